@@ -1,0 +1,93 @@
+/// A network that applies its layers in order, and backpropagates through them in reverse.
+///
+/// The network keeps the tape: `activations[i]` is the input of layer `i` (and the output of layer
+/// `i − 1`), `gradients[i]` is ∂L/∂activations[i]. Both are reused from one step to the next.
+public final class Sequential {
+    /// The layers, first to last.
+    public let layers: [any Layer]
+    private var activations: [Matrix]
+    private var gradients: [Matrix]
+
+    /// Creates a network from its layers.
+    public init(_ layers: [any Layer]) {
+        self.layers = layers
+        self.activations = Array(repeating: .empty, count: layers.count + 1)
+        self.gradients = Array(repeating: .empty, count: layers.count + 1)
+    }
+
+    /// Every trainable parameter, layer by layer.
+    public var parameters: [Parameter] { layers.flatMap(\.parameters) }
+
+    /// The weight matrices (not biases), layer by layer: what weight norms are reported for.
+    public var weights: [Parameter] { parameters.filter(\.isWeight) }
+
+    /// Number of trainable scalars.
+    public var parameterCount: Int { parameters.reduce(0) { $0 + $1.value.count } }
+
+    /// The output width for inputs of `inputWidth` columns, or the index of the first layer that
+    /// cannot take the width it is given.
+    public func outputWidth(forInputWidth inputWidth: Int) -> Result<Int, IncompatibleLayer> {
+        var width = inputWidth
+        for (index, layer) in layers.enumerated() {
+            guard let next = layer.outputWidth(forInputWidth: width) else {
+                return .failure(IncompatibleLayer(index: index, name: layer.name, inputWidth: width))
+            }
+            width = next
+        }
+        return .success(width)
+    }
+
+    /// Runs the network on `input` (one sample per row) and keeps the activations for `backward`.
+    ///
+    /// The returned matrix shares storage with the network's buffer; let it go before the next
+    /// forward pass, or that pass will have to copy it.
+    @discardableResult
+    public func forward(_ input: Matrix) -> Matrix {
+        activations[0] = input
+        for (index, layer) in layers.enumerated() {
+            var output = Matrix.empty
+            swap(&output, &activations[index + 1])
+            layer.forward(activations[index], into: &output)
+            swap(&output, &activations[index + 1])
+        }
+        return activations[layers.count]
+    }
+
+    /// The network's output for `input`, without disturbing the tape of the last `forward`.
+    public func predict(_ input: Matrix) -> Matrix {
+        var current = input
+        for layer in layers { current = layer.forward(current) }
+        return current
+    }
+
+    /// Backpropagates ∂L/∂output through the last `forward` pass, setting every parameter's
+    /// gradient, and returns ∂L/∂input when `computeInputGradient` is true (else an empty matrix).
+    @discardableResult
+    public func backward(_ outputGradient: Matrix, computeInputGradient: Bool = false) -> Matrix {
+        let last = layers.count
+        precondition(outputGradient.rows == activations[last].rows && outputGradient.columns == activations[last].columns,
+                     "Output gradient \(outputGradient.shapeDescription) does not match output \(activations[last].shapeDescription)")
+        gradients[last] = outputGradient
+        for index in stride(from: last - 1, through: 0, by: -1) {
+            var inputGradient = Matrix.empty
+            swap(&inputGradient, &gradients[index])
+            layers[index].backward(
+                input: activations[index], output: activations[index + 1],
+                outputGradient: gradients[index + 1], inputGradient: &inputGradient,
+                computeInputGradient: index > 0 || computeInputGradient)
+            swap(&inputGradient, &gradients[index])
+        }
+        gradients[last] = .empty
+        return computeInputGradient ? gradients[0] : .empty
+    }
+}
+
+/// A layer that cannot take the width of the data that reaches it.
+public struct IncompatibleLayer: Error, Equatable, Sendable {
+    /// Position of the layer in the network, from 0.
+    public let index: Int
+    /// The layer's description.
+    public let name: String
+    /// The width that reached it.
+    public let inputWidth: Int
+}

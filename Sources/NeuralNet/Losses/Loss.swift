@@ -1,0 +1,55 @@
+/// A loss: a scalar measure of how far a batch of predictions is from its targets.
+public protocol Loss: Sendable {
+    /// A short description for tables, e.g. `BCE (mean)`.
+    var name: String { get }
+
+    /// How the per-element terms are combined into one number.
+    var reduction: Reduction { get }
+
+    /// Checks that a network with `predictionWidth` outputs can be trained against targets with
+    /// `targetWidth` columns; returns what is wrong in words, or nil when it fits.
+    func incompatibility(predictionWidth: Int, targetWidth: Int) -> String?
+
+    /// Returns the loss and, when `computeGradient` is true, writes ∂L/∂prediction into `gradient`.
+    func evaluate(_ prediction: Matrix, _ target: Matrix, gradient: inout Matrix, computeGradient: Bool) -> Double
+}
+
+extension Loss {
+    /// The loss of `prediction` against `target`.
+    public func value(_ prediction: Matrix, _ target: Matrix) -> Double {
+        var unused = Matrix.empty
+        return evaluate(prediction, target, gradient: &unused, computeGradient: false)
+    }
+
+    /// The loss and ∂L/∂prediction.
+    public func valueAndGradient(_ prediction: Matrix, _ target: Matrix) -> (value: Double, gradient: Matrix) {
+        var gradient = Matrix.empty
+        let value = evaluate(prediction, target, gradient: &gradient, computeGradient: true)
+        return (value, gradient)
+    }
+}
+
+/// How per-element loss terms are combined, as PyTorch's `reduction` argument.
+public enum Reduction: String, Sendable, Codable, CaseIterable {
+    /// The mean over every term (PyTorch's default): for MSE and BCE that is rows × columns terms,
+    /// for softmax cross-entropy one term per row.
+    case mean
+    /// The sum of all terms.
+    case sum
+    /// The sum divided by the number of rows (PyTorch's `batchmean`); seed 004's MSE is this.
+    case batchMean
+
+    /// What the sum of `terms` terms over `rows` rows is divided by.
+    func divisor(rows: Int, terms: Int) -> Double {
+        switch self {
+        case .mean: return Double(Swift.max(terms, 1))
+        case .sum: return 1
+        case .batchMean: return Double(Swift.max(rows, 1))
+        }
+    }
+}
+
+func requireSameShape(_ prediction: Matrix, _ target: Matrix, _ loss: String) {
+    precondition(prediction.rows == target.rows && prediction.columns == target.columns,
+                 "\(loss): prediction \(prediction.shapeDescription) and target \(target.shapeDescription) differ in shape")
+}

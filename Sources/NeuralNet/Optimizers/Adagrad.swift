@@ -1,0 +1,49 @@
+/// Adagrad, as `torch.optim.Adagrad`: each weight's step shrinks with the root of the sum of its
+/// squared gradients, and the learning rate decays with the step count t:
+///
+///     g ← ∇ + λ·w;   η_t ← η / (1 + (t − 1)·decay);   s ← s + g²;   w ← w − η_t · g / (√s + ε)
+///
+/// ε is added outside the square root (PyTorch's and seed 001's choice); s starts at `initialAccumulator`.
+public final class Adagrad: Optimizer {
+    /// The base step size η.
+    public var learningRate: Double
+    /// The learning-rate decay per step.
+    public let learningRateDecay: Double
+    /// The L2 penalty λ added to the gradient.
+    public let weightDecay: Double
+    /// The starting value of every sum of squares.
+    public let initialAccumulator: Double
+    /// Added to the root of the sum, outside the square root.
+    public let epsilon: Double
+    private let slots = OptimizerSlots(slotsPerParameter: 1)
+    private var steps = 0
+
+    /// Creates the optimizer; the defaults are PyTorch's.
+    public init(learningRate: Double = 0.01, learningRateDecay: Double = 0, weightDecay: Double = 0,
+                initialAccumulator: Double = 0, epsilon: Double = 1e-10) {
+        self.learningRate = learningRate
+        self.learningRateDecay = learningRateDecay
+        self.weightDecay = weightDecay
+        self.initialAccumulator = initialAccumulator
+        self.epsilon = epsilon
+    }
+
+    public var name: String { "Adagrad(lr \(learningRate))" }
+
+    public func step(_ parameters: [Parameter]) {
+        steps += 1
+        slots.prepare(for: parameters, initialValue: initialAccumulator)
+        let rate = learningRate / (1 + Double(steps - 1) * learningRateDecay)
+        let (lambda, eps) = (weightDecay, epsilon)
+        for (index, parameter) in parameters.enumerated() {
+            let sum = slots.buffer(0, of: index)
+            parameter.update { w, gradient, count in
+                for i in 0..<count {
+                    let g = lambda != 0 ? gradient[i] + lambda * w[i] : gradient[i]
+                    sum[i] = sum[i] + g * g
+                    w[i] = w[i] + -rate * (g / (sum[i].squareRoot() + eps))
+                }
+            }
+        }
+    }
+}

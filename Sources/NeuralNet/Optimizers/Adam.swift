@@ -1,0 +1,72 @@
+import Foundation
+
+/// Adam, as `torch.optim.Adam` (and AdamW with `decoupledWeightDecay`):
+///
+///     g ← ∇ + λ·w  (or, decoupled: w ← w·(1 − η·λ))
+///     m ← m + (1 − β₁)(g − m);   v ← β₂·v + (1 − β₂)·g²
+///     w ← w − (η / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)
+///
+/// With `amsgrad`, the running maximum of v is used in the denominator.
+public final class Adam: Optimizer {
+    /// The step size η.
+    public var learningRate: Double
+    /// The decay of the first moment β₁.
+    public let beta1: Double
+    /// The decay of the second moment β₂.
+    public let beta2: Double
+    /// Added to the denominator.
+    public let epsilon: Double
+    /// The weight decay λ.
+    public let weightDecay: Double
+    /// Whether weight decay shrinks the weights directly (AdamW) instead of adding λ·w to the gradient.
+    public let decoupledWeightDecay: Bool
+    /// Whether to use the running maximum of the second moment.
+    public let amsgrad: Bool
+    private let slots = OptimizerSlots(slotsPerParameter: 3)
+    private var steps = 0
+
+    /// Creates the optimizer; the defaults are PyTorch's.
+    public init(learningRate: Double = 0.001, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8,
+                weightDecay: Double = 0, decoupledWeightDecay: Bool = false, amsgrad: Bool = false) {
+        self.learningRate = learningRate
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.epsilon = epsilon
+        self.weightDecay = weightDecay
+        self.decoupledWeightDecay = decoupledWeightDecay
+        self.amsgrad = amsgrad
+    }
+
+    public var name: String { "\(decoupledWeightDecay ? "AdamW" : "Adam")(lr \(learningRate))" }
+
+    public func step(_ parameters: [Parameter]) {
+        steps += 1
+        slots.prepare(for: parameters)
+        let t = Double(steps)
+        let stepSize = learningRate / (1 - pow(beta1, t))
+        let correction2Root = (1 - pow(beta2, t)).squareRoot()
+        let (lr, b1, b2, eps, lambda) = (learningRate, beta1, beta2, epsilon, weightDecay)
+        for (index, parameter) in parameters.enumerated() {
+            let m = slots.buffer(0, of: index)
+            let v = slots.buffer(1, of: index)
+            let vMax = slots.buffer(2, of: index)
+            parameter.update { w, gradient, count in
+                for i in 0..<count {
+                    var g = gradient[i]
+                    if lambda != 0 {
+                        if decoupledWeightDecay { w[i] = w[i] * (1 - lr * lambda) } else { g = g + lambda * w[i] }
+                    }
+                    m[i] = m[i] + (1 - b1) * (g - m[i])
+                    v[i] = v[i] * b2 + (1 - b2) * (g * g)
+                    var second = v[i]
+                    if amsgrad {
+                        vMax[i] = Swift.max(vMax[i], v[i])
+                        second = vMax[i]
+                    }
+                    let denominator = second.squareRoot() / correction2Root + eps
+                    w[i] = w[i] + -stepSize * (m[i] / denominator)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+/// Updates parameters from their gradients.
+///
+/// The update rules follow PyTorch's `torch.optim` operation by operation (same defaults, same
+/// order of floating-point operations), so a trajectory here and there agree to rounding.
+public protocol Optimizer: AnyObject {
+    /// A short description for tables, e.g. `SGD(lr 0.1, momentum 0.9)`.
+    var name: String { get }
+    /// Applies one update to `parameters`, using their current gradients. Pass the same parameters
+    /// in the same order at every step: the optimizer's running state is kept by position.
+    func step(_ parameters: [Parameter])
+}
+
+/// Per-element running statistics an optimizer keeps for each parameter (a momentum buffer, a sum
+/// of squared gradients). Allocated on the first step, then reused without allocating.
+final class OptimizerSlots {
+    private let slotsPerParameter: Int
+    private var storage: [UnsafeMutableBufferPointer<Double>] = []
+
+    init(slotsPerParameter: Int) {
+        self.slotsPerParameter = slotsPerParameter
+    }
+
+    /// Allocates the slots on first use, each element set to `initialValue`.
+    func prepare(for parameters: [Parameter], initialValue: Double = 0) {
+        if !storage.isEmpty {
+            precondition(storage.count == parameters.count * slotsPerParameter,
+                         "An optimizer was given \(parameters.count) parameters after \(storage.count / slotsPerParameter)")
+            return
+        }
+        for parameter in parameters {
+            for _ in 0..<slotsPerParameter {
+                let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: parameter.value.count)
+                buffer.initialize(repeating: initialValue)
+                storage.append(buffer)
+            }
+        }
+    }
+
+    /// Slot `slot` of the parameter at position `parameter`.
+    func buffer(_ slot: Int, of parameter: Int) -> UnsafeMutablePointer<Double> {
+        storage[parameter * slotsPerParameter + slot].baseAddress!
+    }
+
+    deinit {
+        for buffer in storage { buffer.deallocate() }
+    }
+}
+
+extension Parameter {
+    /// Calls `body` with the value (writable), the gradient and the element count.
+    @inline(__always)
+    func update(_ body: (UnsafeMutablePointer<Double>, UnsafePointer<Double>, Int) -> Void) {
+        precondition(gradient.count == value.count,
+                     "Parameter \(name): gradient \(gradient.shapeDescription) for value \(value.shapeDescription)")
+        gradient.withUnsafeBufferPointer { gradient in
+            value.withUnsafeMutableBufferPointer { value in
+                guard let valuePointer = value.baseAddress, let gradientPointer = gradient.baseAddress else { return }
+                body(valuePointer, gradientPointer, value.count)
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+/// RMSprop, as `torch.optim.RMSprop`: the step is scaled by a running root-mean-square of gradients.
+///
+///     g ← ∇ + λ·w;   a ← α·a + (1 − α)·g²
+///     centered: m ← m + (1 − α)(g − m);  d ← √(a − m²) + ε;   otherwise d ← √a + ε
+///     with momentum μ: b ← μ·b + g/d;  w ← w − η·b;   otherwise w ← w − η·g/d
+public final class RMSprop: Optimizer {
+    /// The step size η.
+    public var learningRate: Double
+    /// The smoothing constant α.
+    public let alpha: Double
+    /// Added to the root mean square.
+    public let epsilon: Double
+    /// The L2 penalty λ added to the gradient.
+    public let weightDecay: Double
+    /// The momentum factor μ; 0 disables momentum.
+    public let momentum: Double
+    /// Whether to normalise by the variance (subtracting the mean gradient) instead of the raw mean square.
+    public let centered: Bool
+    private let slots = OptimizerSlots(slotsPerParameter: 3)
+
+    /// Creates the optimizer; the defaults are PyTorch's.
+    public init(learningRate: Double = 0.01, alpha: Double = 0.99, epsilon: Double = 1e-8,
+                weightDecay: Double = 0, momentum: Double = 0, centered: Bool = false) {
+        self.learningRate = learningRate
+        self.alpha = alpha
+        self.epsilon = epsilon
+        self.weightDecay = weightDecay
+        self.momentum = momentum
+        self.centered = centered
+    }
+
+    public var name: String { "RMSprop(lr \(learningRate)\(momentum != 0 ? ", momentum \(momentum)" : "")\(centered ? ", centered" : ""))" }
+
+    public func step(_ parameters: [Parameter]) {
+        slots.prepare(for: parameters)
+        let (lr, a, eps, lambda, mu) = (learningRate, alpha, epsilon, weightDecay, momentum)
+        for (index, parameter) in parameters.enumerated() {
+            let squareAverage = slots.buffer(0, of: index)
+            let gradientAverage = slots.buffer(1, of: index)
+            let buffer = slots.buffer(2, of: index)
+            parameter.update { w, gradient, count in
+                for i in 0..<count {
+                    let g = lambda != 0 ? gradient[i] + lambda * w[i] : gradient[i]
+                    squareAverage[i] = squareAverage[i] * a + (1 - a) * (g * g)
+                    var denominator: Double
+                    if centered {
+                        gradientAverage[i] = gradientAverage[i] + (1 - a) * (g - gradientAverage[i])
+                        denominator = (squareAverage[i] - gradientAverage[i] * gradientAverage[i]).squareRoot()
+                    } else {
+                        denominator = squareAverage[i].squareRoot()
+                    }
+                    denominator += eps
+                    if mu > 0 {
+                        buffer[i] = buffer[i] * mu + g / denominator
+                        w[i] = w[i] + -lr * buffer[i]
+                    } else {
+                        w[i] = w[i] + -lr * (g / denominator)
+                    }
+                }
+            }
+        }
+    }
+}

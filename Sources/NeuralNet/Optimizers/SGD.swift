@@ -1,0 +1,75 @@
+/// Stochastic gradient descent with optional momentum, dampening, Nesterov momentum and L2 weight
+/// decay, exactly as `torch.optim.SGD`:
+///
+///     g ← ∇ + λ·w
+///     b ← g on the first step, else μ·b + (1 − τ)·g
+///     g ← g + μ·b (Nesterov) or b
+///     w ← w − η·g
+///
+/// `velocityForm` instead uses the textbook form of seed 001, v ← μ·v − η·g; w ← w + v. With a
+/// constant learning rate and no dampening the two are the same method (v = −η·b after every step),
+/// and agree to rounding; they differ only when η changes during training.
+public final class SGD: Optimizer {
+    /// The step size η.
+    public var learningRate: Double
+    /// The momentum factor μ; 0 disables momentum.
+    public let momentum: Double
+    /// The dampening τ applied to new gradients in the momentum buffer.
+    public let dampening: Double
+    /// Whether to use Nesterov momentum.
+    public let nesterov: Bool
+    /// The L2 penalty λ added to the gradient.
+    public let weightDecay: Double
+    /// Whether to use the v ← μ·v − η·g; w ← w + v form.
+    public let velocityForm: Bool
+    private let slots = OptimizerSlots(slotsPerParameter: 1)
+    private var steps = 0
+
+    /// Creates the optimizer; the defaults are PyTorch's.
+    public init(learningRate: Double, momentum: Double = 0, dampening: Double = 0, nesterov: Bool = false,
+                weightDecay: Double = 0, velocityForm: Bool = false) {
+        precondition(!nesterov || (momentum > 0 && dampening == 0), "Nesterov momentum requires a momentum and zero dampening")
+        precondition(!(velocityForm && nesterov), "The velocity form has no Nesterov variant")
+        self.learningRate = learningRate
+        self.momentum = momentum
+        self.dampening = dampening
+        self.nesterov = nesterov
+        self.weightDecay = weightDecay
+        self.velocityForm = velocityForm
+    }
+
+    public var name: String {
+        var parts = ["lr \(learningRate)"]
+        if momentum != 0 { parts.append("momentum \(momentum)\(nesterov ? ", Nesterov" : "")") }
+        if dampening != 0 { parts.append("dampening \(dampening)") }
+        if weightDecay != 0 { parts.append("weight decay \(weightDecay)") }
+        return "SGD(" + parts.joined(separator: ", ") + ")"
+    }
+
+    public func step(_ parameters: [Parameter]) {
+        steps += 1
+        let first = steps == 1
+        let (lr, mu, tau, lambda) = (learningRate, momentum, dampening, weightDecay)
+        if mu != 0 { slots.prepare(for: parameters) }
+        for (index, parameter) in parameters.enumerated() {
+            let buffer = mu != 0 ? slots.buffer(0, of: index) : nil
+            parameter.update { w, gradient, count in
+                for i in 0..<count {
+                    let g = lambda != 0 ? gradient[i] + lambda * w[i] : gradient[i]
+                    guard let b = buffer else {
+                        w[i] = w[i] + -lr * g
+                        continue
+                    }
+                    if velocityForm {
+                        b[i] = mu * b[i] - lr * g
+                        w[i] = w[i] + b[i]
+                    } else {
+                        b[i] = first ? g : b[i] * mu + (1 - tau) * g
+                        let direction = nesterov ? g + mu * b[i] : b[i]
+                        w[i] = w[i] + -lr * direction
+                    }
+                }
+            }
+        }
+    }
+}

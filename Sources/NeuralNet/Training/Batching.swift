@@ -1,0 +1,42 @@
+/// How the training set is cut into batches within an epoch.
+public enum Batching: Sendable, Equatable, Codable {
+    /// One step per epoch on all examples (seeds 003 and 004).
+    case full
+    /// One step per example (seeds 000 and 001's stochastic gradient descent).
+    case perSample
+    /// Steps on consecutive batches of this many examples; the last batch may be smaller.
+    case miniBatch(Int)
+
+    /// The batch size for a training set of `count` examples.
+    public func size(for count: Int) -> Int {
+        switch self {
+        case .full: return Swift.max(count, 1)
+        case .perSample: return 1
+        case .miniBatch(let size): return Swift.max(1, Swift.min(size, count))
+        }
+    }
+}
+
+/// The settings of a training loop.
+public struct TrainingConfiguration: Sendable, Equatable {
+    /// Number of passes over the training set.
+    public var epochs: Int
+    /// How each epoch is cut into batches.
+    public var batching: Batching
+    /// Whether the examples are put in a new random order every epoch (not for full batches).
+    public var shuffle: Bool
+    /// Metrics are recorded after every this many epochs (and after the last).
+    public var evaluateEvery: Int
+    /// How outputs become classes for accuracy; nil for regression.
+    public var decision: Decision?
+
+    /// Creates a configuration.
+    public init(epochs: Int, batching: Batching = .full, shuffle: Bool = false, evaluateEvery: Int = 1,
+                decision: Decision? = nil) {
+        self.epochs = epochs
+        self.batching = batching
+        self.shuffle = shuffle
+        self.evaluateEvery = Swift.max(1, evaluateEvery)
+        self.decision = decision
+    }
+}

@@ -1,0 +1,157 @@
+/// Trains a network on a data set and records its history.
+///
+/// One step is: forward pass on a batch, loss and ∂L/∂output, backward pass, optimizer update.
+/// A batch whose loss is NaN or infinite ends the run (recorded as diverged), before its update.
+public struct Trainer {
+    /// The network being trained.
+    public let network: Sequential
+    /// The loss minimised.
+    public let loss: any Loss
+    /// The optimizer that applies the updates.
+    public let optimizer: any Optimizer
+    /// The loop's settings.
+    public let configuration: TrainingConfiguration
+
+    /// Creates a trainer.
+    public init(network: Sequential, loss: any Loss, optimizer: any Optimizer, configuration: TrainingConfiguration) {
+        self.network = network
+        self.loss = loss
+        self.optimizer = optimizer
+        self.configuration = configuration
+    }
+
+    /// Trains on `training` and records metrics of it and of every split in `evaluation`.
+    ///
+    /// `random` orders the examples when shuffling; `onEpoch` is called after each epoch with the
+    /// number of epochs done (for progress display).
+    public func train<Random: RandomSource>(
+        on training: LabeledData, evaluating evaluation: [NamedData] = [],
+        random: inout Random, onEpoch: ((Int) -> Void)? = nil
+    ) -> TrainingHistory {
+        var recorder = HistoryRecorder(
+            splits: [NamedData("train", training)] + evaluation, network: network, loss: loss,
+            decision: configuration.decision)
+        let parameters = network.parameters
+        var gradient = Matrix.empty
+        var steps = 0
+        let isFullBatch = training.count > 0 && configuration.batching.size(for: training.count) >= training.count
+
+        if isFullBatch {
+            for epoch in 1...Swift.max(configuration.epochs, 1) where configuration.epochs > 0 {
+                let output = network.forward(training.inputs)
+                let value = loss.evaluate(output, training.targets, gradient: &gradient, computeGradient: true)
+                // This forward pass sees the weights left by epoch − 1: it is that record's train metric.
+                if recorder.isDue(epoch - 1, of: configuration) {
+                    recorder.record(epoch: epoch - 1, trainingOutput: output, trainingLoss: value)
+                }
+                guard value.isFinite else {
+                    return recorder.finish(steps: steps, outcome: .diverged(epoch: epoch, step: steps + 1))
+                }
+                recorder.history.batchLoss.append(value)
+                network.backward(gradient)
+                optimizer.step(parameters)
+                steps += 1
+                onEpoch?(epoch)
+            }
+        } else {
+            if recorder.isDue(0, of: configuration) { recorder.record(epoch: 0) }
+            let batchSize = configuration.batching.size(for: training.count)
+            var order = Array(0..<training.count)
+            var batch = LabeledData(inputs: .empty, targets: .empty)
+            for epoch in 1...Swift.max(configuration.epochs, 1) where configuration.epochs > 0 {
+                if configuration.shuffle { random.shuffle(&order) }
+                var lossSum = 0.0
+                for start in stride(from: 0, to: training.count, by: batchSize) {
+                    let end = Swift.min(start + batchSize, training.count)
+                    copyRows(order[start..<end], of: training, into: &batch)
+                    let output = network.forward(batch.inputs)
+                    let value = loss.evaluate(output, batch.targets, gradient: &gradient, computeGradient: true)
+                    guard value.isFinite else {
+                        return recorder.finish(steps: steps, outcome: .diverged(epoch: epoch, step: steps + 1))
+                    }
+                    lossSum += value * Double(end - start)
+                    network.backward(gradient)
+                    optimizer.step(parameters)
+                    steps += 1
+                }
+                recorder.history.batchLoss.append(lossSum / Double(Swift.max(training.count, 1)))
+                if recorder.isDue(epoch, of: configuration) { recorder.record(epoch: epoch) }
+                onEpoch?(epoch)
+            }
+        }
+        if recorder.history.epochs.last != configuration.epochs { recorder.record(epoch: configuration.epochs) }
+        return recorder.finish(steps: steps, outcome: .completed)
+    }
+
+    /// Copies the rows `indices` of `source` into `batch`, reusing its storage.
+    private func copyRows(_ indices: ArraySlice<Int>, of source: LabeledData, into batch: inout LabeledData) {
+        batch.inputs.resize(rows: indices.count, columns: source.inputs.columns)
+        batch.targets.resize(rows: indices.count, columns: source.targets.columns)
+        copy(indices, from: source.inputs, into: &batch.inputs)
+        copy(indices, from: source.targets, into: &batch.targets)
+    }
+
+    private func copy(_ indices: ArraySlice<Int>, from source: Matrix, into target: inout Matrix) {
+        let width = source.columns
+        source.withUnsafeBufferPointer { source in
+            target.withUnsafeMutableBufferPointer { target in
+                var row = 0
+                for index in indices {
+                    for column in 0..<width { target[row * width + column] = source[index * width + column] }
+                    row += 1
+                }
+            }
+        }
+    }
+}
+
+/// Collects the records of a training run.
+private struct HistoryRecorder {
+    let splits: [NamedData]
+    let network: Sequential
+    let loss: any Loss
+    let decision: Decision?
+    var history = TrainingHistory()
+
+    init(splits: [NamedData], network: Sequential, loss: any Loss, decision: Decision?) {
+        self.splits = splits
+        self.network = network
+        self.loss = loss
+        self.decision = decision
+        history.splits = splits.map { SplitHistory(name: $0.name, loss: [], accuracy: decision == nil ? nil : []) }
+        history.weightNorms = Array(repeating: [], count: network.weights.count)
+    }
+
+    func isDue(_ epoch: Int, of configuration: TrainingConfiguration) -> Bool {
+        epoch % configuration.evaluateEvery == 0 || epoch == configuration.epochs
+    }
+
+    /// Records every split at `epoch`; the training split's output and loss may be passed in when
+    /// they were just computed with the current weights.
+    mutating func record(epoch: Int, trainingOutput: Matrix? = nil, trainingLoss: Double? = nil) {
+        history.epochs.append(epoch)
+        for (index, split) in splits.enumerated() {
+            let output: Matrix
+            let value: Double
+            if index == 0, let trainingOutput, let trainingLoss {
+                (output, value) = (trainingOutput, trainingLoss)
+            } else {
+                output = network.predict(split.data.inputs)
+                value = split.data.count == 0 ? .nan : loss.value(output, split.data.targets)
+            }
+            history.splits[index].loss.append(value)
+            if let decision {
+                history.splits[index].accuracy?.append(split.data.count == 0 ? .nan : decision.accuracy(output, split.data.targets))
+            }
+        }
+        for (index, weight) in network.weights.enumerated() {
+            history.weightNorms[index].append(weight.value.frobeniusNorm)
+        }
+    }
+
+    mutating func finish(steps: Int, outcome: TrainingOutcome) -> TrainingHistory {
+        history.steps = steps
+        history.outcome = outcome
+        return history
+    }
+}

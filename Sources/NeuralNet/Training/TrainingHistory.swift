@@ -1,0 +1,49 @@
+/// Everything recorded while a network trained: per-record metrics of every split, weight norms,
+/// and how the run ended.
+///
+/// Records are taken before training (epoch 0) and after every `evaluateEvery`-th epoch, always
+/// including the last one that ran. Series are stored column by column, aligned with `epochs`.
+public struct TrainingHistory: Codable, Equatable, Sendable {
+    /// The epoch of each record; 0 is the untrained network.
+    public var epochs: [Int] = []
+    /// The metrics of each split, in the order the splits were given (the training split first).
+    public var splits: [SplitHistory] = []
+    /// The Frobenius norm ‖W‖ of each weight matrix, first layer first, one value per record.
+    public var weightNorms: [[Double]] = []
+    /// The mean loss of the mini-batches of each epoch, as the training loop saw them before each
+    /// update (for full-batch training, the loss before that epoch's step). Index 0 is epoch 1.
+    public var batchLoss: [Double] = []
+    /// The number of parameter updates made.
+    public var steps = 0
+    /// How the run ended.
+    public var outcome: TrainingOutcome = .completed
+
+    /// The series of the split named `name`.
+    public func split(_ name: String) -> SplitHistory? {
+        splits.first { $0.name == name }
+    }
+}
+
+/// Loss (and accuracy, for classifiers) of one split at each record.
+public struct SplitHistory: Codable, Equatable, Sendable {
+    /// The split's name.
+    public var name: String
+    /// The loss at each record.
+    public var loss: [Double] = []
+    /// The accuracy at each record, or nil for regression.
+    public var accuracy: [Double]?
+}
+
+/// How a training run ended.
+public enum TrainingOutcome: Codable, Equatable, Sendable {
+    /// All epochs ran.
+    case completed
+    /// The loss of a batch became NaN or infinite; training stopped before that batch's update.
+    case diverged(epoch: Int, step: Int)
+
+    /// Whether the run diverged.
+    public var diverged: Bool {
+        if case .diverged = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+@testable import NeuralNet
+
+@Suite("Matrix")
+struct MatrixTests {
+    /// The textbook triple loop, as the reference for every product path.
+    func naiveProduct(_ a: Matrix, _ b: Matrix) -> Matrix {
+        var c = Matrix(rows: a.rows, columns: b.columns)
+        for i in 0..<a.rows {
+            for j in 0..<b.columns {
+                var sum = 0.0
+                for p in 0..<a.columns { sum += a[i, p] * b[p, j] }
+                c[i, j] = sum
+            }
+        }
+        return c
+    }
+
+    @Test("Products agree with the triple loop for every transposition, below and above the BLAS threshold",
+          arguments: [(1, 1, 1), (1, 100, 1), (3, 4, 5), (30, 10, 20), (64, 33, 70)])
+    func productsMatchNaiveLoops(shape: (Int, Int, Int)) {
+        let (m, k, n) = shape
+        var random = TestRandom(seed: 1)
+        let a = random.normalMatrix(m, k), b = random.normalMatrix(k, n)
+        let expected = naiveProduct(a, b)
+        #expect(closeness(a * b, expected, relative: 1e-12) <= 1)
+        #expect(closeness(Matrix.product(a.transposed, b, transposeA: true), expected, relative: 1e-12) <= 1)
+        #expect(closeness(Matrix.product(a, b.transposed, transposeB: true), expected, relative: 1e-12) <= 1)
+        #expect(closeness(Matrix.product(a.transposed, b.transposed, transposeA: true, transposeB: true), expected, relative: 1e-12) <= 1)
+    }
+
+    @Test("Both product paths honour alpha and beta")
+    func alphaAndBeta() {
+        var random = TestRandom(seed: 2)
+        for size in [2, 20] {
+            let a = random.normalMatrix(size, size), b = random.normalMatrix(size, size)
+            var c = random.normalMatrix(size, size)
+            let expected = 2 * naiveProduct(a, b) + 0.5 * c
+            Matrix.multiply(a, b, alpha: 2, beta: 0.5, into: &c)
+            #expect(closeness(c, expected, relative: 1e-12) <= 1)
+        }
+    }
+
+    @Test("Frobenius norm matches the definition and survives huge values")
+    func frobeniusNorm() {
+        #expect(Matrix([[3, 4], [0, 0]]).frobeniusNorm == 5)
+        #expect(isClose(Matrix([[1e200, 1e200]]).frobeniusNorm, 1e200 * 2.0.squareRoot()))
+        #expect(Matrix(rows: 2, columns: 2).frobeniusNorm == 0)
+    }
+
+    @Test("Rows are gathered in the order asked")
+    func gatherRows() {
+        let m = Matrix([[1, 2], [3, 4], [5, 6]])
+        #expect(m.rows(at: [2, 0]) == Matrix([[5, 6], [1, 2]]))
+        #expect(m.argmaxPerRow() == [1, 1, 1])
+        #expect(m.transposed == Matrix([[1, 3, 5], [2, 4, 6]]))
+    }
+}
+
+@Suite("Vectorised element-wise math")
+struct VectorMathTests {
+    @Test("exp agrees with libm to 4 units in the last place from -745 to 709, subnormals included")
+    func expAccuracy() {
+        var worst = 0.0
+        var x = -745.0
+        while x < 709.7 {
+            let expected = Foundation.exp(x)
+            let actual = VectorMath.exp(x)
+            if expected != actual {
+                let ulp = expected.ulp
+                worst = max(worst, abs(actual - expected) / ulp)
+            }
+            x += 0.0137
+        }
+        #expect(worst <= 4, "worst error \(worst) ulp")
+    }
+
+    @Test("exp handles the edges: ±∞, NaN, overflow, underflow")
+    func expEdges() {
+        #expect(VectorMath.exp(0) == 1)
+        #expect(VectorMath.exp(.infinity) == .infinity)
+        #expect(VectorMath.exp(710) == .infinity)
+        #expect(VectorMath.exp(-.infinity) == 0)
+        #expect(VectorMath.exp(-800) == 0)
+        #expect(VectorMath.exp(.nan).isNaN)
+        #expect(VectorMath.exp(-740) > 0)  // subnormal, not flushed
+    }
+
+    @Test("sigmoid keeps tiny values for very negative inputs and matches 1 / (1 + e^-x)")
+    func sigmoidStability() {
+        #expect(isClose(VectorMath.sigmoid(-700), Foundation.exp(-700), relative: 1e-14))
+        #expect(VectorMath.sigmoid(800) == 1)
+        #expect(VectorMath.sigmoid(-800) == 0)
+        #expect(VectorMath.sigmoid(0) == 0.5)
+        for x in stride(from: -30.0, through: 30, by: 0.7) {
+            #expect(isClose(VectorMath.sigmoid(x), 1 / (1 + Foundation.exp(-x)), relative: 1e-14))
+        }
+    }
+}
