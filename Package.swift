@@ -13,6 +13,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "NeuralNet", targets: ["NeuralNet"]),
+        .library(name: "Datasets", targets: ["Datasets"]),
         .executable(name: "bench", targets: ["bench"]),
     ],
     dependencies: [
@@ -29,16 +30,27 @@ let package = Package(
             dependencies: ["COpenBLAS"],
             swiftSettings: optimisedInEveryConfiguration
         ),
+        .target(
+            name: "Datasets",
+            dependencies: ["NeuralNet"],
+            swiftSettings: optimisedInEveryConfiguration
+        ),
         .executableTarget(
             name: "bench",
             dependencies: [
                 "NeuralNet",
+                "Datasets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "NeuralNetTests",
             dependencies: ["NeuralNet"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "DatasetsTests",
+            dependencies: ["Datasets", "NeuralNet"],
             exclude: ["Fixtures"]
         ),
     ]

@@ -7,6 +7,6 @@ public protocol RandomSource {
     mutating func nextUniform() -> Double
     /// A sample from the standard normal distribution.
     mutating func nextStandardNormal() -> Double
-    /// Puts `indices` in a uniformly random order.
-    mutating func shuffle(_ indices: inout [Int])
+    /// Puts `elements` in a uniformly random order.
+    mutating func shuffle<Element>(_ elements: inout [Element])
 }
