@@ -46,15 +46,19 @@ public final class Linear: Layer {
     public func forward(_ input: Matrix, into output: inout Matrix) {
         precondition(input.columns == inputWidth,
                      "\(name) got a \(input.shapeDescription) input: expected \(inputWidth) columns")
-        Matrix.multiply(input, weight.value, into: &output)
+        // Start every row at the bias and accumulate x·W onto it: one pass instead of two.
+        output.resize(rows: input.rows, columns: outputWidth)
         let width = outputWidth
         bias.value.withUnsafeBufferPointer { bias in
             output.withUnsafeMutableBufferPointer { output in
-                for row in 0..<(output.count / Swift.max(width, 1)) {
-                    for column in 0..<width { output[row * width + column] += bias[column] }
+                guard let biasBase = bias.baseAddress, let outputBase = output.baseAddress else { return }
+                for row in 0..<input.rows {
+                    let outputRow = outputBase + row * width
+                    for column in 0..<width { outputRow[column] = biasBase[column] }
                 }
             }
         }
+        Matrix.multiply(input, weight.value, beta: 1, into: &output)
     }
 
     public func backward(
@@ -67,9 +71,11 @@ public final class Linear: Layer {
         bias.gradient.resize(rows: 1, columns: width)
         outputGradient.withUnsafeBufferPointer { gradient in
             bias.gradient.withUnsafeMutableBufferPointer { biasGradient in
-                for column in 0..<width { biasGradient[column] = 0 }
-                for row in 0..<(gradient.count / Swift.max(width, 1)) {
-                    for column in 0..<width { biasGradient[column] += gradient[row * width + column] }
+                guard let gradientBase = gradient.baseAddress, let sums = biasGradient.baseAddress else { return }
+                for column in 0..<width { sums[column] = 0 }
+                for row in 0..<outputGradient.rows {
+                    let gradientRow = gradientBase + row * width
+                    for column in 0..<width { sums[column] += gradientRow[column] }
                 }
             }
         }

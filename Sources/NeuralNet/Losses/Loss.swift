@@ -49,7 +49,7 @@ public enum Reduction: String, Sendable, Codable, CaseIterable {
     }
 }
 
-func requireSameShape(_ prediction: Matrix, _ target: Matrix, _ loss: String) {
+func requireSameShape(_ prediction: Matrix, _ target: Matrix, _ loss: @autoclosure () -> String) {
     precondition(prediction.rows == target.rows && prediction.columns == target.columns,
-                 "\(loss): prediction \(prediction.shapeDescription) and target \(target.shapeDescription) differ in shape")
+                 "\(loss()): prediction \(prediction.shapeDescription) and target \(target.shapeDescription) differ in shape")
 }

@@ -1,10 +1,20 @@
 import COpenBLAS
 
+/// Which code computes a matrix product.
+public enum ProductKernel: Sendable {
+    /// Plain loops below `Matrix.blasThreshold` multiply-adds, OpenBLAS above.
+    case automatic
+    /// Always the plain loops.
+    case loops
+    /// Always OpenBLAS.
+    case blas
+}
+
 extension Matrix {
     /// Products with fewer multiply-adds than this use a plain loop: below it, the fixed cost of
     /// a CBLAS call (argument checks, kernel dispatch) outweighs its faster inner kernel.
     /// Measured with `swift run -c release bench core` (the `gemm-crossover` rows).
-    static let blasThreshold = 2_048
+    public static let blasThreshold = 2_048
 
     /// Computes `c = alpha · op(a) · op(b) + beta · c`, where op transposes its operand when asked,
     /// resizing `c` when `beta` is zero.
@@ -14,7 +24,7 @@ extension Matrix {
     /// message naming both shapes.
     public static func multiply(
         _ a: Matrix, _ b: Matrix, transposeA: Bool = false, transposeB: Bool = false,
-        alpha: Double = 1, beta: Double = 0, into c: inout Matrix
+        alpha: Double = 1, beta: Double = 0, into c: inout Matrix, kernel: ProductKernel = .automatic
     ) {
         let (m, k) = transposeA ? (a.columns, a.rows) : (a.rows, a.columns)
         let (kB, n) = transposeB ? (b.columns, b.rows) : (b.rows, b.columns)
@@ -29,7 +39,12 @@ extension Matrix {
                          "Cannot accumulate a \(m)x\(n) product into a \(c.shapeDescription) matrix")
         }
         if m == 0 || n == 0 { return }
-        if m * n * k < blasThreshold {
+        let useLoops = switch kernel {
+        case .automatic: m * n * k < blasThreshold
+        case .loops: true
+        case .blas: false
+        }
+        if useLoops {
             multiplyWithLoops(a, b, transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha, beta: beta, into: &c)
         } else {
             multiplyWithBLAS(a, b, transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha, beta: beta, into: &c)
@@ -71,8 +86,12 @@ extension Matrix {
         }
     }
 
-    /// The i-p-j loop order keeps the innermost loop contiguous in `b` and `c` when `b` is not
-    /// transposed, which is the case the compiler vectorises; the other cases are tiny by construction.
+    /// Plain loops for products too small to pay for a BLAS call.
+    ///
+    /// The loop order puts the innermost loop over a dimension that is contiguous in memory, the
+    /// case the compiler vectorises: i-p-j (over a row of `b` and of `c`) in general; for a result
+    /// with one column, p-i (over a column of a transposed `a`) or a dot product per row. Indices
+    /// come from row pointers, because overflow checks on `row * width + column` keep loops scalar.
     static func multiplyWithLoops(
         _ a: Matrix, _ b: Matrix, transposeA: Bool, transposeB: Bool,
         m: Int, n: Int, k: Int, alpha: Double, beta: Double, into c: inout Matrix
@@ -82,24 +101,67 @@ extension Matrix {
         a.withUnsafeBufferPointer { aBuffer in
             b.withUnsafeBufferPointer { bBuffer in
                 c.withUnsafeMutableBufferPointer { cBuffer in
-                    for index in 0..<(m * n) {
-                        cBuffer[index] = beta == 0 ? 0 : beta * cBuffer[index]
+                    guard let aBase = aBuffer.baseAddress, let bBase = bBuffer.baseAddress,
+                          let cBase = cBuffer.baseAddress else { return }
+                    scale(cBase, count: m * n, by: beta)
+                    if n == 1 && aRowStride == 1 {
+                        for p in 0..<k {
+                            let scaled = alpha * bBase[p * bInnerStride]
+                            let aColumn = aBase + p * aInnerStride
+                            for i in 0..<m { cBase[i] += aColumn[i] * scaled }
+                        }
+                        return
+                    }
+                    if n == 1 && bInnerStride == 1 {
+                        for i in 0..<m { cBase[i] += alpha * dot(aBase + i * aRowStride, bBase, count: k) }
+                        return
                     }
                     for i in 0..<m {
-                        let cRow = i * n
+                        let cRow = cBase + i * n
+                        let aRow = aBase + i * aRowStride
                         for p in 0..<k {
-                            let scaled = alpha * aBuffer[i * aRowStride + p * aInnerStride]
-                            let bRow = p * bInnerStride
+                            let scaled = alpha * aRow[p * aInnerStride]
+                            let bRow = bBase + p * bInnerStride
                             if bColumnStride == 1 {
-                                for j in 0..<n { cBuffer[cRow + j] += scaled * bBuffer[bRow + j] }
+                                for j in 0..<n { cRow[j] += scaled * bRow[j] }
                             } else {
-                                for j in 0..<n { cBuffer[cRow + j] += scaled * bBuffer[bRow + j * bColumnStride] }
+                                for j in 0..<n { cRow[j] += scaled * bRow[j * bColumnStride] }
                             }
                         }
                     }
                 }
             }
         }
+    }
+
+    /// Multiplies `count` elements by `factor`; a factor of 0 clears them (even NaN, as BLAS does).
+    @inline(__always)
+    private static func scale(_ values: UnsafeMutablePointer<Double>, count: Int, by factor: Double) {
+        if factor == 0 {
+            values.update(repeating: 0, count: count)
+        } else if factor != 1 {
+            for index in 0..<count { values[index] *= factor }
+        }
+    }
+
+    /// Σ x[i]·y[i] over contiguous vectors, in four interleaved partial sums so that the additions
+    /// do not wait on each other.
+    @inline(__always)
+    private static func dot(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, count: Int) -> Double {
+        var (s0, s1, s2, s3) = (0.0, 0.0, 0.0, 0.0)
+        var index = 0
+        while index + 4 <= count {
+            s0 += x[index] * y[index]
+            s1 += x[index + 1] * y[index + 1]
+            s2 += x[index + 2] * y[index + 2]
+            s3 += x[index + 3] * y[index + 3]
+            index += 4
+        }
+        while index < count {
+            s0 += x[index] * y[index]
+            index += 1
+        }
+        return (s0 + s1) + (s2 + s3)
     }
 }
 

@@ -51,7 +51,9 @@ public struct Matrix: Equatable, Sendable {
     }
 
     /// The 0 x 0 matrix; used as a placeholder for buffers that have not been sized yet.
-    public static let empty = Matrix(rows: 0, columns: 0)
+    /// (Computed rather than stored: a stored static is initialised lazily, and every read of it
+    /// would pay for that check in the training loop.)
+    public static var empty: Matrix { Matrix(rows: 0, columns: 0, elements: []) }
 
     /// Number of elements.
     public var count: Int { elements.count }

@@ -15,7 +15,8 @@ public final class Adagrad: Optimizer {
     public let initialAccumulator: Double
     /// Added to the root of the sum, outside the square root.
     public let epsilon: Double
-    private let slots = OptimizerSlots(slotsPerParameter: 1)
+    /// Per parameter: the sum of squares, and scratch for the weight-decayed gradient.
+    private let slots = OptimizerSlots(slotsPerParameter: 2)
     private var steps = 0
 
     /// Creates the optimizer; the defaults are PyTorch's.
@@ -36,12 +37,12 @@ public final class Adagrad: Optimizer {
         let rate = learningRate / (1 + Double(steps - 1) * learningRateDecay)
         let (lambda, eps) = (weightDecay, epsilon)
         for (index, parameter) in parameters.enumerated() {
-            let sum = slots.buffer(0, of: index)
-            parameter.update { w, gradient, count in
+            let (sum, scratch) = (slots.buffer(0, of: index), slots.buffer(1, of: index))
+            parameter.update { w, raw, count in
+                let g = decayedGradient(raw, weights: w, count: count, weightDecay: lambda, scratch: scratch)
                 for i in 0..<count {
-                    let g = lambda != 0 ? gradient[i] + lambda * w[i] : gradient[i]
-                    sum[i] = sum[i] + g * g
-                    w[i] = w[i] + -rate * (g / (sum[i].squareRoot() + eps))
+                    sum[i] = sum[i] + g[i] * g[i]
+                    w[i] = w[i] + -rate * (g[i] / (sum[i].squareRoot() + eps))
                 }
             }
         }

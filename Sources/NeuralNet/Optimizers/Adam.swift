@@ -22,7 +22,8 @@ public final class Adam: Optimizer {
     public let decoupledWeightDecay: Bool
     /// Whether to use the running maximum of the second moment.
     public let amsgrad: Bool
-    private let slots = OptimizerSlots(slotsPerParameter: 3)
+    /// Per parameter: first moment, second moment, its running maximum, scratch for the decayed gradient.
+    private let slots = OptimizerSlots(slotsPerParameter: 4)
     private var steps = 0
 
     /// Creates the optimizer; the defaults are PyTorch's.
@@ -50,12 +51,15 @@ public final class Adam: Optimizer {
             let m = slots.buffer(0, of: index)
             let v = slots.buffer(1, of: index)
             let vMax = slots.buffer(2, of: index)
-            parameter.update { w, gradient, count in
+            let scratch = slots.buffer(3, of: index)
+            parameter.update { w, raw, count in
+                if decoupledWeightDecay && lambda != 0 {
+                    for i in 0..<count { w[i] = w[i] * (1 - lr * lambda) }
+                }
+                let decayed = decayedGradient(raw, weights: w, count: count,
+                                              weightDecay: decoupledWeightDecay ? 0 : lambda, scratch: scratch)
                 for i in 0..<count {
-                    var g = gradient[i]
-                    if lambda != 0 {
-                        if decoupledWeightDecay { w[i] = w[i] * (1 - lr * lambda) } else { g = g + lambda * w[i] }
-                    }
+                    let g = decayed[i]
                     m[i] = m[i] + (1 - b1) * (g - m[i])
                     v[i] = v[i] * b2 + (1 - b2) * (g * g)
                     var second = v[i]

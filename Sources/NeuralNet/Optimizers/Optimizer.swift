@@ -46,6 +46,18 @@ final class OptimizerSlots {
     }
 }
 
+/// The gradient an update uses: ∇ itself, or ∇ + λ·w (L2 weight decay) written into `scratch`.
+/// Computing it once, before the update loops, keeps those loops free of a per-element branch.
+@inline(__always)
+func decayedGradient(
+    _ gradient: UnsafePointer<Double>, weights: UnsafePointer<Double>, count: Int,
+    weightDecay: Double, scratch: UnsafeMutablePointer<Double>
+) -> UnsafePointer<Double> {
+    guard weightDecay != 0 else { return gradient }
+    for i in 0..<count { scratch[i] = gradient[i] + weightDecay * weights[i] }
+    return UnsafePointer(scratch)
+}
+
 extension Parameter {
     /// Calls `body` with the value (writable), the gradient and the element count.
     @inline(__always)

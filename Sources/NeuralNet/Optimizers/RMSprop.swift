@@ -16,7 +16,8 @@ public final class RMSprop: Optimizer {
     public let momentum: Double
     /// Whether to normalise by the variance (subtracting the mean gradient) instead of the raw mean square.
     public let centered: Bool
-    private let slots = OptimizerSlots(slotsPerParameter: 3)
+    /// Per parameter: mean square, mean gradient, momentum buffer, scratch for the decayed gradient.
+    private let slots = OptimizerSlots(slotsPerParameter: 4)
 
     /// Creates the optimizer; the defaults are PyTorch's.
     public init(learningRate: Double = 0.01, alpha: Double = 0.99, epsilon: Double = 1e-8,
@@ -38,9 +39,11 @@ public final class RMSprop: Optimizer {
             let squareAverage = slots.buffer(0, of: index)
             let gradientAverage = slots.buffer(1, of: index)
             let buffer = slots.buffer(2, of: index)
-            parameter.update { w, gradient, count in
+            let scratch = slots.buffer(3, of: index)
+            parameter.update { w, raw, count in
+                let decayed = decayedGradient(raw, weights: w, count: count, weightDecay: lambda, scratch: scratch)
                 for i in 0..<count {
-                    let g = lambda != 0 ? gradient[i] + lambda * w[i] : gradient[i]
+                    let g = decayed[i]
                     squareAverage[i] = squareAverage[i] * a + (1 - a) * (g * g)
                     var denominator: Double
                     if centered {

@@ -22,7 +22,8 @@ public final class SGD: Optimizer {
     public let weightDecay: Double
     /// Whether to use the v ← μ·v − η·g; w ← w + v form.
     public let velocityForm: Bool
-    private let slots = OptimizerSlots(slotsPerParameter: 1)
+    /// Per parameter: the momentum buffer, and scratch for the weight-decayed gradient.
+    private let slots = OptimizerSlots(slotsPerParameter: 2)
     private var steps = 0
 
     /// Creates the optimizer; the defaults are PyTorch's.
@@ -48,25 +49,29 @@ public final class SGD: Optimizer {
 
     public func step(_ parameters: [Parameter]) {
         steps += 1
-        let first = steps == 1
-        let (lr, mu, tau, lambda) = (learningRate, momentum, dampening, weightDecay)
-        if mu != 0 { slots.prepare(for: parameters) }
+        slots.prepare(for: parameters)
+        let (lr, mu, tau, lambda, first) = (learningRate, momentum, dampening, weightDecay, steps == 1)
         for (index, parameter) in parameters.enumerated() {
-            let buffer = mu != 0 ? slots.buffer(0, of: index) : nil
-            parameter.update { w, gradient, count in
-                for i in 0..<count {
-                    let g = lambda != 0 ? gradient[i] + lambda * w[i] : gradient[i]
-                    guard let b = buffer else {
-                        w[i] = w[i] + -lr * g
-                        continue
-                    }
-                    if velocityForm {
-                        b[i] = mu * b[i] - lr * g
+            let (b, scratch) = (slots.buffer(0, of: index), slots.buffer(1, of: index))
+            parameter.update { w, raw, count in
+                let g = decayedGradient(raw, weights: w, count: count, weightDecay: lambda, scratch: scratch)
+                if mu == 0 {
+                    for i in 0..<count { w[i] = w[i] + -lr * g[i] }
+                } else if velocityForm {
+                    for i in 0..<count {
+                        b[i] = mu * b[i] - lr * g[i]
                         w[i] = w[i] + b[i]
+                    }
+                } else {
+                    if first {
+                        for i in 0..<count { b[i] = g[i] }
                     } else {
-                        b[i] = first ? g : b[i] * mu + (1 - tau) * g
-                        let direction = nesterov ? g + mu * b[i] : b[i]
-                        w[i] = w[i] + -lr * direction
+                        for i in 0..<count { b[i] = b[i] * mu + (1 - tau) * g[i] }
+                    }
+                    if nesterov {
+                        for i in 0..<count { w[i] = w[i] + -lr * (g[i] + mu * b[i]) }
+                    } else {
+                        for i in 0..<count { w[i] = w[i] + -lr * b[i] }
                     }
                 }
             }

@@ -1,0 +1,59 @@
+import ArgumentParser
+import COpenBLAS
+import Foundation
+import NeuralNet
+
+/// `bench core`: training steps, matrix products, and the debug build's step time.
+struct CoreBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "core",
+        abstract: "Time training steps and matrix products of the neural-network core.",
+        discussion: """
+            Steps run through the same Trainer the experiments use, with OpenBLAS on one thread.
+            Reported next to them, when available in the same run: the same steps written in NumPy
+            (Benchmarks/numpy_core.py, needs python3 with numpy) and in a debug build of this tool.
+            """)
+
+    @OptionGroup var output: OutputOptions
+
+    @Flag(help: "Only time the training steps (what the debug-build comparison runs).")
+    var stepsOnly = false
+
+    @Option(help: "Only run the training step whose name contains this text (for profiling).")
+    var only: String?
+
+    @Flag(inversion: .prefixedNo, help: "Build and time the debug configuration's steps too.")
+    var debugComparison = true
+
+    @Flag(inversion: .prefixedNo, help: "Time the same steps in NumPy, when python3 has numpy.")
+    var numpy = true
+
+    mutating func run() throws {
+        BLASThreads.set(1)
+        let steps: [(String, (Int) -> Measurement)] = [
+            (CoreWorkloads.threeClassStepName, CoreWorkloads.measureThreeClassStep),
+            (CoreWorkloads.squareStepName, CoreWorkloads.measureSquareStep),
+        ]
+        var results = steps.filter { only == nil || $0.0.contains(only!) }.map { $0.1(output.repetitions) }
+        if stepsOnly || only != nil {
+            MeasurementPrinter(json: output.json).print(results)
+            return
+        }
+        if numpy, let reference = NumPyReference.measure() {
+            for index in results.indices {
+                if let theirs = reference[results[index].name] {
+                    results[index].note = String(format: "%.3fx NumPy's %.1f µs", results[index].median / theirs, theirs)
+                }
+            }
+        }
+        if debugComparison {
+            results += DebugBuildComparison.measure(release: results)
+        }
+        results += ElementwiseBenchmark.measure(repetitions: output.repetitions)
+        for size in [256, 1024] {
+            results += GEMMBenchmark.measure(size: size, repetitions: size >= 1024 ? 5 : 30)
+        }
+        results += GEMMBenchmark.crossover(repetitions: output.repetitions)
+        MeasurementPrinter(json: output.json).print(results)
+    }
+}

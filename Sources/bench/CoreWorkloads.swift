@@ -1,0 +1,63 @@
+import Datasets
+import NeuralNet
+
+/// The training workloads the core benchmark times, built the way the experiments build them.
+enum CoreWorkloads {
+    /// A 2-10-10-3 sigmoid network with softmax cross-entropy, full batch on 300 rows (seed 004's
+    /// architecture), set up to run `epochs` steps.
+    static func threeClassNetwork(epochs: Int) -> (Trainer, LabeledData) {
+        var random = RandomState(seed: 4)
+        let rows = 300
+        let labels = (0..<rows).map { Double($0 % 3) }
+        let inputs = Matrix(rows: rows, columns: 2, elements: (0..<(rows * 2)).map { index in
+            labels[index / 2] * 0.4 + 0.15 * random.nextStandardNormal()
+        })
+        let network = Sequential([
+            Linear(2, 10, initializer: .normal(std: 0.1), random: &random), Sigmoid(),
+            Linear(10, 10, initializer: .normal(std: 0.1), random: &random), Sigmoid(),
+            Linear(10, 3, initializer: .normal(std: 0.1), random: &random),
+        ])
+        let trainer = Trainer(
+            network: network, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: 0.05),
+            configuration: TrainingConfiguration(epochs: epochs, evaluateEvery: epochs, decision: .argmax))
+        return (trainer, LabeledData(inputs: inputs, targets: .column(labels)))
+    }
+
+    /// A 1-100-1 ReLU network fitting y = x² one sample at a time with momentum (seed 001).
+    static func squareRegression(samples: Int, epochs: Int) -> (Trainer, LabeledData) {
+        var random = RandomState(seed: 1)
+        let xs = (0..<samples).map { _ in random.nextUniform(low: -3, high: 3) }
+        let network = Sequential([
+            Linear(1, 100, initializer: .normal(std: 0.1), random: &random), ReLU(),
+            Linear(100, 1, initializer: .normal(std: 0.1), random: &random),
+        ])
+        let trainer = Trainer(
+            network: network, loss: MeanSquaredError(),
+            optimizer: SGD(learningRate: 1e-5, momentum: 0.9, velocityForm: true),
+            configuration: TrainingConfiguration(epochs: epochs, batching: .perSample, evaluateEvery: epochs))
+        return (trainer, LabeledData(inputs: .column(xs), targets: .column(xs.map { $0 * $0 })))
+    }
+
+    static let threeClassStepName = "step 2-10-10-3 sigmoid, softmax CE, 300 rows"
+    static let squareStepName = "step 1-100-1 ReLU, per-sample momentum"
+
+    /// Microseconds per full-batch step of the 2-10-10-3 network.
+    static func measureThreeClassStep(repetitions: Int) -> Measurement {
+        let epochs = 1000
+        let (trainer, data) = threeClassNetwork(epochs: epochs)
+        var random = RandomState(seed: 0)
+        return Measurement.microseconds(threeClassStepName, repetitions: repetitions, operations: epochs) {
+            _ = trainer.train(on: data, random: &random)
+        }
+    }
+
+    /// Microseconds per per-sample step of the 1-100-1 network.
+    static func measureSquareStep(repetitions: Int) -> Measurement {
+        let (samples, epochs) = (20_000, 10)
+        let (trainer, data) = squareRegression(samples: samples, epochs: epochs)
+        var random = RandomState(seed: 0)
+        return Measurement.microseconds(squareStepName, repetitions: repetitions, operations: samples * epochs) {
+            _ = trainer.train(on: data, random: &random)
+        }
+    }
+}

@@ -1,0 +1,16 @@
+import Foundation
+
+/// The same training steps written in NumPy as the notebooks write them, timed in the same run so
+/// that the comparison does not depend on the machine.
+enum NumPyReference {
+    /// Median microseconds per step by benchmark name, or nil when python3 with numpy is unavailable.
+    static func measure() -> [String: Double]? {
+        guard let output = runCommand(["python3", "Benchmarks/numpy_core.py"]) else { return nil }
+        var medians: [String: Double] = [:]
+        for line in output.split(separator: "\n") {
+            guard let measurement = try? JSONDecoder().decode(Measurement.self, from: Data(line.utf8)) else { continue }
+            medians[measurement.name] = measurement.median
+        }
+        return medians
+    }
+}
