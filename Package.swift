@@ -32,8 +32,12 @@ let package = Package(
             providers: [.apt(["libopenblas-dev"])]
         ),
         .target(
+            name: "CVectorMath",
+            cSettings: [.unsafeFlags(["-O3", "-ffp-contract=off"])]
+        ),
+        .target(
             name: "NeuralNet",
-            dependencies: ["COpenBLAS"],
+            dependencies: ["COpenBLAS", "CVectorMath"],
             swiftSettings: optimisedInEveryConfiguration
         ),
         .target(

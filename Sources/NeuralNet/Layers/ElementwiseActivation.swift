@@ -53,6 +53,16 @@ public final class Sigmoid: ElementwiseActivation {
     /// Creates the layer.
     public init() {}
     public var name: String { "Sigmoid" }
+
+    /// The whole batch in one call to the vectorised kernel: its `exp` is most of a sigmoid
+    /// network's step.
+    public func forward(_ input: Matrix, into output: inout Matrix) {
+        output.resize(rows: input.rows, columns: input.columns)
+        input.withUnsafeBufferPointer { input in
+            output.withUnsafeMutableBufferPointer { VectorMath.sigmoid(input, into: $0) }
+        }
+    }
+
     @inline(__always) public func activate(_ x: Double) -> Double { VectorMath.sigmoid(x) }
     @inline(__always) public func derivative(input: Double, output: Double) -> Double { output * (1 - output) }
 }

@@ -18,17 +18,19 @@ public final class Softmax: Layer {
         let width = input.columns
         input.withUnsafeBufferPointer { input in
             output.withUnsafeMutableBufferPointer { output in
+                guard let inputBase = input.baseAddress, let outputBase = output.baseAddress else { return }
                 for row in 0..<(input.count / Swift.max(width, 1)) {
-                    let start = row * width
+                    let (x, y) = (inputBase + row * width, outputBase + row * width)
                     var maximum = -Double.infinity
-                    for column in 0..<width { maximum = Swift.max(maximum, input[start + column]) }
+                    for column in 0..<width { maximum = Swift.max(maximum, x[column]) }
+                    for column in 0..<width { y[column] = x[column] - maximum }
+                }
+                VectorMath.exp(UnsafeBufferPointer(output), into: output)
+                for row in 0..<(input.count / Swift.max(width, 1)) {
+                    let y = outputBase + row * width
                     var total = 0.0
-                    for column in 0..<width {
-                        let e = VectorMath.exp(input[start + column] - maximum)
-                        output[start + column] = e
-                        total += e
-                    }
-                    for column in 0..<width { output[start + column] /= total }
+                    for column in 0..<width { total += y[column] }
+                    for column in 0..<width { y[column] /= total }
                 }
             }
         }

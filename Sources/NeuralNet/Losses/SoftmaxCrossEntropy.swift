@@ -23,34 +23,50 @@ public struct SoftmaxCrossEntropy: Loss {
     public func evaluate(_ prediction: Matrix, _ target: Matrix, gradient: inout Matrix, computeGradient: Bool) -> Double {
         precondition(target.rows == prediction.rows && target.columns == 1,
                      "\(name): logits \(prediction.shapeDescription) need a \(prediction.rows)x1 column of classes, got \(target.shapeDescription)")
-        let width = prediction.columns
-        let scale = 1 / reduction.divisor(rows: prediction.rows, terms: prediction.rows)
-        if computeGradient { gradient.resize(rows: prediction.rows, columns: width) }
+        let (rows, width) = (prediction.rows, prediction.columns)
+        let scale = 1 / reduction.divisor(rows: rows, terms: rows)
+        // e^(z − max) for every row at once, in the gradient's buffer (or a scratch one), so that
+        // the exponentials run through the vectorised kernel in a single call.
+        var exponentials = computeGradient ? gradient : Matrix.empty
+        if computeGradient { gradient = .empty }
+        exponentials.resize(rows: rows, columns: width)
+        var maxima = [Double](repeating: 0, count: rows)
+        prediction.withUnsafeBufferPointer { z in
+            exponentials.withUnsafeMutableBufferPointer { e in
+                guard let zBase = z.baseAddress, let eBase = e.baseAddress else { return }
+                for row in 0..<rows {
+                    let (zRow, eRow) = (zBase + row * width, eBase + row * width)
+                    var maximum = -Double.infinity
+                    for column in 0..<width { maximum = Swift.max(maximum, zRow[column]) }
+                    maxima[row] = maximum
+                    for column in 0..<width { eRow[column] = zRow[column] - maximum }
+                }
+                VectorMath.exp(UnsafeBufferPointer(e), into: e)
+            }
+        }
         var total = 0.0
         prediction.withUnsafeBufferPointer { z in
             target.withUnsafeBufferPointer { t in
-                gradient.withUnsafeMutableBufferPointer { g in
-                    for row in 0..<prediction.rows {
-                        let start = row * width
+                exponentials.withUnsafeMutableBufferPointer { e in
+                    guard let zBase = z.baseAddress, let eBase = e.baseAddress else { return }
+                    for row in 0..<rows {
+                        let (zRow, eRow) = (zBase + row * width, eBase + row * width)
                         let label = Int(t[row])
                         precondition(label >= 0 && label < width, "\(name): class \(t[row]) in row \(row) is not in 0..<\(width)")
-                        var maximum = -Double.infinity
-                        for column in 0..<width { maximum = Swift.max(maximum, z[start + column]) }
                         var sum = 0.0
-                        for column in 0..<width {
-                            let e = VectorMath.exp(z[start + column] - maximum)
-                            sum += e
-                            if computeGradient { g[start + column] = e }
-                        }
-                        total += maximum + log(sum) - z[start + label]
+                        for column in 0..<width { sum += eRow[column] }
+                        total += maxima[row] + log(sum) - zRow[label]
                         if computeGradient {
-                            for column in 0..<width { g[start + column] = g[start + column] / sum * scale }
-                            g[start + label] -= scale
+                            // ∂L/∂z = softmax(z) − onehot(y), scaled by the reduction.
+                            let factor = scale / sum
+                            for column in 0..<width { eRow[column] *= factor }
+                            eRow[label] -= scale
                         }
                     }
                 }
             }
         }
+        if computeGradient { gradient = exponentials }
         return total * scale
     }
 }
