@@ -5,7 +5,11 @@ import Foundation
 enum NumPyReference {
     /// Median microseconds per step by benchmark name, or nil when python3 with numpy is unavailable.
     static func measure() -> [String: Double]? {
-        guard let output = runCommand(["python3", "Benchmarks/numpy_core.py"]) else { return nil }
+        // One BLAS thread, as on our side: NumPy's bundled OpenBLAS would otherwise start its own.
+        let singleThreaded = ["OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"]
+        guard let output = runCommand(["python3", "Benchmarks/numpy_core.py"], environment: singleThreaded) else {
+            return nil
+        }
         var medians: [String: Double] = [:]
         for line in output.split(separator: "\n") {
             guard let measurement = try? JSONDecoder().decode(Measurement.self, from: Data(line.utf8)) else { continue }

@@ -1,11 +1,12 @@
 import Foundation
 
-/// Runs a command (looked up on PATH) from the current folder and returns its standard output, or
-/// nil if it could not start or exited with a failure.
-func runCommand(_ arguments: [String]) -> String? {
+/// Runs a command (looked up on PATH) from the current folder, with `environment` added to this
+/// process's, and returns its standard output, or nil if it could not start or exited with a failure.
+func runCommand(_ arguments: [String], environment: [String: String] = [:]) -> String? {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     let pipe = Pipe()
     process.standardOutput = pipe
     process.standardError = FileHandle.nullDevice
