@@ -17,6 +17,7 @@ struct StreamCase: Decodable {
     let after: [Double]
 }
 
+/// Reads a JSON fixture written by `Fixtures/generate.py`.
 func fixture<Value: Decodable>(_ name: String, as type: Value.Type = Value.self) throws -> Value {
     let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
     return try JSONDecoder().decode(Value.self, from: Data(contentsOf: folder.appendingPathComponent(name)))
