@@ -24,6 +24,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -42,7 +43,7 @@ let package = Package(
         ),
         .target(
             name: "Datasets",
-            dependencies: ["NeuralNet"],
+            dependencies: ["NeuralNet", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: optimisedInEveryConfiguration
         ),
         .executableTarget(

@@ -107,6 +107,39 @@ def scaling():
     return cases
 
 
+def files():
+    """NPY files in every supported element type, order and format version; NPZ archives; a CSV."""
+    import os
+    os.makedirs("files", exist_ok=True)
+    rng = np.random.RandomState(8)
+    base = rng.randn(3, 4) * 100
+    expected = {}
+    for code, dtype in [("f8", "<f8"), ("f4", "<f4"), ("i8", "<i8"), ("i4", "<i4"), ("u1", "|u1"), ("b1", "|b1")]:
+        values = np.abs(base).astype(dtype) if code == "u1" else (base > 0 if code == "b1" else base.astype(dtype))
+        for order in ("C", "F"):
+            array = np.asarray(values, order=order)
+            name = f"{code}_{order}.npy"
+            np.save(os.path.join("files", name), array)
+            expected[name] = dict(shape=list(array.shape), values=array.astype(float).ravel(order="C").tolist())
+    vector = rng.randn(5)
+    for version in ((1, 0), (2, 0), (3, 0)):
+        name = f"vector_v{version[0]}.npy"
+        with open(os.path.join("files", name), "wb") as f:
+            np.lib.format.write_array(f, vector, version=version)
+        expected[name] = dict(shape=[5], values=vector.tolist())
+    X = rng.rand(12, 2) * [1.2, 1.0]
+    y = rng.randint(0, 3, 12)
+    np.savez(os.path.join("files", "data.npz"), X, y)
+    np.savez_compressed(os.path.join("files", "compressed.npz"), inputs=X, labels=y)
+    expected["data.npz"] = dict(arr_0=X.ravel().tolist(), arr_1=y.astype(float).tolist())
+    with open(os.path.join("files", "table.csv"), "w") as f:
+        f.write("x1,x2,\"label, quoted\"\n")
+        for row, label in zip(X[:5], y[:5]):
+            f.write(f"{float(row[0])!r},{float(row[1])!r},{int(label)}\n")
+    expected["table.csv"] = dict(inputs=X[:5].ravel().tolist(), labels=y[:5].astype(float).tolist())
+    return expected
+
+
 def write(name, payload):
     with open(name, "w") as f:
         json.dump(payload, f, indent=1)
@@ -118,3 +151,4 @@ if __name__ == "__main__":
     write("generators.json", generators())
     write("splits.json", splits())
     write("scaling.json", scaling())
+    write("files.json", files())
