@@ -6,6 +6,16 @@ public struct SplitIndices: Equatable, Sendable {
     public var test: [Int]
 }
 
+/// Row indices of a split into training, validation and test sets.
+public struct ThreeWaySplit: Equatable, Sendable {
+    /// Rows used for training.
+    public var train: [Int]
+    /// Rows used to watch training (empty when no validation set was asked for).
+    public var validation: [Int]
+    /// Rows held out to the end.
+    public var test: [Int]
+}
+
 /// scikit-learn's `train_test_split` index selection, so the same `random_state` picks the same rows.
 public enum TrainTestSplit {
     /// The test-set size for a fraction, as scikit-learn rounds it: ⌈fraction · count⌉.
@@ -49,6 +59,26 @@ public enum TrainTestSplit {
         random.shuffle(&train)
         random.shuffle(&test)
         return SplitIndices(train: train, test: test)
+    }
+
+    /// Training, validation and test rows, as two calls of `train_test_split` with the same seed:
+    /// first the test set, then `validationFraction` of the remaining rows (so 0.2 and 0.2 give
+    /// 64/16/20 of 100, as seed 002). Stratified by `labels` when given; nil when stratification
+    /// is impossible (see `stratified`).
+    public static func threeWay(count: Int, testFraction: Double, validationFraction: Double, labels: [Double]?,
+                                seed: UInt32) -> ThreeWaySplit? {
+        func split(_ rows: [Int], fraction: Double) -> SplitIndices? {
+            guard fraction > 0 else { return SplitIndices(train: rows, test: []) }
+            let local = if let labels {
+                stratified(labels: rows.map { labels[$0] }, testFraction: fraction, seed: seed)
+            } else {
+                shuffled(count: rows.count, testFraction: fraction, seed: seed)
+            }
+            return local.map { SplitIndices(train: $0.train.map { rows[$0] }, test: $0.test.map { rows[$0] }) }
+        }
+        guard let outer = split(Array(0..<count), fraction: testFraction),
+              let inner = split(outer.train, fraction: validationFraction) else { return nil }
+        return ThreeWaySplit(train: inner.train, validation: inner.test, test: outer.test)
     }
 
     /// scikit-learn's `_approximate_mode`: floor of each class's proportional share, then one more
