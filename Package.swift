@@ -55,14 +55,19 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(
+            name: "TestSupport",
+            dependencies: ["NeuralNet"],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "NeuralNetTests",
-            dependencies: ["NeuralNet"],
+            dependencies: ["NeuralNet", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "DatasetsTests",
-            dependencies: ["Datasets", "NeuralNet"],
+            dependencies: ["Datasets", "NeuralNet", "TestSupport"],
             exclude: ["Fixtures"]
         ),
     ]

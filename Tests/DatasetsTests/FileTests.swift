@@ -1,6 +1,7 @@
 import Foundation
 import NeuralNet
 import Testing
+import TestSupport
 @testable import Datasets
 
 struct ExpectedArray: Decodable {
@@ -8,9 +9,7 @@ struct ExpectedArray: Decodable {
     let values: [Double]
 }
 
-let filesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/files").path
-
-func filePath(_ name: String) -> String { filesFolder + "/" + name }
+func filePath(_ name: String) -> String { fixtureURL("files/" + name).path }
 
 @Suite("NumPy and CSV files")
 struct FileTests {
@@ -133,8 +132,7 @@ struct AnyDecodable: Decodable {
 
 /// Reads only the named entries of a JSON object fixture.
 func fixture<Value: Decodable>(_ name: String, filteringTo keys: Set<String>) throws -> [String: Value] {
-    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
-    let object = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent(name))) as? [String: Any] ?? [:]
+    let object = try JSONSerialization.jsonObject(with: Data(contentsOf: fixtureURL(name))) as? [String: Any] ?? [:]
     let filtered = object.filter { keys.contains($0.key) }
     return try JSONDecoder().decode([String: Value].self, from: JSONSerialization.data(withJSONObject: filtered))
 }

@@ -1,6 +1,7 @@
 import Foundation
 import NeuralNet
 import Testing
+import TestSupport
 @testable import Datasets
 
 /// Generated points and labels as scikit-learn or NumPy made them.

@@ -1,5 +1,6 @@
 import NeuralNet
 import Testing
+import TestSupport
 @testable import Datasets
 
 @Suite("More generators, three-way splits and named streams")

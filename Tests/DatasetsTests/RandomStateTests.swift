@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Datasets
+import TestSupport
 
 /// One seed's draws as NumPy's legacy `RandomState` made them.
 struct StreamCase: Decodable {
@@ -15,12 +16,6 @@ struct StreamCase: Decodable {
     let shuffle: [Int]
     let choice: [Int]
     let after: [Double]
-}
-
-/// Reads a JSON fixture written by `Fixtures/generate.py`.
-func fixture<Value: Decodable>(_ name: String, as type: Value.Type = Value.self) throws -> Value {
-    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
-    return try JSONDecoder().decode(Value.self, from: Data(contentsOf: folder.appendingPathComponent(name)))
 }
 
 @Suite("RandomState reproduces NumPy bit for bit")

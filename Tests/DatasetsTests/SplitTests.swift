@@ -1,5 +1,6 @@
 import NeuralNet
 import Testing
+import TestSupport
 @testable import Datasets
 
 struct SplitFixture: Decodable {

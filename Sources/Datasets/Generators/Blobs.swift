@@ -24,15 +24,21 @@ extension TwoClassShapes {
         precondition(stds.count == points.count, "make_blobs: \(stds.count) deviations for \(points.count) centres")
         var perCenter = Array(repeating: samples / points.count, count: points.count)
         for index in 0..<(samples % points.count) { perCenter[index] += 1 }
-        var rows: [[Double]] = []
-        var labels: [Double] = []
-        for (index, center) in points.enumerated() {
-            for _ in 0..<perCenter[index] {
-                rows.append(center.map { random.nextNormal(mean: $0, standardDeviation: stds[index]) })
-                labels.append(Double(index))
-            }
-        }
-        let data = LabeledData(inputs: Matrix(rows), targets: .column(labels))
-        return shuffle ? data.subset(random.permutation(rows.count)) : data
+        let data = drawClusters(centers: points, deviations: stds, counts: perCenter, random: &random)
+        return shuffle ? data.subset(random.permutation(data.count)) : data
     }
+}
+
+/// Gaussian clusters drawn one after the other, class i around `centers[i]`: row by row,
+/// coordinate by coordinate, as `np.random.normal(loc=center, scale=deviation, size=(count, d))`.
+func drawClusters(centers: [[Double]], deviations: [Double], counts: [Int], random: inout RandomState) -> LabeledData {
+    var rows: [[Double]] = []
+    var labels: [Double] = []
+    for (index, center) in centers.enumerated() {
+        for _ in 0..<counts[index] {
+            rows.append(center.map { random.nextNormal(mean: $0, standardDeviation: deviations[index]) })
+            labels.append(Double(index))
+        }
+    }
+    return LabeledData(inputs: Matrix(rows), targets: .column(labels))
 }

@@ -5,15 +5,7 @@ public enum SeedGenerators {
     /// One normal distribution per class, drawn class after class as seed 000 draws them
     /// (`np.random.normal(loc=mean, scale=std, size=(count, dimensions))` for each class in turn).
     public static func gaussians(means: [[Double]], std: [Double], counts: [Int], random: inout RandomState) -> LabeledData {
-        var rows: [[Double]] = []
-        var labels: [Double] = []
-        for (label, mean) in means.enumerated() {
-            for _ in 0..<counts[label] {
-                rows.append(mean.map { random.nextNormal(mean: $0, standardDeviation: std[label]) })
-                labels.append(Double(label))
-            }
-        }
-        return LabeledData(inputs: Matrix(rows), targets: .column(labels))
+        drawClusters(centers: means, deviations: std, counts: counts, random: &random)
     }
 
     /// Evenly spaced points on [start, stop] labelled 1 where x > threshold, as seed 002

@@ -1,34 +1,10 @@
 import Foundation
 import NeuralNet
-
-/// Reads a JSON fixture written by `Fixtures/generate.py`.
-func fixture<Value: Decodable>(_ name: String, as type: Value.Type = Value.self) throws -> Value {
-    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures")
-    let data = try Data(contentsOf: folder.appendingPathComponent(name))
-    return try JSONDecoder().decode(Value.self, from: data)
-}
+@_exported import TestSupport
 
 extension Matrix {
     /// A matrix from a fixture's list of rows.
     init(fixture rows: [[Double]]) { self.init(rows) }
-}
-
-/// The largest violation of `|a − b| ≤ relative·max(|a|, |b|) + floor` over all elements, as a
-/// multiple of the allowance (≤ 1 means close). The floor, 1e-15 of the largest expected magnitude,
-/// admits rounding-level differences in elements that cancel to nearly zero.
-func closeness(_ actual: Matrix, _ expected: Matrix, relative: Double = 1e-9) -> Double {
-    guard actual.rows == expected.rows, actual.columns == expected.columns else { return .infinity }
-    let floor = 1e-15 * max(1, expected.elements.map(abs).max() ?? 0)
-    return zip(actual.elements, expected.elements).map { a, b in
-        if a == b { return 0 }
-        return abs(a - b) / (relative * max(abs(a), abs(b)) + floor)
-    }.max() ?? 0
-}
-
-/// Whether two numbers agree to `relative` (or to 1e-15 in absolute terms near zero).
-func isClose(_ a: Double, _ b: Double, relative: Double = 1e-9) -> Bool {
-    a == b || abs(a - b) <= relative * max(abs(a), abs(b)) + 1e-15
 }
 
 /// A small deterministic generator for tests (SplitMix64 with Box-Muller normals); the project's

@@ -1,0 +1,36 @@
+import Foundation
+import NeuralNet
+
+/// Reads a JSON fixture from the `Fixtures` folder beside the calling test file's target, where the
+/// target's `Fixtures/generate.py` wrote it.
+public func fixture<Value: Decodable>(_ name: String, as type: Value.Type = Value.self,
+                                      filePath: String = #filePath) throws -> Value {
+    try JSONDecoder().decode(Value.self, from: Data(contentsOf: fixtureURL(name, filePath: filePath)))
+}
+
+/// The URL of a file in the `Fixtures` folder of the calling test file's target.
+public func fixtureURL(_ name: String, filePath: String = #filePath) -> URL {
+    var folder = URL(fileURLWithPath: filePath).deletingLastPathComponent()
+    // Test files may sit in subfolders of their target; the fixtures are at the target's top.
+    while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Fixtures").path), folder.path != "/" {
+        folder.deleteLastPathComponent()
+    }
+    return folder.appendingPathComponent("Fixtures").appendingPathComponent(name)
+}
+
+/// The largest violation of `|a − b| ≤ relative·max(|a|, |b|) + floor` over all elements, as a
+/// multiple of the allowance (≤ 1 means close). The floor, 1e-15 of the largest expected magnitude,
+/// admits rounding-level differences in elements that cancel to nearly zero.
+public func closeness(_ actual: Matrix, _ expected: Matrix, relative: Double = 1e-9) -> Double {
+    guard actual.rows == expected.rows, actual.columns == expected.columns else { return .infinity }
+    let floor = 1e-15 * max(1, expected.elements.map(abs).max() ?? 0)
+    return zip(actual.elements, expected.elements).map { a, b in
+        if a == b { return 0 }
+        return abs(a - b) / (relative * max(abs(a), abs(b)) + floor)
+    }.max() ?? 0
+}
+
+/// Whether two numbers agree to `relative` (or to 1e-15 in absolute terms near zero).
+public func isClose(_ a: Double, _ b: Double, relative: Double = 1e-9) -> Bool {
+    a == b || abs(a - b) <= relative * max(abs(a), abs(b)) + 1e-15
+}
