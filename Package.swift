@@ -20,6 +20,7 @@ let package = Package(
     products: [
         .library(name: "NeuralNet", targets: ["NeuralNet"]),
         .library(name: "Datasets", targets: ["Datasets"]),
+        .library(name: "Plotting", targets: ["Plotting"]),
         .executable(name: "bench", targets: ["bench"]),
     ],
     dependencies: [
@@ -46,6 +47,7 @@ let package = Package(
             dependencies: ["NeuralNet", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: optimisedInEveryConfiguration
         ),
+        .target(name: "Plotting"),
         .executableTarget(
             name: "bench",
             dependencies: [
@@ -63,6 +65,11 @@ let package = Package(
         .testTarget(
             name: "NeuralNetTests",
             dependencies: ["NeuralNet", "TestSupport"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "PlottingTests",
+            dependencies: ["Plotting", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
