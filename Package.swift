@@ -47,7 +47,12 @@ let package = Package(
             dependencies: ["NeuralNet", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: optimisedInEveryConfiguration
         ),
-        .target(name: "Plotting"),
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"])]
+        ),
+        .target(name: "Plotting", dependencies: ["CCairo"]),
         .executableTarget(
             name: "bench",
             dependencies: [

@@ -1,0 +1,34 @@
+/// One set of data drawn in an axes: a line through points, or scattered markers.
+public struct Series: Sendable {
+    /// How the points are drawn.
+    public enum Style: Sendable, Equatable {
+        /// Points joined by a line of `width` points, dashed by `dash` (on/off lengths in points).
+        case line(width: Double = 1.5, dash: [Double] = [])
+        /// Circular markers of `size` square points (matplotlib's `s`), outlined by `edge` when given.
+        case scatter(size: Double = 36, edge: Color? = nil)
+    }
+
+    /// x coordinates.
+    public var x: [Double]
+    /// y coordinates, as many as x.
+    public var y: [Double]
+    /// How the points are drawn.
+    public var style: Style
+    /// The colour; nil takes the next colour of the tab10 cycle.
+    public var color: Color?
+    /// Per-point colours (scatter only), overriding `color`.
+    public var pointColors: [Color]?
+    /// The name in the legend; nil leaves the series out of it.
+    public var label: String?
+
+    /// Creates a series.
+    public init(x: [Double], y: [Double], style: Style, color: Color? = nil, pointColors: [Color]? = nil, label: String? = nil) {
+        precondition(x.count == y.count, "A series needs as many x as y values, got \(x.count) and \(y.count)")
+        self.x = x
+        self.y = y
+        self.style = style
+        self.color = color
+        self.pointColors = pointColors
+        self.label = label
+    }
+}

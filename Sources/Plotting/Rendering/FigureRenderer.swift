@@ -1,0 +1,231 @@
+import Foundation
+
+/// Draws a `Figure` onto a `Canvas`: lays out each axes in its grid cell, then draws it.
+struct FigureRenderer {
+    let figure: Figure
+    let canvas: Canvas
+
+    /// The renderer of each axes, row by row, with its cell of the grid.
+    var axesRenderers: [AxesRenderer] {
+        let cellWidth = canvas.width / Double(figure.columns)
+        let cellHeight = canvas.height / Double(figure.rows)
+        return (0..<figure.rows).flatMap { row in
+            (0..<figure.columns).map { column in
+                let cell = Box(left: Double(column) * cellWidth, top: Double(row) * cellHeight, width: cellWidth, height: cellHeight)
+                return AxesRenderer(axes: figure[row, column], canvas: canvas, cell: cell)
+            }
+        }
+    }
+
+    func draw() {
+        canvas.paint(.white)
+        for renderer in axesRenderers { renderer.draw() }
+    }
+}
+
+/// Lays out and draws one `Axes` inside its cell of the figure.
+struct AxesRenderer {
+    let axes: Axes
+    let canvas: Canvas
+    let cell: Box
+
+    private var points: Double { canvas.pixelsPerPoint }
+
+    func draw() {
+        let layout = makeLayout()
+        let box = layout.box
+        canvas.setColor(.white)
+        canvas.rectangle(box.left, box.top, box.width, box.height)
+        canvas.fill()
+        if axes.grid { drawGrid(layout) }
+        canvas.save()
+        canvas.rectangle(box.left, box.top, box.width, box.height)
+        canvas.clip()
+        drawSeries(layout)
+        canvas.restore()
+        drawSpines(box)
+        drawTicks(layout)
+        drawTexts(layout)
+        if let placement = axes.legend { LegendRenderer(axes: axes, canvas: canvas).draw(in: layout, placement: placement) }
+    }
+
+    // MARK: Layout
+
+    /// Where the plot area goes, the axis mappings, and the ticks.
+    struct Layout {
+        var box: Box
+        var x: AxisMapping
+        var y: AxisMapping
+        var xTicks: [(value: Double, label: String)]
+        var yTicks: [(value: Double, label: String)]
+    }
+
+    func makeLayout() -> Layout {
+        let allX = axes.series.flatMap(\.x), allY = axes.series.flatMap(\.y)
+        let xRange = axes.xLimits ?? AxisMapping.limits(of: allX, scale: axes.xScale)
+        let yRange = axes.yLimits ?? AxisMapping.limits(of: allY, scale: axes.yScale)
+        let pad = Style.cellPad * points
+        var box = Box(left: cell.left + pad, top: cell.top + pad, width: cell.width - 2 * pad, height: cell.height - 2 * pad)
+        var layout = Layout(box: box, x: AxisMapping(scale: axes.xScale, lower: xRange.lowerBound, upper: xRange.upperBound, start: 0, end: 1),
+                            y: AxisMapping(scale: axes.yScale, lower: yRange.lowerBound, upper: yRange.upperBound, start: 0, end: 1),
+                            xTicks: [], yTicks: [])
+        // Tick labels decide the margins and the axis lengths decide the ticks: settle in two passes.
+        for _ in 0..<2 {
+            layout.x = AxisMapping(scale: axes.xScale, lower: xRange.lowerBound, upper: xRange.upperBound, start: box.left, end: box.right)
+            layout.y = AxisMapping(scale: axes.yScale, lower: yRange.lowerBound, upper: yRange.upperBound, start: box.bottom, end: box.top)
+            let xIntervals = Int(box.width / points / (Style.fontSize * 3))
+            let yIntervals = Int(box.height / points / (Style.fontSize * 2))
+            layout.xTicks = layout.x.ticks(maximumIntervals: min(Style.maximumTickIntervals, max(1, xIntervals)))
+            layout.yTicks = layout.y.ticks(maximumIntervals: min(Style.maximumTickIntervals, max(1, yIntervals)))
+            box = plotBox(for: layout)
+        }
+        if axes.equalAspect { box = equalAspectBox(box, layout: layout) }
+        layout.box = box
+        layout.x = AxisMapping(scale: axes.xScale, lower: xRange.lowerBound, upper: xRange.upperBound, start: box.left, end: box.right)
+        layout.y = AxisMapping(scale: axes.yScale, lower: yRange.lowerBound, upper: yRange.upperBound, start: box.bottom, end: box.top)
+        return layout
+    }
+
+    /// The cell minus the room its texts need, so that nothing is clipped or overlaps a neighbour.
+    private func plotBox(for layout: Layout) -> Box {
+        let pad = Style.cellPad * points
+        let tickSpace = (Style.tickLength + Style.tickPad) * points
+        let labelHeight = canvas.measure("0", points: Style.fontSize)
+        let lineHeight = labelHeight.ascent + labelHeight.descent
+        let yLabelWidth = layout.yTicks.map { canvas.measure($0.label, points: Style.fontSize).width }.max() ?? 0
+        let lastXLabel = layout.xTicks.last.map { canvas.measure($0.label, points: Style.fontSize).width } ?? 0
+        var left = tickSpace + yLabelWidth
+        if axes.yLabel != nil { left += Style.labelPad * points + lineHeight }
+        var bottom = tickSpace + lineHeight
+        if axes.xLabel != nil { bottom += Style.labelPad * points + lineHeight }
+        var top = lineHeight / 2
+        if let title = axes.title {
+            let size = canvas.measure(title, points: Style.titleSize)
+            top = Style.titlePad * points + size.ascent + size.descent
+        }
+        let right = lastXLabel / 2
+        return Box(left: cell.left + pad + left, top: cell.top + pad + top,
+                   width: max(10, cell.width - 2 * pad - left - right), height: max(10, cell.height - 2 * pad - top - bottom))
+    }
+
+    private func equalAspectBox(_ box: Box, layout: Layout) -> Box {
+        let xSpan = abs(layout.x.upper - layout.x.lower), ySpan = abs(layout.y.upper - layout.y.lower)
+        guard xSpan > 0, ySpan > 0, axes.xScale == .linear, axes.yScale == .linear else { return box }
+        let unit = min(box.width / xSpan, box.height / ySpan)
+        let width = xSpan * unit, height = ySpan * unit
+        return Box(left: box.left + (box.width - width) / 2, top: box.top + (box.height - height) / 2, width: width, height: height)
+    }
+
+    // MARK: Drawing
+
+    private func drawGrid(_ layout: Layout) {
+        canvas.setColor(Style.gridColor)
+        canvas.setLineWidth(points: Style.gridWidth)
+        canvas.setDash(points: [])
+        for tick in layout.xTicks {
+            let x = layout.x.pixel(tick.value)
+            canvas.moveTo(x, layout.box.top)
+            canvas.lineTo(x, layout.box.bottom)
+        }
+        for tick in layout.yTicks {
+            let y = layout.y.pixel(tick.value)
+            canvas.moveTo(layout.box.left, y)
+            canvas.lineTo(layout.box.right, y)
+        }
+        canvas.stroke()
+    }
+
+    private func drawSeries(_ layout: Layout) {
+        var cycle = 0
+        for series in axes.series {
+            let color = series.color ?? Color.tab10[cycle % Color.tab10.count]
+            if series.color == nil && series.pointColors == nil { cycle += 1 }
+            let pixels = zip(series.x, series.y).compactMap { x, y -> (Double, Double)? in
+                let (px, py) = (layout.x.pixel(x), layout.y.pixel(y))
+                return px.isFinite && py.isFinite ? (px, py) : nil
+            }
+            switch series.style {
+            case .line(let width, let dash):
+                guard let first = pixels.first else { continue }
+                canvas.setColor(color)
+                canvas.setLineWidth(points: width)
+                canvas.setDash(points: dash)
+                canvas.setLineCap(.init(rawValue: 2))  // projecting, as matplotlib's solid_capstyle
+                canvas.setLineJoin(.init(rawValue: 1))  // round
+                canvas.moveTo(first.0, first.1)
+                for point in pixels.dropFirst() { canvas.lineTo(point.0, point.1) }
+                canvas.stroke()
+                canvas.setDash(points: [])
+            case .scatter(let size, let edge):
+                let radius = size.squareRoot() / 2 * points
+                for (index, point) in pixels.enumerated() {
+                    canvas.circle(point.0, point.1, radius: radius)
+                    canvas.setColor(series.pointColors?[index % series.pointColors!.count] ?? color)
+                    if let edge {
+                        canvas.fillPreserve()
+                        canvas.setColor(edge)
+                        canvas.setLineWidth(points: 1)
+                        canvas.stroke()
+                    } else {
+                        canvas.fill()
+                    }
+                }
+            }
+        }
+    }
+
+    private func drawSpines(_ box: Box) {
+        canvas.setColor(.black)
+        canvas.setLineWidth(points: Style.spineWidth)
+        canvas.setDash(points: [])
+        canvas.rectangle(box.left, box.top, box.width, box.height)
+        canvas.stroke()
+    }
+
+    private func drawTicks(_ layout: Layout) {
+        let length = Style.tickLength * points
+        let gap = (Style.tickLength + Style.tickPad) * points
+        canvas.setColor(.black)
+        canvas.setLineWidth(points: Style.tickWidth)
+        for tick in layout.xTicks {
+            let x = layout.x.pixel(tick.value)
+            canvas.moveTo(x, layout.box.bottom)
+            canvas.lineTo(x, layout.box.bottom + length)
+        }
+        for tick in layout.yTicks {
+            let y = layout.y.pixel(tick.value)
+            canvas.moveTo(layout.box.left, y)
+            canvas.lineTo(layout.box.left - length, y)
+        }
+        canvas.stroke()
+        for tick in layout.xTicks {
+            canvas.drawText(tick.label, x: layout.x.pixel(tick.value), y: layout.box.bottom + gap, points: Style.fontSize,
+                            color: Style.textColor, horizontal: 0.5, vertical: 0)
+        }
+        for tick in layout.yTicks {
+            canvas.drawText(tick.label, x: layout.box.left - gap, y: layout.y.pixel(tick.value), points: Style.fontSize,
+                            color: Style.textColor, horizontal: 1, vertical: 0.5)
+        }
+    }
+
+    private func drawTexts(_ layout: Layout) {
+        let box = layout.box
+        if let title = axes.title {
+            canvas.drawText(title, x: box.left + box.width / 2, y: box.top - Style.titlePad * points, points: Style.titleSize,
+                            color: Style.textColor, horizontal: 0.5, vertical: 1)
+        }
+        let labelSize = canvas.measure("0", points: Style.fontSize)
+        let tickSpace = (Style.tickLength + Style.tickPad) * points
+        if let xLabel = axes.xLabel {
+            let y = box.bottom + tickSpace + labelSize.ascent + labelSize.descent + Style.labelPad * points
+            canvas.drawText(xLabel, x: box.left + box.width / 2, y: y, points: Style.fontSize, color: Style.textColor,
+                            horizontal: 0.5, vertical: 0)
+        }
+        if let yLabel = axes.yLabel {
+            let widest = layout.yTicks.map { canvas.measure($0.label, points: Style.fontSize).width }.max() ?? 0
+            let x = box.left - tickSpace - widest - Style.labelPad * points
+            canvas.drawText(yLabel, x: x, y: box.top + box.height / 2, points: Style.fontSize, color: Style.textColor,
+                            horizontal: 0.5, vertical: 1, angle: -.pi / 2)
+        }
+    }
+}
