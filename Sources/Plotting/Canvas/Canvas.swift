@@ -109,6 +109,39 @@ final class Canvas {
         cairo_paint(context)
     }
 
+    /// Paints a grid of colours (row 0 at the top) stretched over `box`, each cell a sharp-edged
+    /// rectangle: one embedded image, however many cells, so PDF and SVG stay small.
+    func drawImage(_ colors: [Color], columns: Int, rows: Int, into box: Box) {
+        guard let image = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(columns), Int32(rows)) else { return }
+        defer { cairo_surface_destroy(image) }
+        cairo_surface_flush(image)
+        let stride = Int(cairo_image_surface_get_stride(image)) / 4
+        if let data = cairo_image_surface_get_data(image) {
+            data.withMemoryRebound(to: UInt32.self, capacity: stride * rows) { pixels in
+                for row in 0..<rows {
+                    for column in 0..<columns {
+                        let color = colors[row * columns + column]
+                        // Cairo stores premultiplied ARGB.
+                        func byte(_ value: Double) -> UInt32 { UInt32((min(max(value, 0), 1) * color.alpha * 255).rounded()) }
+                        let alpha = UInt32((min(max(color.alpha, 0), 1) * 255).rounded())
+                        pixels[row * stride + column] = alpha << 24 | byte(color.red) << 16 | byte(color.green) << 8 | byte(color.blue)
+                    }
+                }
+            }
+        }
+        cairo_surface_mark_dirty(image)
+        save()
+        cairo_rectangle(context, box.left, box.top, box.width, box.height)
+        cairo_clip(context)
+        cairo_translate(context, box.left, box.top)
+        cairo_scale(context, box.width / Double(columns), box.height / Double(rows))
+        cairo_set_source_surface(context, image, 0, 0)
+        cairo_pattern_set_filter(cairo_get_source(context), CAIRO_FILTER_NEAREST)
+        cairo_pattern_set_extend(cairo_get_source(context), CAIRO_EXTEND_PAD)
+        cairo_paint(context)
+        restore()
+    }
+
     // MARK: Text
 
     /// The size of `text` at `points`: advance width, and the font's ascent and descent, in pixels.

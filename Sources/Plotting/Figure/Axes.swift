@@ -37,6 +37,8 @@ public struct Axes: Sendable {
     public var equalAspect = false
     /// Where the legend goes; nil for none (series without labels are never listed).
     public var legend: LegendPlacement? = .best
+    /// A colour bar beside the axes.
+    public var colorbar: Colorbar?
 
     /// Creates an empty axes.
     public init(title: String? = nil, xLabel: String? = nil, yLabel: String? = nil) {
@@ -51,9 +53,54 @@ public struct Axes: Sendable {
         series.append(Series(x: x, y: y, style: .line(width: width, dash: dash), color: color, label: label))
     }
 
+    /// Paints a field through a colormap (a decision surface or probability field), under the other series.
+    public mutating func field(_ field: Field, colormap: Colormap, range: ClosedRange<Double>? = nil, alpha: Double = 1) {
+        let range = range ?? ((field.values.filter(\.isFinite).min() ?? 0)...(field.values.filter(\.isFinite).max() ?? 1))
+        series.append(Series(x: [field.x.lowerBound, field.x.upperBound], y: [field.y.lowerBound, field.y.upperBound],
+                             style: .field(field, colormap: colormap, range: range, alpha: alpha)))
+    }
+
+    /// Draws the line where a field crosses `level` (the 0.5 contour of a probability field).
+    public mutating func contour(_ field: Field, level: Double, color: Color = .black, width: Double = 1.5,
+                                 dash: [Double] = [], label: String? = nil) {
+        series.append(Series(x: [], y: [], style: .contour(field, level: level, width: width, dash: dash), color: color, label: label))
+    }
+
+    /// A horizontal reference line at `y`.
+    public mutating func horizontalLine(at y: Double, color: Color = .black, width: Double = 1, dash: [Double] = [4, 2]) {
+        series.append(Series(x: [], y: [y], style: .horizontalLine(width: width, dash: dash), color: color))
+    }
+
+    /// A vertical reference line at `x`.
+    public mutating func verticalLine(at x: Double, color: Color = .black, width: Double = 1, dash: [Double] = [4, 2]) {
+        series.append(Series(x: [x], y: [], style: .verticalLine(width: width, dash: dash), color: color))
+    }
+
+    /// Text at data coordinates (x, y).
+    public mutating func annotate(_ text: String, x: Double, y: Double, size: Double = 10, color: Color = .black) {
+        series.append(Series(x: [x], y: [y], style: .text(text, size: size), color: color))
+    }
+
     /// Adds markers at the points.
     public mutating func scatter(_ x: [Double], _ y: [Double], color: Color? = nil, colors: [Color]? = nil,
                                  size: Double = 36, edge: Color? = nil, label: String? = nil) {
         series.append(Series(x: x, y: y, style: .scatter(size: size, edge: edge), color: color, pointColors: colors, label: label))
+    }
+}
+
+/// A bar beside an axes showing its colormap over a range of values, with its own ticks.
+public struct Colorbar: Sendable, Equatable {
+    /// The colours.
+    public var colormap: Colormap
+    /// The values at the bottom and top of the bar.
+    public var range: ClosedRange<Double>
+    /// The label beside the bar.
+    public var label: String?
+
+    /// Creates a colour bar.
+    public init(colormap: Colormap, range: ClosedRange<Double>, label: String? = nil) {
+        self.colormap = colormap
+        self.range = range
+        self.label = label
     }
 }

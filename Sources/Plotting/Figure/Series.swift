@@ -6,6 +6,16 @@ public struct Series: Sendable {
         case line(width: Double = 1.5, dash: [Double] = [])
         /// Circular markers of `size` square points (matplotlib's `s`), outlined by `edge` when given.
         case scatter(size: Double = 36, edge: Color? = nil)
+        /// A field painted through a colormap (values mapped from `range` to 0...1), as one image.
+        case field(Field, colormap: Colormap, range: ClosedRange<Double>, alpha: Double = 1)
+        /// The line where a field crosses `level`.
+        case contour(Field, level: Double, width: Double = 1.5, dash: [Double] = [])
+        /// A horizontal line across the axes at the series' single y value.
+        case horizontalLine(width: Double = 1, dash: [Double] = [])
+        /// A vertical line across the axes at the series' single x value.
+        case verticalLine(width: Double = 1, dash: [Double] = [])
+        /// Text at the series' single point, anchored at its left end, of `size` points.
+        case text(String, size: Double = 10)
     }
 
     /// x coordinates.
@@ -23,7 +33,12 @@ public struct Series: Sendable {
 
     /// Creates a series.
     public init(x: [Double], y: [Double], style: Style, color: Color? = nil, pointColors: [Color]? = nil, label: String? = nil) {
-        precondition(x.count == y.count, "A series needs as many x as y values, got \(x.count) and \(y.count)")
+        switch style {
+        case .line, .scatter, .field, .text:
+            precondition(x.count == y.count, "A series needs as many x as y values, got \(x.count) and \(y.count)")
+        case .contour, .horizontalLine, .verticalLine:
+            break
+        }
         self.x = x
         self.y = y
         self.style = style

@@ -46,6 +46,7 @@ struct AxesRenderer {
         drawSpines(box)
         drawTicks(layout)
         drawTexts(layout)
+        if let colorbar = axes.colorbar { ColorbarPainter(canvas: canvas, colorbar: colorbar).draw(beside: box) }
         if let placement = axes.legend { LegendRenderer(axes: axes, canvas: canvas).draw(in: layout, placement: placement) }
     }
 
@@ -103,7 +104,8 @@ struct AxesRenderer {
             let size = canvas.measure(title, points: Style.titleSize)
             top = Style.titlePad * points + size.ascent + size.descent
         }
-        let right = lastXLabel / 2
+        var right = lastXLabel / 2
+        if let colorbar = axes.colorbar { right = max(right, ColorbarPainter(canvas: canvas, colorbar: colorbar).width(forPlotHeight: layout.box.height)) }
         return Box(left: cell.left + pad + left, top: cell.top + pad + top,
                    width: max(10, cell.width - 2 * pad - left - right), height: max(10, cell.height - 2 * pad - top - bottom))
     }
@@ -136,41 +138,11 @@ struct AxesRenderer {
     }
 
     private func drawSeries(_ layout: Layout) {
+        let painter = SeriesPainter(canvas: canvas, layout: layout)
         var cycle = 0
         for series in axes.series {
-            let color = series.color ?? Color.tab10[cycle % Color.tab10.count]
-            if series.color == nil && series.pointColors == nil { cycle += 1 }
-            let pixels = zip(series.x, series.y).compactMap { x, y -> (Double, Double)? in
-                let (px, py) = (layout.x.pixel(x), layout.y.pixel(y))
-                return px.isFinite && py.isFinite ? (px, py) : nil
-            }
-            switch series.style {
-            case .line(let width, let dash):
-                guard let first = pixels.first else { continue }
-                canvas.setColor(color)
-                canvas.setLineWidth(points: width)
-                canvas.setDash(points: dash)
-                canvas.setLineCap(.init(rawValue: 2))  // projecting, as matplotlib's solid_capstyle
-                canvas.setLineJoin(.init(rawValue: 1))  // round
-                canvas.moveTo(first.0, first.1)
-                for point in pixels.dropFirst() { canvas.lineTo(point.0, point.1) }
-                canvas.stroke()
-                canvas.setDash(points: [])
-            case .scatter(let size, let edge):
-                let radius = size.squareRoot() / 2 * points
-                for (index, point) in pixels.enumerated() {
-                    canvas.circle(point.0, point.1, radius: radius)
-                    canvas.setColor(series.pointColors?[index % series.pointColors!.count] ?? color)
-                    if let edge {
-                        canvas.fillPreserve()
-                        canvas.setColor(edge)
-                        canvas.setLineWidth(points: 1)
-                        canvas.stroke()
-                    } else {
-                        canvas.fill()
-                    }
-                }
-            }
+            painter.draw(series, cycleColor: Color.tab10[cycle % Color.tab10.count])
+            if series.usesColorCycle { cycle += 1 }
         }
     }
 

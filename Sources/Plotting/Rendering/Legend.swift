@@ -10,7 +10,7 @@ struct LegendRenderer {
         var entries: [(series: Series, color: Color)] = []
         for series in axes.series {
             let color = series.color ?? series.pointColors?.first ?? Color.tab10[cycle % Color.tab10.count]
-            if series.color == nil && series.pointColors == nil { cycle += 1 }
+            if series.usesColorCycle { cycle += 1 }
             if series.label != nil { entries.append((series, color)) }
         }
         guard !entries.isEmpty else { return }
@@ -32,7 +32,8 @@ struct LegendRenderer {
             let middle = box.top + pad + Double(index) * (rowHeight + Style.legendLabelSpacing * points) + rowHeight / 2
             let handleStart = box.left + pad, handleEnd = handleStart + Style.legendHandleLength * points
             switch entry.series.style {
-            case .line(let lineWidth, let dash):
+            case .line(let lineWidth, let dash), .contour(_, _, let lineWidth, let dash),
+                 .horizontalLine(let lineWidth, let dash), .verticalLine(let lineWidth, let dash):
                 canvas.setColor(entry.color)
                 canvas.setLineWidth(points: lineWidth)
                 canvas.setDash(points: dash)
@@ -47,6 +48,8 @@ struct LegendRenderer {
                 canvas.setColor(edge ?? entry.color)
                 canvas.setLineWidth(points: 1)
                 canvas.stroke()
+            case .field, .text:
+                break
             }
             canvas.drawText(entry.series.label!, x: handleEnd + Style.legendHandleTextPad * points, y: middle,
                             points: Style.fontSize, color: Style.textColor, horizontal: 0, vertical: 0.5)

@@ -18,3 +18,13 @@ log = [dict(lower=lo, upper=hi, maximum=n, ticks=LogLocator(base=10, numticks=n)
 with open("ticks.json", "w") as f:
     json.dump(dict(linear=linear, log=log), f, indent=1)
     f.write("\n")
+
+import matplotlib
+
+# Between anchors (ColorBrewer's at tenths, viridis's at sixteenths), where interpolation is tested.
+samples = [0.0, 1.0] + [0.025 + i / 20 for i in range(20)] + [1 / 32 + i / 16 for i in range(16)]
+colormaps = {name: [list(matplotlib.colormaps[name](v)) for v in samples]
+             for name in ("RdBu", "viridis", "Spectral", "RdBu_r", "viridis_r", "Spectral_r")}
+with open("colormaps.json", "w") as f:
+    json.dump(dict(samples=samples, colormaps=colormaps), f, indent=1)
+    f.write("\n")

@@ -1,0 +1,110 @@
+/// Draws one series inside an axes' plot area.
+struct SeriesPainter {
+    let canvas: Canvas
+    let layout: AxesRenderer.Layout
+
+    private var points: Double { canvas.pixelsPerPoint }
+
+    func draw(_ series: Series, cycleColor: Color) {
+        let color = series.color ?? cycleColor
+        switch series.style {
+        case .line(let width, let dash):
+            let pixels = pixelPoints(series)
+            guard let first = pixels.first else { return }
+            stroke(color: color, width: width, dash: dash) {
+                canvas.moveTo(first.0, first.1)
+                for point in pixels.dropFirst() { canvas.lineTo(point.0, point.1) }
+            }
+        case .scatter(let size, let edge):
+            let radius = size.squareRoot() / 2 * points
+            for (index, point) in pixelPoints(series).enumerated() {
+                canvas.circle(point.0, point.1, radius: radius)
+                canvas.setColor(series.pointColors.map { $0[index % $0.count] } ?? color)
+                if let edge {
+                    canvas.fillPreserve()
+                    canvas.setColor(edge)
+                    canvas.setLineWidth(points: 1)
+                    canvas.stroke()
+                } else {
+                    canvas.fill()
+                }
+            }
+        case .field(let field, let colormap, let range, let alpha):
+            drawField(field, colormap: colormap, range: range, alpha: alpha)
+        case .contour(let field, let level, let width, let dash):
+            stroke(color: color, width: width, dash: dash) {
+                for (start, end) in Contour.segments(of: field, at: level) {
+                    canvas.moveTo(layout.x.pixel(start.0), layout.y.pixel(start.1))
+                    canvas.lineTo(layout.x.pixel(end.0), layout.y.pixel(end.1))
+                }
+            }
+        case .horizontalLine(let width, let dash):
+            guard let y = series.y.first.map(layout.y.pixel) else { return }
+            stroke(color: color, width: width, dash: dash) {
+                canvas.moveTo(layout.box.left, y)
+                canvas.lineTo(layout.box.right, y)
+            }
+        case .verticalLine(let width, let dash):
+            guard let x = series.x.first.map(layout.x.pixel) else { return }
+            stroke(color: color, width: width, dash: dash) {
+                canvas.moveTo(x, layout.box.top)
+                canvas.lineTo(x, layout.box.bottom)
+            }
+        case .text(let text, let size):
+            guard let x = series.x.first, let y = series.y.first else { return }
+            canvas.drawText(text, x: layout.x.pixel(x), y: layout.y.pixel(y), points: size, color: color,
+                            horizontal: 0, vertical: 0.5)
+        }
+    }
+
+    /// The field as an image whose cells are centred on its grid points (as `imshow` with an
+    /// extent half a cell wider than the grid on each side).
+    private func drawField(_ field: Field, colormap: Colormap, range: ClosedRange<Double>, alpha: Double) {
+        let span = range.upperBound - range.lowerBound
+        var colors: [Color] = []
+        colors.reserveCapacity(field.values.count)
+        for row in stride(from: field.rows - 1, through: 0, by: -1) {  // the image's top row is the field's last
+            for column in 0..<field.columns {
+                let value = field.value(column: column, row: row)
+                let position = span > 0 ? (value - range.lowerBound) / span : 0.5
+                let color = colormap.color(at: position)
+                colors.append(color.withAlpha(color.alpha * alpha))
+            }
+        }
+        let halfColumn = (field.x.upperBound - field.x.lowerBound) / Double(field.columns - 1) / 2
+        let halfRow = (field.y.upperBound - field.y.lowerBound) / Double(field.rows - 1) / 2
+        let left = layout.x.pixel(field.x.lowerBound - halfColumn), right = layout.x.pixel(field.x.upperBound + halfColumn)
+        let top = layout.y.pixel(field.y.upperBound + halfRow), bottom = layout.y.pixel(field.y.lowerBound - halfRow)
+        canvas.drawImage(colors, columns: field.columns, rows: field.rows,
+                         into: Box(left: left, top: top, width: right - left, height: bottom - top))
+    }
+
+    private func pixelPoints(_ series: Series) -> [(Double, Double)] {
+        zip(series.x, series.y).compactMap { x, y in
+            let (px, py) = (layout.x.pixel(x), layout.y.pixel(y))
+            return px.isFinite && py.isFinite ? (px, py) : nil
+        }
+    }
+
+    private func stroke(color: Color, width: Double, dash: [Double], path: () -> Void) {
+        canvas.setColor(color)
+        canvas.setLineWidth(points: width)
+        canvas.setDash(points: dash)
+        canvas.setLineCap(.init(rawValue: 2))  // projecting, as matplotlib's solid_capstyle
+        canvas.setLineJoin(.init(rawValue: 1))  // round
+        path()
+        canvas.stroke()
+        canvas.setDash(points: [])
+    }
+}
+
+extension Series {
+    /// Whether the series takes the next colour of the cycle (lines and scatters without a colour).
+    var usesColorCycle: Bool {
+        guard color == nil, pointColors == nil else { return false }
+        switch style {
+        case .line, .scatter: return true
+        case .field, .contour, .horizontalLine, .verticalLine, .text: return false
+        }
+    }
+}
