@@ -58,6 +58,7 @@ let package = Package(
             dependencies: [
                 "NeuralNet",
                 "Datasets",
+                "Plotting",
                 "COpenBLAS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
