@@ -98,3 +98,34 @@ struct SurfaceTests {
         }
     }
 }
+
+@Suite("Long lines")
+struct LineReductionTests {
+    @Test("A 30000-point line keeps each pixel column's first, lowest, highest and last point")
+    func reduction() {
+        let pixels = (0..<30_000).map { index -> (Double, Double) in
+            let x = Double(index) / 50  // 600 pixel columns
+            return (x, 100 + 80 * sin(Double(index) / 7))
+        }
+        let reduced = SeriesPainter.reduced(pixels)
+        #expect(reduced.count <= 4 * 600 + 4)
+        #expect(reduced.first! == pixels.first! && reduced.last! == pixels.last!)
+        for column in [0, 123, 599] {
+            let original = pixels.filter { Int($0.0) == column }.map(\.1)
+            let kept = reduced.filter { Int($0.0) == column }.map(\.1)
+            #expect(kept.min() == original.min() && kept.max() == original.max())
+        }
+        #expect(zip(reduced, reduced.dropFirst()).allSatisfy { $0.0 <= $1.0 })
+    }
+
+    @Test("Short or back-tracking lines are drawn as they are")
+    func unchanged() {
+        let short = (0..<100).map { (Double($0), Double($0 % 7)) }
+        #expect(SeriesPainter.reduced(short).count == 100)
+        let loop: [(Double, Double)] = (0..<10_000).map { index in
+            let angle = Double(index) / 100
+            return (cos(angle) * 50 + 60, sin(angle) * 50 + 60)
+        }
+        #expect(SeriesPainter.reduced(loop).count == 10_000)
+    }
+}
