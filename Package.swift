@@ -52,7 +52,12 @@ let package = Package(
             pkgConfig: "cairo",
             providers: [.apt(["libcairo2-dev"])]
         ),
-        .target(name: "Plotting", dependencies: ["CCairo"]),
+        .systemLibrary(
+            name: "CZlibSystem",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(name: "Plotting", dependencies: ["CCairo", "CZlibSystem"]),
         .executableTarget(
             name: "bench",
             dependencies: [

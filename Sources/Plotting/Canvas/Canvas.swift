@@ -175,9 +175,15 @@ final class Canvas {
     func finish() throws(RenderError) {
         let file = path ?? "(memory)"
         if format == .png, let path {
-            let status = cairo_surface_write_to_png(surface, path)
-            guard status == CAIRO_STATUS_SUCCESS else {
-                throw RenderError(file: file, problem: "cannot write the PNG: \(String(cString: cairo_status_to_string(status)))")
+            cairo_surface_flush(surface)
+            let stride = Int(cairo_image_surface_get_stride(surface)) / 4
+            let encoded = cairo_image_surface_get_data(surface).flatMap { data in
+                data.withMemoryRebound(to: UInt32.self, capacity: stride * Int(height)) {
+                    PNGEncoder.encode(pixels: $0, width: Int(width), height: Int(height), stride: stride)
+                }
+            }
+            guard let encoded, FileManager.default.createFile(atPath: path, contents: encoded) else {
+                throw RenderError(file: file, problem: "cannot write the PNG")
             }
         }
         cairo_surface_finish(surface)
