@@ -19,6 +19,12 @@ struct TickFixture: Decodable {
     let log: [Log]
 }
 
+/// Expects the same number of ticks as matplotlib, each equal to 1e-12.
+func expectSameTicks(_ ours: [Double], _ theirs: [Double], _ context: String) {
+    #expect(ours.count == theirs.count, "\(context): \(ours) vs \(theirs)")
+    for (a, b) in zip(ours, theirs) { #expect(isClose(a, b, relative: 1e-12), "\(context): \(ours) vs \(theirs)") }
+}
+
 @Suite("Ticks as matplotlib places them")
 struct TickTests {
     @Test("Linear ticks match MaxNLocator(steps=[1, 2, 2.5, 5, 10]) on 88 ranges and bin counts")
@@ -27,10 +33,7 @@ struct TickTests {
         #expect(cases.linear.count == 88)
         for reference in cases.linear {
             let ticks = LinearTicks(maximumIntervals: reference.intervals).ticks(from: reference.lower, to: reference.upper)
-            #expect(ticks.count == reference.ticks.count, "\(reference.lower)...\(reference.upper) / \(reference.intervals): \(ticks) vs \(reference.ticks)")
-            for (ours, theirs) in zip(ticks, reference.ticks) {
-                #expect(isClose(ours, theirs, relative: 1e-12), "\(reference.lower)...\(reference.upper): \(ticks) vs \(reference.ticks)")
-            }
+            expectSameTicks(ticks, reference.ticks, "\(reference.lower)...\(reference.upper) / \(reference.intervals)")
         }
     }
 
@@ -44,10 +47,7 @@ struct TickTests {
         let cases: TickFixture = try fixture("ticks.json")
         for reference in cases.log {
             let ticks = LogTicks(maximumTicks: reference.maximum).ticks(from: reference.lower, to: reference.upper)
-            #expect(ticks.count == reference.ticks.count, "\(reference.lower)...\(reference.upper): \(ticks) vs \(reference.ticks)")
-            for (ours, theirs) in zip(ticks, reference.ticks) {
-                #expect(isClose(ours, theirs, relative: 1e-12), "\(reference.lower)...\(reference.upper): \(ticks) vs \(reference.ticks)")
-            }
+            expectSameTicks(ticks, reference.ticks, "\(reference.lower)...\(reference.upper) / \(reference.maximum)")
         }
     }
 
