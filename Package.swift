@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "NeuralNet", targets: ["NeuralNet"]),
         .library(name: "Datasets", targets: ["Datasets"]),
         .library(name: "Plotting", targets: ["Plotting"]),
+        .library(name: "Experiments", targets: ["Experiments"]),
         .executable(name: "bench", targets: ["bench"]),
     ],
     dependencies: [
@@ -58,6 +59,10 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]
         ),
         .target(name: "Plotting", dependencies: ["CCairo", "CZlibSystem"]),
+        .target(
+            name: "Experiments",
+            dependencies: ["NeuralNet", "Datasets", "Plotting"]
+        ),
         .executableTarget(
             name: "bench",
             dependencies: [
@@ -77,6 +82,10 @@ let package = Package(
             name: "NeuralNetTests",
             dependencies: ["NeuralNet", "TestSupport"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "ExperimentsTests",
+            dependencies: ["Experiments", "TestSupport"]
         ),
         .testTarget(
             name: "PlottingTests",

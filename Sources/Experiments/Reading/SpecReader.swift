@@ -1,0 +1,119 @@
+/// Reads typed values out of a `JSONValue`, keeping track of where it is, so that every mistake is
+/// reported with the file and the JSON path, and unknown keys get a did-you-mean hint.
+public struct SpecReader: Sendable {
+    /// The value being read.
+    public let value: JSONValue
+    /// The file it came from.
+    public let file: String
+    /// Its JSON path.
+    public let path: String
+
+    /// A reader of a whole document.
+    public init(_ value: JSONValue, file: String, path: String = "") {
+        self.value = value
+        self.file = file
+        self.path = path
+    }
+
+    /// An error at this reader's path.
+    public func error(_ message: String) -> SpecError { SpecError(file: file, path: path, message: message) }
+
+    /// An "expected X, got Y" error at this reader's path.
+    public func expected(_ what: String) -> SpecError { error("expected \(what), got \(value.summary)") }
+
+    // MARK: Objects
+
+    /// The object's keys, after checking that every one is among `allowed` (else a did-you-mean error).
+    public func keys(allowed: [String]) throws(SpecError) -> [String: SpecReader] {
+        guard case .object(let members) = value else { throw expected("an object") }
+        for key in members.keys.sorted() where !allowed.contains(key) {
+            let hint = DidYouMean.suggestion(for: key, among: allowed).map { " (did you mean \"\($0)\"?)" } ?? ""
+            throw SpecError(file: file, path: child(key), message: "unknown key \"\(key)\"\(hint); allowed here: \(allowed.sorted().joined(separator: ", "))")
+        }
+        return members.reduce(into: [:]) { $0[$1.key] = SpecReader($1.value, file: file, path: child($1.key)) }
+    }
+
+    /// The member `key` of an object, or nil when it is absent.
+    public func optional(_ key: String) throws(SpecError) -> SpecReader? {
+        guard case .object(let members) = value else { throw expected("an object") }
+        return members[key].map { SpecReader($0, file: file, path: child(key)) }
+    }
+
+    /// The member `key` of an object, which must be present.
+    public func required(_ key: String) throws(SpecError) -> SpecReader {
+        guard let member = try optional(key) else {
+            throw error("missing required key \"\(key)\"")
+        }
+        return member
+    }
+
+    // MARK: Scalars and arrays
+
+    /// A string.
+    public func string() throws(SpecError) -> String {
+        guard case .string(let text) = value else { throw expected("a string") }
+        return text
+    }
+
+    /// One of `choices`, with a did-you-mean hint otherwise.
+    public func choice(_ choices: [String]) throws(SpecError) -> String {
+        let text = try string()
+        guard choices.contains(text) else {
+            let hint = DidYouMean.suggestion(for: text, among: choices).map { " (did you mean \"\($0)\"?)" } ?? ""
+            throw error("expected one of \(choices.joined(separator: ", ")), got \"\(text)\"\(hint)")
+        }
+        return text
+    }
+
+    /// A finite number, optionally within `range`.
+    public func number(in range: ClosedRange<Double>? = nil) throws(SpecError) -> Double {
+        guard case .number(let number) = value, number.isFinite else { throw expected("a number") }
+        if let range, !range.contains(number) {
+            throw expected("a number from \(range.lowerBound.cleanText) to \(range.upperBound.cleanText)")
+        }
+        return number
+    }
+
+    /// A strictly positive number.
+    public func positiveNumber() throws(SpecError) -> Double {
+        let number = try number()
+        guard number > 0 else { throw expected("a positive number") }
+        return number
+    }
+
+    /// An integer, at least `minimum`.
+    public func integer(minimum: Int = Int.min) throws(SpecError) -> Int {
+        guard case .number(let number) = value, number == number.rounded(), abs(number) < 1e15 else {
+            throw expected(minimum == 1 ? "a positive integer" : "an integer")
+        }
+        guard Int(number) >= minimum else {
+            throw expected(minimum == 1 ? "a positive integer" : minimum == 0 ? "a non-negative integer" : "an integer of at least \(minimum)")
+        }
+        return Int(number)
+    }
+
+    /// A boolean.
+    public func bool() throws(SpecError) -> Bool {
+        guard case .bool(let flag) = value else { throw expected("true or false") }
+        return flag
+    }
+
+    /// The elements of an array, each with its own reader.
+    public func array(minimumCount: Int = 0) throws(SpecError) -> [SpecReader] {
+        guard case .array(let values) = value else { throw expected("an array") }
+        guard values.count >= minimumCount else { throw expected("an array of at least \(minimumCount)") }
+        return values.enumerated().map { SpecReader($1, file: file, path: "\(path)[\($0)]") }
+    }
+
+    private func child(_ key: String) -> String {
+        let isPlain = key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+        let component = isPlain ? key : "[\"\(key)\"]"
+        if path.isEmpty { return component }
+        return isPlain ? "\(path).\(component)" : path + component
+    }
+}
+
+extension Double {
+    /// 0.5 as "0.5", 3.0 as "3".
+    var cleanText: String { self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self) }
+}
