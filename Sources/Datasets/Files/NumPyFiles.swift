@@ -14,7 +14,9 @@ public enum NumPyFiles {
     /// The archive is read from its file, not from memory: ZIPFoundation 0.9.20's in-memory reader
     /// traps when a damaged archive points past its end, where the file reader just reads nothing.
     public static func readNPZ(at path: String) throws(DataFileError) -> [String: NumPyArray] {
-        let size = try contents(of: path).count
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int else {
+            throw unreadable(path)
+        }
         let archive: Archive
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
@@ -43,8 +45,13 @@ public enum NumPyFiles {
 
     static func contents(of path: String) throws(DataFileError) -> Data {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw DataFileError(file: path, problem: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
+            throw unreadable(path)
         }
         return data
+    }
+
+    /// The error for a file that could not be opened: missing, or there but unreadable.
+    static func unreadable(_ path: String) -> DataFileError {
+        DataFileError(file: path, problem: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
     }
 }

@@ -37,7 +37,7 @@ public struct Trainer {
         let isFullBatch = training.count > 0 && configuration.batching.size(for: training.count) >= training.count
 
         if isFullBatch {
-            for epoch in 1...Swift.max(configuration.epochs, 1) where configuration.epochs > 0 {
+            for epoch in stride(from: 1, through: configuration.epochs, by: 1) {
                 let output = network.forward(training.inputs)
                 let value = loss.evaluate(output, training.targets, gradient: &gradient, computeGradient: true)
                 // This forward pass sees the weights left by epoch − 1: it is that record's train metric.
@@ -58,7 +58,7 @@ public struct Trainer {
             let batchSize = configuration.batching.size(for: training.count)
             var order = Array(0..<training.count)
             var batch = LabeledData(inputs: .empty, targets: .empty)
-            for epoch in 1...Swift.max(configuration.epochs, 1) where configuration.epochs > 0 {
+            for epoch in stride(from: 1, through: configuration.epochs, by: 1) {
                 if configuration.shuffle { random.shuffle(&order) }
                 var lossSum = 0.0
                 for start in stride(from: 0, to: training.count, by: batchSize) {

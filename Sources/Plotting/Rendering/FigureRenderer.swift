@@ -139,11 +139,7 @@ struct AxesRenderer {
 
     private func drawSeries(_ layout: Layout) {
         let painter = SeriesPainter(canvas: canvas, layout: layout)
-        var cycle = 0
-        for series in axes.series {
-            painter.draw(series, cycleColor: Color.tab10[cycle % Color.tab10.count])
-            if series.usesColorCycle { cycle += 1 }
-        }
+        for (series, color) in zip(axes.series, axes.seriesColors) { painter.draw(series, color: color) }
     }
 
     private func drawSpines(_ box: Box) {

@@ -6,13 +6,7 @@ struct LegendRenderer {
     private var points: Double { canvas.pixelsPerPoint }
 
     func draw(in layout: AxesRenderer.Layout, placement: LegendPlacement) {
-        var cycle = 0
-        var entries: [(series: Series, color: Color)] = []
-        for series in axes.series {
-            let color = series.color ?? series.pointColors?.first ?? Color.tab10[cycle % Color.tab10.count]
-            if series.usesColorCycle { cycle += 1 }
-            if series.label != nil { entries.append((series, color)) }
-        }
+        let entries = zip(axes.series, axes.seriesColors).filter { $0.0.label != nil }.map { (series: $0.0, color: $0.1) }
         guard !entries.isEmpty else { return }
         let text = canvas.measure("0", points: Style.fontSize)
         let rowHeight = text.ascent + text.descent

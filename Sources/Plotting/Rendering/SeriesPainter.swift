@@ -5,8 +5,7 @@ struct SeriesPainter {
 
     private var points: Double { canvas.pixelsPerPoint }
 
-    func draw(_ series: Series, cycleColor: Color) {
-        let color = series.color ?? cycleColor
+    func draw(_ series: Series, color: Color) {
         switch series.style {
         case .line(let width, let dash):
             let pixels = Self.reduced(pixelPoints(series))
@@ -120,6 +119,19 @@ struct SeriesPainter {
         path()
         canvas.stroke()
         canvas.setDash(points: [])
+    }
+}
+
+extension Axes {
+    /// The colour of each series: its own, else its first point colour, else the next colour of the
+    /// tab10 cycle, which advances only for lines and scatters without a colour, as in matplotlib.
+    var seriesColors: [Color] {
+        var cycle = 0
+        return series.map { series in
+            let color = series.color ?? series.pointColors?.first ?? Color.tab10[cycle % Color.tab10.count]
+            if series.usesColorCycle { cycle += 1 }
+            return color
+        }
     }
 }
 
