@@ -22,6 +22,8 @@ let package = Package(
         .library(name: "Datasets", targets: ["Datasets"]),
         .library(name: "Plotting", targets: ["Plotting"]),
         .library(name: "Experiments", targets: ["Experiments"]),
+        .library(name: "Reporting", targets: ["Reporting"]),
+        .executable(name: "report", targets: ["report"]),
         .executable(name: "bench", targets: ["bench"]),
     ],
     dependencies: [
@@ -62,6 +64,14 @@ let package = Package(
         .target(
             name: "Experiments",
             dependencies: ["NeuralNet", "Datasets", "Plotting"]
+        ),
+        .target(
+            name: "Reporting",
+            dependencies: ["Experiments", "NeuralNet", "Datasets", "Plotting"]
+        ),
+        .executableTarget(
+            name: "report",
+            dependencies: ["Reporting", "Experiments", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "bench",

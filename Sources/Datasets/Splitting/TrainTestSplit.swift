@@ -7,13 +7,20 @@ public struct SplitIndices: Equatable, Sendable {
 }
 
 /// Row indices of a split into training, validation and test sets.
-public struct ThreeWaySplit: Equatable, Sendable {
+public struct ThreeWaySplit: Equatable, Sendable, Codable {
     /// Rows used for training.
     public var train: [Int]
     /// Rows used to watch training (empty when no validation set was asked for).
     public var validation: [Int]
     /// Rows held out to the end.
     public var test: [Int]
+
+    /// Creates a split from its row indices.
+    public init(train: [Int], validation: [Int], test: [Int]) {
+        self.train = train
+        self.validation = validation
+        self.test = test
+    }
 }
 
 /// scikit-learn's `train_test_split` index selection, so the same `random_state` picks the same rows.

@@ -47,6 +47,23 @@ public struct SpecReader: Sendable {
         return member
     }
 
+    /// The member `key` if present, else a reader of null at its path: for naming a setting in an
+    /// error found after parsing (a data file that is missing, a layer that does not fit).
+    public func locating(_ key: String) -> SpecReader {
+        if case .object(let members) = value, let member = members[key] {
+            return SpecReader(member, file: file, path: child(key))
+        }
+        return SpecReader(.null, file: file, path: child(key))
+    }
+
+    /// The element at `index` if present, else a reader of null at its path.
+    public func locating(_ index: Int) -> SpecReader {
+        if case .array(let values) = value, values.indices.contains(index) {
+            return SpecReader(values[index], file: file, path: "\(path)[\(index)]")
+        }
+        return SpecReader(.null, file: file, path: "\(path)[\(index)]")
+    }
+
     // MARK: Scalars and arrays
 
     /// A string.

@@ -3,7 +3,7 @@
 /// Samples are drawn in row-major order of the (inputs x outputs) weight, so a seeded NumPy
 /// `np.random.randn(inputs, outputs) * std` and `.normal(std:)` with the same stream agree exactly.
 /// `fanIn` is the number of inputs, `fanOut` the number of outputs, as in PyTorch's `nn.init`.
-public enum Initializer: Sendable, Equatable {
+public enum Initializer: Sendable, Equatable, Codable {
     /// All zeros.
     case zeros
     /// Every element equal to the value.

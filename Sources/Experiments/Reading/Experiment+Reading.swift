@@ -1,0 +1,76 @@
+import Foundation
+
+extension Experiment {
+    /// Keys every kind of experiment accepts.
+    static let commonKeys = ["$schema", "name", "title", "description", "notebook", "kind", "seed",
+                             "figures", "questions", "notes", "variants", "sweep"]
+    /// Keys that variants and sweeps may not override: they describe the experiment, not a run.
+    static let fixedKeys: Set<String> = ["$schema", "name", "title", "description", "notebook", "kind", "figures",
+                                         "questions", "notes", "variants", "sweep"]
+
+    /// Reads and validates the experiment file at `path`.
+    public static func load(path: String) throws(SpecError) -> Experiment {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SpecError(file: path, path: "", message: "cannot be read (missing, or not a readable file)")
+        }
+        return try Experiment(json: data, file: path)
+    }
+
+    /// Validates an experiment document; `file` names it in errors and anchors relative data paths.
+    public init(json: Data, file: String) throws(SpecError) {
+        let root = SpecReader(try JSONValue.parse(json, file: file), file: file)
+        let kindName = try root.optional("kind")?.choice(Kind.allCases.map(\.rawValue)) ?? Kind.training.rawValue
+        let kind = Kind(rawValue: kindName)!
+        let specific = switch kind {
+        case .training: TrainingSetup.keys
+        case .minimize: MinimizeSetup.keys
+        case .gradientCheck: GradientCheckSetup.keys
+        }
+        let members = try root.keys(allowed: Experiment.commonKeys + specific)
+
+        let nameReader = try root.required("name")
+        let name = try nameReader.string()
+        guard Experiment.isSafeName(name) else {
+            throw nameReader.expected("a folder name of lowercase letters, digits and dashes (such as \"moons-mlp\")")
+        }
+        let seed = try members["seed"]?.seed() ?? 0
+        var figures: [FigureRequest] = []
+        if let list = members["figures"] {
+            let allowed: [FigureRequest.Kind] = kind == .training ? FigureRequest.Kind.training : kind == .minimize ? FigureRequest.Kind.minimize : []
+            for element in try list.array() {
+                let figure = try FigureRequest(element, allowed: allowed)
+                guard !figures.contains(where: { $0.kind == figure.kind }) else { throw element.error("the \(figure.kind.rawValue) figure is listed twice") }
+                figures.append(figure)
+            }
+        }
+        var questions: [Question] = []
+        for element in try members["questions"]?.array() ?? [] { questions.append(try Question(element)) }
+        var notes: [String] = []
+        for element in try members["notes"]?.array() ?? [] { notes.append(try element.string()) }
+
+        let expansion = try RunExpansion(variants: members["variants"], sweep: members["sweep"])
+        if figures.contains(where: { $0.kind == .sweep }) && expansion.sweepPaths.count != 1 {
+            throw (members["sweep"] ?? root).error("the sweep figure needs a sweep over exactly one parameter")
+        }
+        let runs = try expansion.runs(of: root) { document throws(SpecError) -> RunSetup in
+            switch kind {
+            case .training: .training(try TrainingSetup(document, seed: seed))
+            case .minimize: .minimize(try MinimizeSetup(document))
+            case .gradientCheck: .gradientCheck(try GradientCheckSetup(document, seed: seed))
+            }
+        }
+
+        self.init(file: file, name: name, title: try members["title"]?.string() ?? name,
+                  description: try members["description"]?.string() ?? "", notebook: try members["notebook"]?.string(),
+                  kind: kind, seed: seed, runs: runs, figures: figures, questions: questions, notes: notes,
+                  sweepPaths: expansion.sweepPaths)
+    }
+
+    /// Whether `name` can be a folder inside the output folder and nothing else: no separators, no dots.
+    static func isSafeName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, name.count <= 80 else { return false }
+        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyz0123456789-_")
+        return CharacterSet.lowercaseLetters.union(.decimalDigits).contains(first)
+            && name.unicodeScalars.allSatisfy { allowed.contains($0) }
+    }
+}

@@ -1,0 +1,103 @@
+import NeuralNet
+
+/// What one run produced, as plain values: enough to draw its figures and write its section.
+public struct RunResult: Sendable, Codable {
+    /// The run's name ("nll, lr=0.005").
+    public var name: String
+    /// The variant it belongs to.
+    public var variant: String?
+    /// Its swept values.
+    public var sweepValues: [Double]
+    /// The resolved configuration it ran with.
+    public var setup: RunSetup
+    /// What came out.
+    public var outcome: Outcome
+
+    /// The outcome by kind of task.
+    public enum Outcome: Sendable, Codable {
+        case training(TrainingResult)
+        case minimize(MinimizeResult)
+        case gradientCheck([GradientCheck.Result])
+    }
+
+    /// The training outcome, if this was a training run.
+    public var training: TrainingResult? {
+        if case .training(let result) = outcome { return result }
+        return nil
+    }
+
+    /// The training setup, if this was a training run.
+    public var trainingSetup: TrainingSetup? {
+        if case .training(let setup) = setup { return setup }
+        return nil
+    }
+}
+
+/// A trained network's record: its history, its parameters before and after, and its probes.
+public struct TrainingResult: Sendable, Codable {
+    /// Metrics at every evaluated epoch.
+    public var history: TrainingHistory
+    /// Every parameter before training, in layer order.
+    public var initialParameters: [NamedMatrix]
+    /// Every parameter after training.
+    public var finalParameters: [NamedMatrix]
+    /// Predictions at the probe inputs, one row per evaluated epoch (epoch 0 first).
+    public var probes: [ProbeRecord]
+    /// Which prepared data set it used (an index into the experiment's data sets).
+    public var dataIndex: Int
+    /// Wall time of the run in seconds (metadata: never written where bytes must repeat).
+    public var seconds: Double
+}
+
+/// A parameter's value with the name the report uses ("layer 1 weight").
+public struct NamedMatrix: Sendable, Codable, Equatable {
+    /// "layer 1 weight".
+    public var name: String
+    /// Rows x columns.
+    public var shape: [Int]
+    /// Row-major values.
+    public var values: [Double]
+
+    /// The value as a matrix.
+    public var matrix: Matrix { Matrix(rows: shape[0], columns: shape[1], elements: values) }
+}
+
+/// The network's outputs at the probe inputs after some epoch.
+public struct ProbeRecord: Sendable, Codable, Equatable {
+    /// The epoch (0 = before training).
+    public var epoch: Int
+    /// One prediction per probe input.
+    public var predictions: [Double]
+}
+
+/// Every descent of a minimisation experiment, and its basin map.
+public struct MinimizeResult: Sendable, Codable {
+    /// One path per (learning rate, start), rates outermost.
+    public var paths: [DescentPath]
+    /// For each learning rate, where each scanned start ended up.
+    public var basins: [BasinRow]
+}
+
+/// One row of the basin map: the outcome from each start for one learning rate.
+public struct BasinRow: Sendable, Codable {
+    /// The learning rate.
+    public var learningRate: Double
+    /// The starts scanned.
+    public var starts: [Double]
+    /// Where each start ended (NaN when it diverged).
+    public var ends: [Double]
+    /// "converged", "diverged", "max-iterations" or "stationary", per start.
+    public var outcomes: [String]
+}
+
+extension DescentOutcome {
+    /// The word the report and the basin map use.
+    public var word: String {
+        switch self {
+        case .converged: "converged"
+        case .diverged: "diverged"
+        case .maxIterations: "max-iterations"
+        case .stationary: "stationary"
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// What is running and how far it is, shared between the worker threads and whoever displays it.
+public final class ProgressBoard: @unchecked Sendable {
+    /// One run in flight.
+    public struct ActiveRun: Sendable {
+        /// The experiment's name.
+        public var experiment: String
+        /// The run's name.
+        public var run: String
+        /// Epochs done.
+        public var epoch: Int
+        /// Epochs in all.
+        public var epochs: Int
+    }
+
+    /// A consistent view of the board at one moment.
+    public struct Snapshot: Sendable {
+        /// Runs in flight.
+        public var active: [ActiveRun]
+        /// Runs finished.
+        public var finishedRuns: Int
+        /// Runs in all.
+        public var totalRuns: Int
+        /// Estimated work done and in all (epochs weighted by rows), for the remaining-time estimate.
+        public var doneWork: Double
+        public var totalWork: Double
+        /// Seconds since the board was created.
+        public var elapsed: Double
+
+        /// Remaining seconds, extrapolated from the rate so far; nil until something has been done.
+        public var remaining: Double? {
+            guard doneWork > 0, elapsed > 0.5 else { return nil }
+            return elapsed * (totalWork - doneWork) / doneWork
+        }
+    }
+
+    private let lock = NSLock()
+    private var active: [Int: ActiveRun] = [:]
+    private var workPerEpoch: [Int: Double] = [:]
+    private var finished = 0
+    private var done = 0.0
+    private let total: Double
+    private let runs: Int
+    private let started = Date()
+    /// Called (on a worker thread) when a run finishes: experiment, run, seconds.
+    public var onRunFinished: (@Sendable (String, String, Double) -> Void)?
+
+    /// A board for `runs` runs whose estimated work sums to `totalWork`.
+    public init(runs: Int, totalWork: Double) {
+        self.runs = runs
+        self.total = totalWork
+    }
+
+    func start(job: Int, experiment: String, run: String, epochs: Int, work: Double) {
+        lock.withLock {
+            active[job] = ActiveRun(experiment: experiment, run: run, epoch: 0, epochs: epochs)
+            workPerEpoch[job] = work / Double(max(epochs, 1))
+        }
+    }
+
+    func advance(job: Int, epoch: Int) {
+        lock.withLock {
+            guard let previous = active[job]?.epoch else { return }
+            active[job]?.epoch = epoch
+            done += Double(epoch - previous) * (workPerEpoch[job] ?? 0)
+        }
+    }
+
+    func finish(job: Int, seconds: Double) {
+        let run = lock.withLock { () -> ActiveRun? in
+            let run = active.removeValue(forKey: job)
+            if let run { done += Double(run.epochs - run.epoch) * (workPerEpoch[job] ?? 0) }
+            finished += 1
+            return run
+        }
+        if let run { onRunFinished?(run.experiment, run.run, seconds) }
+    }
+
+    /// The board now.
+    public func snapshot() -> Snapshot {
+        lock.withLock {
+            Snapshot(active: active.keys.sorted().compactMap { active[$0] }, finishedRuns: finished, totalRuns: runs,
+                     doneWork: done, totalWork: total, elapsed: Date().timeIntervalSince(started))
+        }
+    }
+}

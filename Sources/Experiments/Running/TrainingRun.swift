@@ -1,0 +1,39 @@
+import Datasets
+import Foundation
+import NeuralNet
+
+/// Trains one network as its setup says and records everything the report needs.
+enum TrainingRun {
+    /// Runs `setup` on `data`; `progress` hears the number of epochs done.
+    static func run(_ setup: TrainingSetup, data: PreparedData, dataIndex: Int, progress: (Int) -> Void) -> TrainingResult {
+        let started = DispatchTime.now()
+        var initRandom = RandomState(seed: setup.seeds.initialization)
+        let network = NetworkBuilder.initialized(setup.layers, inputWidth: data.inputWidth, random: &initRandom)
+        let initial = NetworkBuilder.parameters(of: network)
+        let loop = setup.loop
+        let configuration = TrainingConfiguration(
+            epochs: loop.epochs, batching: loop.batching, shuffle: loop.shuffle, evaluateEvery: loop.evaluateEvery,
+            decision: setup.loss.decision(isClassification: data.isClassification))
+        let trainer = Trainer(network: network, loss: setup.loss.makeLoss(reduction: setup.reduction),
+                              optimizer: setup.optimizer.makeOptimizer(), configuration: configuration)
+
+        let probeInputs = Matrix.column(loop.probes)
+        var probes: [ProbeRecord] = []
+        func recordProbes(_ epoch: Int) {
+            guard !loop.probes.isEmpty else { return }
+            probes.append(ProbeRecord(epoch: epoch, predictions: network.predict(probeInputs).elements))
+        }
+        recordProbes(0)
+        var shuffleRandom = RandomState(seed: setup.seeds.shuffle)
+        let evaluation = data.splits.dropFirst().map { $0 }
+        let history = withoutActuallyEscaping(progress) { progress in
+            trainer.train(on: data.train, evaluating: evaluation, random: &shuffleRandom) { epoch in
+                if epoch % loop.evaluateEvery == 0 || epoch == loop.epochs { recordProbes(epoch) }
+                progress(epoch)
+            }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        return TrainingResult(history: history, initialParameters: initial, finalParameters: NetworkBuilder.parameters(of: network),
+                              probes: probes, dataIndex: dataIndex, seconds: seconds)
+    }
+}

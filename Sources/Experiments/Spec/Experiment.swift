@@ -1,0 +1,53 @@
+/// A validated experiment: where it came from, what to run, what to draw and what to say.
+public struct Experiment: Sendable {
+    /// The file it was read from, as given.
+    public var file: String
+    /// The folder name of its report: lowercase letters, digits and dashes.
+    public var name: String
+    /// The section title.
+    public var title: String
+    /// Markdown shown under the title.
+    public var description: String
+    /// Which notebook it comes from ("000" … "004"), if any.
+    public var notebook: String?
+    /// What kind of task it is.
+    public var kind: Kind
+    /// The experiment's seed, from which unnamed streams are derived.
+    public var seed: UInt32
+    /// The runs its variants and sweep expand into, in file order.
+    public var runs: [RunPlan]
+    /// The figures to draw.
+    public var figures: [FigureRequest]
+    /// The notebook's questions and their answers.
+    public var questions: [Question]
+    /// Where the result differs from what the notebook's code would print, and why (Markdown).
+    public var notes: [String]
+    /// The swept parameters' paths, in the order the grid nests them (empty without a sweep).
+    public var sweepPaths: [String]
+
+    /// The kinds of task a file may describe.
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        case training
+        case minimize
+        case gradientCheck = "gradient-check"
+    }
+}
+
+/// One run of an experiment: a variant at one point of the sweep, fully resolved.
+public struct RunPlan: Sendable, Codable {
+    /// "nll, lr=0.005": the variant's name and the swept values.
+    public var name: String
+    /// The variant's name, if the file has variants.
+    public var variant: String?
+    /// The swept parameters' values, in the order of the experiment's `sweepPaths`.
+    public var sweepValues: [Double]
+    /// What to do.
+    public var setup: RunSetup
+}
+
+/// What one run does.
+public enum RunSetup: Sendable, Codable {
+    case training(TrainingSetup)
+    case minimize(MinimizeSetup)
+    case gradientCheck(GradientCheckSetup)
+}

@@ -1,0 +1,70 @@
+import Experiments
+import NeuralNet
+
+/// Facts and findings of a minimisation experiment: which root each start reached, and how the
+/// learning rate and the start decide convergence.
+enum MinimizeAnalysis {
+    static func analyze(_ result: ExperimentResult) -> Findings {
+        var findings = Findings()
+        guard let run = result.runs.first, case .minimize(let minimize) = run.outcome, case .minimize(let setup) = run.setup else {
+            return findings
+        }
+        let paths = minimize.paths
+        let count = { (word: String) in paths.filter { $0.outcome.word == word }.count }
+        findings.facts["runs"] = "\(paths.count)"
+        for word in ["converged", "diverged", "stationary", "max-iterations"] {
+            findings.facts[word.replacingOccurrences(of: "-", with: "_")] = "\(count(word))"
+        }
+        for path in paths {
+            let key = "start-\(path.start.shortText).lr-\(path.learningRate.shortText)"
+            findings.facts["\(key).end"] = path.outcome.word == "diverged" ? "diverged" : path.end.text(significantDigits: 7)
+            findings.facts["\(key).iterations"] = "\(path.points.count - 1)"
+            findings.facts["\(key).outcome"] = path.outcome.word
+        }
+        var stable: [Double] = []
+        for row in minimize.basins {
+            let key = "lr-\(row.learningRate.shortText)"
+            let diverged = row.outcomes.filter { $0 == "diverged" }.count
+            findings.facts["\(key).basins"] = basinText(row)
+            findings.facts["\(key).diverged_starts"] = "\(diverged) of \(row.starts.count)"
+            let converged = paths.filter { $0.learningRate == row.learningRate && $0.outcome.word == "converged" }
+            if let slowest = converged.map({ $0.points.count - 1 }).max(), let fastest = converged.map({ $0.points.count - 1 }).min() {
+                findings.facts["\(key).iterations"] = fastest == slowest ? "\(fastest)" : "\(fastest)–\(slowest)"
+            }
+            if diverged == 0 { stable.append(row.learningRate) }
+            findings.sentences.append("lr = \(row.learningRate.shortText): \(basinText(row)).")
+        }
+        findings.facts["largest_stable_lr"] = stable.max()?.shortText ?? "none"
+        let unstable = minimize.basins.filter { $0.outcomes.contains("diverged") }.map(\.learningRate)
+        findings.facts["smallest_diverging_lr"] = unstable.min()?.shortText ?? "none"
+        let stationary = Set(paths.filter { $0.outcome.word == "stationary" }.map(\.start)).sorted()
+        findings.facts["stationary_starts"] = stationary.isEmpty ? "none" : stationary.map(\.shortText).joined(separator: ", ")
+        let roots = Set(paths.filter { $0.outcome.word == "converged" }.map { ($0.end * 1e4).rounded() / 1e4 }).sorted()
+        findings.facts["roots"] = roots.map(\.shortText).joined(separator: " and ")
+        findings.sentences.insert("\(count("converged")) of \(paths.count) descents converged (|residual| < \(setup.tolerance.shortText)), "
+            + "\(count("diverged")) diverged, \(count("stationary")) stopped at a stationary point and \(count("max-iterations")) ran out of iterations (\(setup.maxIterations)).", at: 0)
+        return findings
+    }
+
+    /// "starts in [−1, 2.48] reach 1; 2.5 stays (f′ = 0); [2.52, 6] reach 4; [6.1, 8] diverge".
+    static func basinText(_ row: BasinRow) -> String {
+        var segments: [(label: String, from: Double, to: Double)] = []
+        for (start, (end, outcome)) in zip(row.starts, zip(row.ends, row.outcomes)) {
+            let label = switch outcome {
+            case "converged": "reach \(((end * 1e3).rounded() / 1e3).shortText)"
+            case "diverged": "diverge"
+            case "stationary": "stay put (f′ = 0)"
+            default: "run out of iterations"
+            }
+            if let last = segments.last, last.label == label {
+                segments[segments.count - 1].to = start
+            } else {
+                segments.append((label, start, start))
+            }
+        }
+        return "starts " + segments.map { segment in
+            let range = segment.from == segment.to ? segment.from.shortText : "[\(segment.from.shortText), \(segment.to.shortText)]"
+            return "\(range) \(segment.label)"
+        }.joined(separator: "; ")
+    }
+}

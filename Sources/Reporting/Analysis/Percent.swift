@@ -1,0 +1,6 @@
+import Experiments
+
+extension Double {
+    /// 0.975 → "97.5%".
+    var percentText: String { isFinite ? (self * 100).text(significantDigits: 3) + "%" : "—" }
+}

@@ -1,0 +1,180 @@
+import Experiments
+import NeuralNet
+
+/// Facts and findings of a training experiment: final metrics per run, gaps, convergence, sweeps.
+enum TrainingAnalysis {
+    static func analyze(_ result: ExperimentResult) -> Findings {
+        var findings = Findings()
+        let runs = result.runs
+        let single = runs.count == 1
+        findings.facts["runs"] = "\(runs.count)"
+        for run in runs {
+            guard let training = run.training, let setup = run.trainingSetup else { continue }
+            let data = result.prepared.datasets[training.dataIndex]
+            let facts = runFacts(run, training, setup, data)
+            for (key, value) in facts {
+                findings.facts["\(Slug.make(run.name)).\(key)"] = value
+                if single { findings.facts[key] = value }
+            }
+            findings.sentences.append(sentence(run, training, setup, facts, named: !single))
+        }
+        let diverged = runs.filter { $0.training?.history.outcome.diverged == true }
+        findings.facts["diverged_runs"] = "\(diverged.count)"
+        if runs.count > 1, let best = bestRun(runs) {
+            findings.facts["best_run"] = best.name
+            findings.facts["best_run.final_loss"] = best.training!.history.splits[0].loss.last!.shortText
+        }
+        sweepFacts(result, into: &findings)
+        surfaceFacts(result, into: &findings)
+        return findings
+    }
+
+    /// The run with the lowest final training loss among those that completed.
+    static func bestRun(_ runs: [RunResult]) -> RunResult? {
+        runs.filter { $0.training?.history.outcome.diverged == false }
+            .min { ($0.training!.history.splits[0].loss.last ?? .infinity) < ($1.training!.history.splits[0].loss.last ?? .infinity) }
+    }
+
+    private static func runFacts(_ run: RunResult, _ training: TrainingResult, _ setup: TrainingSetup, _ data: PreparedData) -> [String: String] {
+        var facts: [String: String] = [:]
+        let history = training.history
+        facts["epochs"] = "\(history.epochs.last ?? 0)"
+        facts["steps"] = "\(history.steps)"
+        switch history.outcome {
+        case .completed: facts["outcome"] = "completed"
+        case .diverged(let epoch, let step): facts["outcome"] = "diverged at epoch \(epoch) (step \(step))"
+        }
+        for split in history.splits {
+            let prefix = split.name == "train" ? "" : "\(split.name)_"
+            facts["\(prefix)initial_loss"] = split.loss.first?.shortText
+            facts["\(prefix)final_loss"] = split.loss.last?.shortText
+            if let accuracy = split.accuracy {
+                facts["\(split.name)_accuracy"] = accuracy.last?.percentText
+                facts["initial_\(split.name)_accuracy"] = accuracy.first?.percentText
+            }
+        }
+        if let train = history.splits.first?.accuracy?.last, let test = history.split("test")?.accuracy?.last {
+            facts["gap"] = ((train - test) * 100).text(significantDigits: 3) + " points"
+        }
+        if let epoch = convergenceEpoch(history) { facts["convergence_epoch"] = "\(epoch)" }
+        if let target = setup.loop.targetLoss {
+            let losses = history.splits[0].loss
+            if let index = losses.firstIndex(where: { $0 <= target }) {
+                let epoch = history.epochs[index]
+                let stepsPerEpoch = Double(history.steps) / Double(max(history.epochs.last ?? 1, 1))
+                facts["epochs_to_target"] = "\(epoch)"
+                facts["steps_to_target"] = "\(Int((Double(epoch) * stepsPerEpoch).rounded()))"
+            } else {
+                facts["epochs_to_target"] = "not reached"
+                facts["steps_to_target"] = "not reached"
+            }
+        }
+        if let last = training.probes.last {
+            let truth: Expression? = if case .function(let formula, _, _, _) = setup.data.source { try? Expression(parsing: formula) } else { nil }
+            for (x, prediction) in zip(setup.loop.probes, last.predictions) {
+                facts["prediction_at_\(x.shortText)"] = prediction.shortText
+                if let truth { facts["truth_at_\(x.shortText)"] = truth.value(at: x).shortText }
+            }
+        }
+        if let (weights, bias) = linearModel(setup, parameters: training.finalParameters) {
+            facts["w"] = "(" + weights.map(\.shortText).joined(separator: ", ") + ")"
+            facts["b"] = bias.shortText
+            facts["boundary"] = boundaryEquation(weights: weights, bias: bias, standardized: data.standardizer != nil)
+            if let initial = linearModel(setup, parameters: training.initialParameters) {
+                facts["initial_w"] = "(" + initial.0.map(\.shortText).joined(separator: ", ") + ")"
+                facts["initial_b"] = initial.1.shortText
+            }
+        }
+        return facts
+    }
+
+    /// The first evaluated epoch by which the training loss had made 99% of its total decrease.
+    static func convergenceEpoch(_ history: TrainingHistory) -> Int? {
+        guard !history.outcome.diverged, let losses = history.splits.first?.loss, let first = losses.first, let last = losses.last,
+              first > last else { return nil }
+        let goal = last + 0.01 * (first - last)
+        return losses.firstIndex { $0 <= goal }.map { history.epochs[$0] }
+    }
+
+    /// w and b of a model that is one linear unit (and an activation), else nil.
+    static func linearModel(_ setup: TrainingSetup, parameters: [NamedMatrix]) -> ([Double], Double)? {
+        let linear = setup.layers.filter { if case .linear = $0 { true } else { false } }
+        guard linear.count == 1, parameters.count == 2, parameters[0].shape[1] == 1 else { return nil }
+        return (parameters[0].values, parameters[1].values[0])
+    }
+
+    /// "1.23·x₁ + 0.98·x₂ + 0.01 = 0".
+    static func boundaryEquation(weights: [Double], bias: Double, standardized: Bool) -> String {
+        let subscripts = ["₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"]
+        var text = ""
+        for (index, weight) in weights.enumerated() {
+            let name = weights.count == 1 ? "x" : "x" + (index < subscripts.count ? subscripts[index] : "\(index + 1)")
+            text += index == 0 ? "\(weight.shortText)·\(name)" : " \(weight < 0 ? "−" : "+") \(abs(weight).shortText)·\(name)"
+        }
+        text += " \(bias < 0 ? "−" : "+") \(abs(bias).shortText) = 0"
+        return text + (standardized ? " (standardised inputs)" : "")
+    }
+
+    private static func sentence(_ run: RunResult, _ training: TrainingResult, _ setup: TrainingSetup,
+                                 _ facts: [String: String], named: Bool) -> String {
+        let history = training.history
+        var parts: [String] = []
+        let lossName = "training loss"
+        if case .diverged(let epoch, let step) = history.outcome {
+            parts.append("**diverged** at epoch \(epoch) (step \(step)): the loss became infinite or NaN, so training stopped there")
+        } else if let first = facts["initial_loss"], let last = facts["final_loss"] {
+            parts.append("\(lossName) \(first) → \(last) after \(facts["epochs"] ?? "?") epochs (\(history.steps) steps)")
+        }
+        if let train = facts["train_accuracy"] {
+            var accuracy = "accuracy: train \(train)"
+            if let validation = facts["validation_accuracy"] { accuracy += ", validation \(validation)" }
+            if let test = facts["test_accuracy"] { accuracy += ", test \(test)" }
+            if let gap = facts["gap"] { accuracy += " (train − test gap \(gap))" }
+            parts.append(accuracy)
+        } else if let test = facts["test_final_loss"] {
+            parts.append("test loss \(test)")
+        }
+        if let epoch = facts["convergence_epoch"] { parts.append("99% of the loss decrease reached by epoch \(epoch)") }
+        if let steps = facts["steps_to_target"], let target = setup.loop.targetLoss {
+            parts.append(steps == "not reached" ? "never reached loss \(target.shortText)" : "reached loss \(target.shortText) after \(steps) steps")
+        }
+        if let boundary = facts["boundary"] { parts.append("learned w = \(facts["w"]!), b = \(facts["b"]!); boundary \(boundary)") }
+        let text = parts.joined(separator: "; ") + "."
+        return named ? "**\(run.name)**: " + text : text.prefix(1).uppercased() + text.dropFirst()
+    }
+
+    private static func sweepFacts(_ result: ExperimentResult, into findings: inout Findings) {
+        guard let path = result.experiment.sweepPaths.first, result.experiment.sweepPaths.count == 1 else { return }
+        let parameter = Slug.make(path.split(separator: ".").last.map(String.init) ?? path)
+        let groups = Dictionary(grouping: result.runs, by: { $0.variant ?? "" })
+        for variant in groups.keys.sorted() {
+            let runs = groups[variant]!
+            guard let best = bestRun(runs) else { continue }
+            let prefix = variant.isEmpty ? "" : "\(Slug.make(variant))."
+            let value = best.sweepValues[0].shortText
+            let loss = best.training!.history.splits[0].loss.last!.shortText
+            findings.facts["\(prefix)best_\(parameter)"] = value
+            findings.facts["\(prefix)best_loss"] = loss
+            let diverged = runs.filter { $0.training?.history.outcome.diverged == true }.count
+            let label = variant.isEmpty ? "" : "\(variant): "
+            findings.sentences.append("\(label)the lowest final training loss, \(loss), comes with \(parameter) = \(value)"
+                + (diverged > 0 ? "; \(diverged) of \(runs.count) values diverged." : "; none of the \(runs.count) values diverged."))
+        }
+    }
+
+    /// With two runs on a two-input classification task: how much of the plane they classify alike.
+    private static func surfaceFacts(_ result: ExperimentResult, into findings: inout Findings) {
+        let runs = result.runs.filter { $0.training != nil && $0.training?.history.outcome.diverged == false }
+        guard runs.count == 2, let first = runs[0].trainingSetup, let second = runs[1].trainingSetup else { return }
+        let data = result.prepared.datasets[runs[0].training!.dataIndex]
+        guard data.isClassification, data.inputWidth == 2 else { return }
+        let surface = result.experiment.figures.first { $0.kind == .decisionSurface }
+        let plane = DecisionMesh.plane(of: data.all, x: surface?.x, y: surface?.y)
+        let a = DecisionMesh(run: runs[0], setup: first, x: plane.x, y: plane.y)
+        let b = DecisionMesh(run: runs[1], setup: second, x: plane.x, y: plane.y)
+        let agreement = a.agreement(with: b)
+        findings.facts["surface_agreement"] = agreement.percentText
+        findings.facts["surface_difference"] = (1 - agreement).percentText
+        findings.sentences.append("**\(runs[0].name)** and **\(runs[1].name)** assign the same class to \(agreement.percentText) of a 200 × 200 grid over the plane.")
+    }
+}

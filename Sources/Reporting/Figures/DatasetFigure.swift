@@ -1,0 +1,33 @@
+import Experiments
+import NeuralNet
+import Plotting
+
+/// The data set: points by class (first two inputs), or y against x for a one-input task.
+enum DatasetFigure {
+    static func make(_ result: ExperimentResult, _ request: FigureRequest) -> [ReportFigure] {
+        guard let first = result.trainingRuns.first else { return [] }
+        let data = first.data
+        var figure = Figure()
+        var axes = Axes(title: request.title ?? "Data set (\(data.all.count) points)")
+        axes.grid = true
+        let inputs = data.all.inputs
+        let labels = data.all.targets.elements
+        if data.inputWidth >= 2, let classes = data.classCount {
+            axes.xLabel = data.standardizer == nil ? "x₁" : "x₁ (standardised)"
+            axes.yLabel = data.standardizer == nil ? "x₂" : "x₂ (standardised)"
+            for label in 0..<classes {
+                let rows = labels.indices.filter { Int(labels[$0]) == label }
+                axes.scatter(rows.map { inputs[$0, 0] }, rows.map { inputs[$0, 1] }, color: ClassColors.color(label, classes: classes),
+                             size: 16, edge: .white, label: "class \(label)")
+            }
+            axes.equalAspect = true
+        } else {
+            axes.xLabel = "x"
+            axes.yLabel = "y"
+            axes.scatter(inputs.column(0), labels, color: Color.tab10[0].withAlpha(0.5), size: data.all.count > 2000 ? 2 : 12, label: "data")
+            axes.legend = nil
+        }
+        figure[0, 0] = axes
+        return [ReportFigure(fileName: request.fileName, caption: axes.title ?? "Data set", figure: figure)]
+    }
+}

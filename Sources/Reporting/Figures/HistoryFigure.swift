@@ -1,0 +1,60 @@
+import Experiments
+import NeuralNet
+import Plotting
+
+/// Loss (and accuracy) against epoch: one colour per run, one dash per split.
+enum HistoryFigure {
+    static let dashes: [String: [Double]] = ["train": [], "validation": [5, 2], "test": [1.5, 1.5]]
+
+    static func make(_ result: ExperimentResult, _ request: FigureRequest) -> [ReportFigure] {
+        let runs = result.trainingRuns
+        guard !runs.isEmpty else { return [] }
+        let hasAccuracy = runs.contains { $0.training.history.splits.first?.accuracy != nil }
+        var figure = Figure(widthInches: hasAccuracy ? 11 : 6.4, heightInches: 4.4, columns: hasAccuracy ? 2 : 1)
+        // Many runs: the training curves only, or the legend would hide the plot.
+        let showSplits = runs.count <= 4
+        var loss = Axes(title: request.title ?? "Loss", xLabel: "epoch", yLabel: lossLabel(runs[0].setup))
+        var accuracy = Axes(title: "Accuracy", xLabel: "epoch", yLabel: "accuracy")
+        var positive: [Double] = []
+        for (index, entry) in runs.enumerated() {
+            let color = Color.tab10[index % Color.tab10.count]
+            let history = entry.training.history
+            for split in history.splits where showSplits || split.name == "train" {
+                let label = runs.count == 1 ? split.name : (showSplits ? "\(entry.run.name) · \(split.name)" : entry.run.name)
+                let (x, y) = curve(split, history: history, setup: entry.setup)
+                loss.plot(x, y, color: color, width: 1.6, dash: dashes[split.name] ?? [], label: label)
+                positive += y.filter { $0 > 0 && $0.isFinite }
+                if let values = split.accuracy {
+                    accuracy.plot(history.epochs.prefix(values.count).map(Double.init), values, color: color, width: 1.6,
+                                  dash: dashes[split.name] ?? [], label: label)
+                }
+            }
+        }
+        if let low = positive.min(), let high = positive.max(), request.logarithmic ?? (high / low > 100) {
+            loss.yScale = .log
+        }
+        loss.grid = true
+        accuracy.grid = true
+        figure[0, 0] = loss
+        if hasAccuracy { figure[0, 1] = accuracy }
+        return [ReportFigure(fileName: request.fileName, caption: hasAccuracy ? "Loss and accuracy by epoch" : "Loss by epoch", figure: figure)]
+    }
+
+    /// The points of one split's loss curve: every epoch's full-batch loss when metrics were
+    /// recorded more sparsely (the training loss of each step is known anyway), else the records.
+    static func curve(_ split: SplitHistory, history: TrainingHistory, setup: TrainingSetup) -> ([Double], [Double]) {
+        if split.name == "train", setup.loop.evaluateEvery > 1, setup.loop.batching == .full, !history.batchLoss.isEmpty {
+            return (history.batchLoss.indices.map(Double.init), history.batchLoss)
+        }
+        let count = min(split.loss.count, history.epochs.count)
+        return (history.epochs.prefix(count).map(Double.init), Array(split.loss.prefix(count)))
+    }
+
+    static func lossLabel(_ setup: TrainingSetup) -> String {
+        switch setup.loss {
+        case .bce, .bceWithLogits: "binary cross-entropy"
+        case .mse, .mseOneHot: "mean squared error"
+        case .nll: "negative log-likelihood"
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import Experiments
+import NeuralNet
+import Plotting
+
+/// Seed 003's 2x2 panel for each run: loss, train/test accuracy, weight norms, and the decision surface.
+enum PanelFigure {
+    static func make(_ result: ExperimentResult, _ request: FigureRequest) -> [ReportFigure] {
+        let runs = result.trainingRuns
+        return runs.map { entry in
+            let history = entry.training.history
+            let epochs = history.epochs.map(Double.init)
+            var figure = Figure(widthInches: 12, heightInches: 9, rows: 2, columns: 2)
+            var loss = Axes(title: "Loss", xLabel: "epoch", yLabel: HistoryFigure.lossLabel(entry.setup))
+            for split in history.splits {
+                let (x, y) = HistoryFigure.curve(split, history: history, setup: entry.setup)
+                loss.plot(x, y, width: 2, dash: HistoryFigure.dashes[split.name] ?? [], label: split.name)
+            }
+            var accuracy = Axes(title: "Accuracy", xLabel: "epoch", yLabel: "accuracy")
+            for split in history.splits {
+                if let values = split.accuracy { accuracy.plot(epochs, values, width: 2, label: split.name) }
+            }
+            var norms = Axes(title: "Weight norms", xLabel: "epoch", yLabel: "Frobenius norm")
+            for (index, values) in history.weightNorms.enumerated() {
+                norms.plot(epochs, values, width: 2, label: "‖W\(subscriptDigits(index + 1))‖")
+            }
+            loss.grid = true
+            accuracy.grid = true
+            norms.grid = true
+            figure[0, 0] = loss
+            figure[0, 1] = accuracy
+            figure[1, 0] = norms
+            if entry.data.inputWidth == 2, entry.data.isClassification {
+                figure[1, 1] = DecisionSurfaceFigure.axes(entry, request: FigureRequest(kind: .decisionSurface, split: "test"),
+                                                        title: "Decision surface (test set)", colorbar: false)
+            }
+            let name = runs.count == 1 ? request.fileName : "\(request.fileName)-\(Slug.make(entry.run.name))"
+            let caption = runs.count == 1 ? "Training panel" : "Training panel: \(entry.run.name)"
+            return ReportFigure(fileName: name, caption: caption, figure: figure)
+        }
+    }
+
+    /// 12 → "₁₂".
+    static func subscriptDigits(_ number: Int) -> String {
+        String(String(number).map { Character(UnicodeScalar(0x2080 + UInt32(String($0))!)!) })
+    }
+}

@@ -1,0 +1,57 @@
+import Experiments
+import Plotting
+
+/// A figure of the report: the file name it is saved under, its caption and the drawing.
+public struct ReportFigure: Sendable {
+    /// The file name without extension ("decision-surface", "panel-long").
+    public var fileName: String
+    /// The caption under it in the report.
+    public var caption: String
+    /// The figure.
+    public var figure: Figure
+}
+
+/// Draws every figure an experiment asks for from its results.
+public enum FigureBuilder {
+    /// The figures of `result`, in the order the file lists them.
+    public static func figures(for result: ExperimentResult) -> [ReportFigure] {
+        result.experiment.figures.flatMap { request -> [ReportFigure] in
+            switch request.kind {
+            case .dataset: DatasetFigure.make(result, request)
+            case .history: HistoryFigure.make(result, request)
+            case .panel: PanelFigure.make(result, request)
+            case .decisionSurface: DecisionSurfaceFigure.make(result, request)
+            case .fit: FitFigure.make(result, request, extrapolate: false)
+            case .extrapolation: FitFigure.make(result, request, extrapolate: true)
+            case .sweep: SweepFigure.make(result, request)
+            case .paths: MinimizeFigures.paths(result, request)
+            case .objective: MinimizeFigures.objective(result, request)
+            case .basins: MinimizeFigures.basins(result, request)
+            }
+        }
+    }
+}
+
+/// Colours shared by the figures, so a class looks the same everywhere.
+enum ClassColors {
+    /// Class k's colour: red and blue for two classes (the ends of RdBu, as the notebooks draw them), tab10 otherwise.
+    static func color(_ label: Int, classes: Int) -> Color {
+        if classes <= 2 { return label == 0 ? Colormap.rdBu.color(at: 0.08) : Colormap.rdBu.color(at: 0.92) }
+        return Color.tab10[label % Color.tab10.count]
+    }
+
+    /// The colormap a surface of `classes` class indices is painted with.
+    static func surfaceColormap(classes: Int) -> Colormap {
+        Colormap(name: "classes", anchors: (0..<max(classes, 2)).map { color($0, classes: classes) })
+    }
+}
+
+extension ExperimentResult {
+    /// The training runs that produced a result, with their setups and data.
+    var trainingRuns: [(run: RunResult, training: TrainingResult, setup: TrainingSetup, data: PreparedData)] {
+        runs.compactMap { run in
+            guard let training = run.training, let setup = run.trainingSetup else { return nil }
+            return (run, training, setup, prepared.datasets[training.dataIndex])
+        }
+    }
+}

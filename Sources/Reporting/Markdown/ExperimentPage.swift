@@ -1,0 +1,189 @@
+import Experiments
+import NeuralNet
+
+/// One experiment's section of the report, homework style: setup, numbers, figures, findings,
+/// answers, and where the result departs from the notebook.
+struct ExperimentPage {
+    let result: ExperimentResult
+    let findings: Findings
+    let figures: [ReportFigure]
+    let formats: [String]
+
+    var markdown: String {
+        let experiment = result.experiment
+        var lines = ["# \(experiment.title)", ""]
+        var origin = ["`\(experiment.file)`", "\(result.runs.count == 1 ? "1 run" : "\(result.runs.count) runs")"]
+        if let notebook = experiment.notebook { origin.insert("notebook \(notebook)", at: 0) }
+        lines += ["*" + origin.joined(separator: " · ") + "*", ""]
+        if !experiment.description.isEmpty { lines += [experiment.description, ""] }
+        lines += setupSection()
+        lines += resultsSection()
+        if !figures.isEmpty {
+            lines += ["## Figures", ""]
+            for figure in figures {
+                let links = formats.filter { $0 != "png" }.map { "[\($0.uppercased())](figures/\(figure.fileName).\($0))" }
+                if formats.contains("png") {
+                    lines += ["![\(figure.caption)](figures/\(figure.fileName).png)", ""]
+                }
+                lines += ["*\(figure.caption).*" + (links.isEmpty ? "" : " " + links.joined(separator: " · ")), ""]
+            }
+        }
+        if !findings.sentences.isEmpty {
+            lines += ["## Findings", ""] + findings.sentences.map { "- \($0)" } + [""]
+        }
+        if !experiment.questions.isEmpty {
+            lines += ["## Questions", ""]
+            for question in experiment.questions {
+                lines += ["**\(question.question)**", "", findings.fill(question.answer).text, ""]
+            }
+        }
+        if !experiment.notes.isEmpty {
+            lines += ["## Where this differs from the notebook", ""] + experiment.notes.map { "- \($0)" } + [""]
+        }
+        lines += ["---", "", "[All experiments](../README.md) · [results.json](results.json)", ""]
+        return lines.joined(separator: "\n")
+    }
+
+    // MARK: Setup
+
+    private func setupSection() -> [String] {
+        switch result.experiment.kind {
+        case .training: return trainingSetup()
+        case .minimize:
+            guard case .minimize(let setup) = result.runs.first?.setup else { return [] }
+            var table = MarkdownTable(["", ""])
+            table.add(["Objective", "f(\(setup.variable)) = \(setup.objective)"])
+            if let residual = setup.residual { table.add(["Stopping rule", "\\|\(residual)\\| < \(setup.tolerance.shortText)"]) }
+            else { table.add(["Stopping rule", "\\|f\\| < \(setup.tolerance.shortText)"]) }
+            table.add(["Update", "\(setup.variable) ← \(setup.variable) − lr · f′(\(setup.variable)), f′ exact (dual numbers)"])
+            table.add(["Starts", setup.starts.map(\.shortText).joined(separator: ", ")])
+            table.add(["Learning rates", setup.learningRates.map(\.shortText).joined(separator: ", ")])
+            table.add(["Iteration limit", "\(setup.maxIterations)"])
+            table.add(["Basin map", "\(setup.basinCount) starts from \(setup.basinRange.lowerBound.shortText) to \(setup.basinRange.upperBound.shortText)"])
+            return ["## Setup", "", table.text, ""]
+        case .gradientCheck:
+            guard case .gradientCheck(let setup) = result.runs.first?.setup else { return [] }
+            return ["## Setup", "", "Central differences (f(θ + ε) − f(θ − ε)) / 2ε with ε = \(setup.epsilon.text(significantDigits: 2)), "
+                    + "compared with the analytic backward pass of every layer and loss on random inputs (seed \(setup.seed)); "
+                    + "a component passes when the largest absolute deviation is at most \(setup.tolerance.text(significantDigits: 2)).", ""]
+        }
+    }
+
+    private func trainingSetup() -> [String] {
+        let entries = result.trainingRuns
+        guard !entries.isEmpty else { return [] }
+        let described = entries.map { SetupDescription.rows($0.setup, data: $0.data) }
+        let aspects = SetupDescription.aspects
+        let varying = aspects.indices.filter { index in Set(described.map { $0[index] }).count > 1 }
+        var shared = MarkdownTable(["", ""])
+        for index in aspects.indices where !varying.contains(index) { shared.add([aspects[index], described[0][index]]) }
+        var lines = ["## Setup", "", shared.text, ""]
+        if !varying.isEmpty {
+            var table = MarkdownTable(["Run"] + varying.map { aspects[$0] })
+            for (entry, rows) in zip(entries, described) { table.add([entry.run.name] + varying.map { rows[$0] }) }
+            lines += ["What differs between runs:", "", table.text, ""]
+        }
+        return lines
+    }
+
+    // MARK: Results
+
+    private func resultsSection() -> [String] {
+        switch result.experiment.kind {
+        case .training: return trainingResults()
+        case .minimize: return minimizeResults()
+        case .gradientCheck: return gradientResults()
+        }
+    }
+
+    private func trainingResults() -> [String] {
+        let entries = result.trainingRuns
+        let splits = entries.first?.training.history.splits.map(\.name) ?? ["train"]
+        let hasAccuracy = entries.first?.training.history.splits.first?.accuracy != nil
+        var header = ["Run", "Epochs"]
+        for split in splits { header.append("\(split) loss"); if hasAccuracy { header.append("\(split) accuracy") } }
+        header.append("Outcome")
+        var table = MarkdownTable(header)
+        for entry in entries {
+            let history = entry.training.history
+            var row = [entry.run.name, "\(history.epochs.last ?? 0)"]
+            for split in history.splits {
+                row.append((split.loss.last ?? .nan).shortText)
+                if hasAccuracy { row.append((split.accuracy?.last ?? .nan).percentText) }
+            }
+            switch history.outcome {
+            case .completed: row.append("completed")
+            case .diverged(let epoch, let step): row.append("**diverged** at epoch \(epoch), step \(step)")
+            }
+            table.add(row)
+        }
+        var lines = ["## Results", "", "Final metrics (after the last epoch):", "", table.text, ""]
+        lines += initialMetrics(entries)
+        lines += parameterTable(entries)
+        lines += probeTables(entries)
+        return lines
+    }
+
+    /// Metrics before training, for experiments where the notebook prints them.
+    private func initialMetrics(_ entries: [(run: RunResult, training: TrainingResult, setup: TrainingSetup, data: PreparedData)]) -> [String] {
+        guard entries.count == 1, let history = entries.first?.training.history, history.epochs.first == 0 else { return [] }
+        var table = MarkdownTable(["Split", "loss before", "loss after"] + (history.splits[0].accuracy == nil ? [] : ["accuracy before", "accuracy after"]))
+        for split in history.splits {
+            var row = [split.name, (split.loss.first ?? .nan).shortText, (split.loss.last ?? .nan).shortText]
+            if let accuracy = split.accuracy { row += [(accuracy.first ?? .nan).percentText, (accuracy.last ?? .nan).percentText] }
+            table.add(row)
+        }
+        return ["Before and after training:", "", table.text, ""]
+    }
+
+    /// w and b of one-unit linear models.
+    private func parameterTable(_ entries: [(run: RunResult, training: TrainingResult, setup: TrainingSetup, data: PreparedData)]) -> [String] {
+        let linear = entries.compactMap { entry -> [String]? in
+            guard let (weights, bias) = TrainingAnalysis.linearModel(entry.setup, parameters: entry.training.finalParameters) else { return nil }
+            return [entry.run.name, "(" + weights.map(\.shortText).joined(separator: ", ") + ")", bias.shortText,
+                    TrainingAnalysis.boundaryEquation(weights: weights, bias: bias, standardized: entry.data.standardizer != nil)]
+        }
+        guard !linear.isEmpty else { return [] }
+        var table = MarkdownTable(["Run", "w", "b", "boundary w·x + b = 0"])
+        linear.forEach { table.add($0) }
+        return ["Learned parameters:", "", table.text, ""]
+    }
+
+    /// Predictions at the probe inputs after each evaluated epoch.
+    private func probeTables(_ entries: [(run: RunResult, training: TrainingResult, setup: TrainingSetup, data: PreparedData)]) -> [String] {
+        var lines: [String] = []
+        for entry in entries where !entry.setup.loop.probes.isEmpty {
+            var table = MarkdownTable(["Epoch"] + entry.setup.loop.probes.map { "x = \($0.shortText)" })
+            for record in entry.training.probes { table.add(["\(record.epoch)"] + record.predictions.map(\.shortText)) }
+            if let formula = functionFormula(entry.setup), let truth = try? Expression(parsing: formula) {
+                table.add(["truth"] + entry.setup.loop.probes.map { truth.value(at: $0).shortText })
+            }
+            lines += ["Predictions at the probe points" + (entries.count > 1 ? " (\(entry.run.name))" : "") + ":", "", table.text, ""]
+        }
+        return lines
+    }
+
+    private func functionFormula(_ setup: TrainingSetup) -> String? {
+        if case .function(let formula, _, _, _) = setup.data.source { return formula }
+        return nil
+    }
+
+    private func minimizeResults() -> [String] {
+        guard case .minimize(let outcome) = result.runs.first?.outcome else { return [] }
+        var table = MarkdownTable(["Start", "lr", "End", "Iterations", "Outcome"])
+        for path in outcome.paths {
+            let end = path.outcome.word == "diverged" ? "—" : path.end.text(significantDigits: 10)
+            table.add([path.start.shortText, path.learningRate.shortText, end, "\(path.points.count - 1)", path.outcome.word])
+        }
+        return ["## Results", "", table.text, ""]
+    }
+
+    private func gradientResults() -> [String] {
+        guard case .gradientCheck(let rows) = result.runs.first?.outcome else { return [] }
+        var table = MarkdownTable(["Component", "Gradient", "Max abs deviation", "Result"])
+        for row in rows {
+            table.add([row.component, row.parameter, row.maxAbsoluteDeviation.text(significantDigits: 2), row.passed ? "pass" : "**fail**"])
+        }
+        return ["## Results", "", table.text, ""]
+    }
+}

@@ -1,0 +1,103 @@
+import Datasets
+import Experiments
+import Foundation
+import NeuralNet
+
+/// `results.json`: everything needed to reproduce an experiment's runs elsewhere, and nothing that
+/// changes from one invocation to the next (no times, no paths outside the file's own).
+struct ResultsDocument: Encodable {
+    /// What the index shows for this experiment (read back when other experiments are re-run alone).
+    struct Summary: Codable {
+        var title: String
+        var notebook: String?
+        var runs: Int
+        var keyResult: String
+    }
+
+    /// A data set: the inputs the network saw (standardised when the run standardises), labels, splits.
+    struct Dataset: Encodable {
+        var inputs: [[Double]]
+        var targets: [Double]
+        var split: ThreeWaySplit
+        var standardizer: Standardizer?
+        var classes: Int?
+    }
+
+    /// One run.
+    struct Run: Encodable {
+        var name: String
+        var variant: String?
+        var sweep: [String: Double]
+        var setup: RunSetup
+        var dataset: Int?
+        var history: TrainingHistory?
+        var initialParameters: [NamedMatrix]?
+        var finalParameters: [NamedMatrix]?
+        var probes: [ProbeRecord]?
+        var descents: MinimizeResult?
+        var gradientChecks: [GradientCheck.Result]?
+    }
+
+    var experiment: String
+    var file: String
+    var kind: String
+    var seed: UInt32
+    var summary: Summary
+    var facts: [String: String]
+    var datasets: [Dataset]
+    var runs: [Run]
+
+    init(_ result: ExperimentResult, findings: Findings, keyResult: String) {
+        let experiment = result.experiment
+        self.experiment = experiment.name
+        file = experiment.file
+        kind = experiment.kind.rawValue
+        seed = experiment.seed
+        summary = Summary(title: experiment.title, notebook: experiment.notebook, runs: result.runs.count, keyResult: keyResult)
+        facts = findings.facts
+        datasets = result.prepared.datasets.map { data in
+            Dataset(inputs: (0..<data.all.inputs.rows).map { data.all.inputs.row($0) }, targets: data.all.targets.elements,
+                    split: data.indices, standardizer: data.standardizer, classes: data.classCount)
+        }
+        runs = result.runs.map { run in
+            var entry = Run(name: run.name, variant: run.variant,
+                            sweep: Dictionary(uniqueKeysWithValues: zip(experiment.sweepPaths, run.sweepValues)), setup: run.setup)
+            switch run.outcome {
+            case .training(let training):
+                // The per-step loss is left out: it repeats the history at every epoch and would dominate the file.
+                var history = training.history
+                history.batchLoss = []
+                entry.dataset = training.dataIndex
+                entry.history = history
+                entry.initialParameters = training.initialParameters
+                entry.finalParameters = training.finalParameters
+                entry.probes = training.probes.isEmpty ? nil : training.probes
+            case .minimize(let outcome): entry.descents = outcome
+            case .gradientCheck(let rows): entry.gradientChecks = rows
+            }
+            return entry
+        }
+    }
+
+    /// The bytes written: sorted keys, snake_case names, non-finite numbers as strings.
+    func encoded() throws -> Data {
+        try ResultsDocument.encoder.encode(self)
+    }
+
+    static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        return encoder
+    }
+
+    /// Reads back only the summary of a results file.
+    static func summary(at url: URL) -> Summary? {
+        struct Wrapper: Decodable { var summary: Summary }
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return (try? decoder.decode(Wrapper.self, from: data))?.summary
+    }
+}

@@ -1,0 +1,50 @@
+import Experiments
+import Foundation
+
+/// Where the tool talks: progress and the summary on standard output, errors on standard error.
+struct Console: Sendable {
+    let quiet: Bool
+
+    /// Whether standard error is a terminal (progress bar) or a log (plain lines).
+    var isTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    func line(_ text: String) {
+        guard !quiet else { return }
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// The table printed at the end: experiment, runs, key metric, time, status.
+    func summary(_ results: [ExperimentResult]) {
+        guard !quiet, !results.isEmpty else { return }
+        let rows = results.map { result -> [String] in
+            let diverged = result.runs.filter { $0.training?.history.outcome.diverged == true }.count
+            return [result.experiment.name, "\(result.runs.count)", keyMetric(result), String(format: "%.1f s", result.seconds),
+                    diverged > 0 ? "ok (\(diverged) diverged)" : "ok"]
+        }
+        let header = ["experiment", "runs", "key metric", "time", "status"]
+        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+        func format(_ row: [String]) -> String {
+            row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+        }
+        line(([""] + [format(header), format(widths.map { String(repeating: "─", count: $0) })] + rows.map(format) + [""]).joined(separator: "\n"))
+    }
+
+    private func keyMetric(_ result: ExperimentResult) -> String {
+        let values = result.runs.compactMap { run -> Double? in
+            if let history = run.training?.history { return history.split("test")?.accuracy?.last ?? history.splits.first?.accuracy?.last }
+            return nil
+        }
+        if let best = values.max() { return "accuracy \((best * 100).text(significantDigits: 3))%" }
+        let losses = result.runs.compactMap { $0.training?.history.splits.first?.loss.last }.filter(\.isFinite)
+        if let best = losses.min() { return "loss \(best.shortText)" }
+        if case .gradientCheck(let rows) = result.runs.first?.outcome { return "\(rows.filter(\.passed).count)/\(rows.count) pass" }
+        if case .minimize(let outcome) = result.runs.first?.outcome {
+            return "\(outcome.paths.filter { $0.outcome.word == "converged" }.count)/\(outcome.paths.count) converge"
+        }
+        return "—"
+    }
+}
