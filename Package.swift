@@ -76,6 +76,7 @@ let package = Package(
         .executableTarget(
             name: "bench",
             dependencies: [
+                "Experiments", "Reporting",
                 "NeuralNet",
                 "Datasets",
                 "Plotting",
@@ -95,7 +96,12 @@ let package = Package(
         ),
         .testTarget(
             name: "ExperimentsTests",
-            dependencies: ["Experiments", "TestSupport"]
+            dependencies: ["Experiments", "TestSupport"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "ReportingTests",
+            dependencies: ["Reporting", "Experiments", "Plotting", "TestSupport"]
         ),
         .testTarget(
             name: "PlottingTests",

@@ -96,7 +96,7 @@ struct ReportCommand: ParsableCommand {
         let seconds = Date().timeIntervalSince(started)
 
         for result in results {
-            failures += Answers.check(result)
+            failures += AnswerCheck.problems(in: result).map(\.description)
         }
         console.summary(results)
         guard failures.isEmpty else {

@@ -67,7 +67,7 @@ extension Initializer {
 
     /// A name (`"kaiming"`) or a parametrised one (`{"normal": 0.01}`, `{"constant": 0.7}`, `{"uniform": 0.5}`).
     init(_ reader: SpecReader) throws(SpecError) {
-        let (name, argument) = try reader.tagged(Array(Initializer.plainNames.keys).sorted() + ["constant", "normal", "uniform"])
+        let (name, argument) = try reader.tagged((Array(Initializer.plainNames.keys) + ["constant", "normal", "uniform"]).sorted())
         if let plain = Initializer.plainNames[name] {
             if let argument { throw argument.error("\"\(name)\" takes no parameter; write \"\(name)\"") }
             self = plain

@@ -36,8 +36,10 @@ public struct ScalarDescent: Sendable {
         for iteration in 1...Swift.max(maxIterations, 1) where maxIterations > 0 {
             let slope = objective.valueAndDerivative(at: x, variable: variable).derivative
             if slope == 0 {
-                // f′ = 0 exactly and the test below already failed: x can never move again.
-                path.outcome = .stationary(iterations: iteration - 1)
+                // f′ = 0 exactly: x can never move again. On a solution that is convergence (a start
+                // on a root), elsewhere a stationary point such as the maximum between two roots.
+                let solved = abs((residual ?? objective).value(at: x, variable: variable)) < tolerance
+                path.outcome = solved ? .converged(iterations: iteration - 1) : .stationary(iterations: iteration - 1)
                 return path
             }
             x = x - learningRate * slope

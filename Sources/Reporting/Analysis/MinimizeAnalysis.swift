@@ -17,7 +17,7 @@ enum MinimizeAnalysis {
         }
         for path in paths {
             let key = "start-\(path.start.shortText).lr-\(path.learningRate.shortText)"
-            findings.facts["\(key).end"] = path.outcome.word == "diverged" ? "diverged" : path.end.text(significantDigits: 7)
+            findings.facts["\(key).end"] = path.outcome.word == "diverged" ? "diverged" : "\(path.end)"
             findings.facts["\(key).iterations"] = "\(path.points.count - 1)"
             findings.facts["\(key).outcome"] = path.outcome.word
         }

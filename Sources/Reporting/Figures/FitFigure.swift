@@ -20,7 +20,7 @@ enum FitFigure {
             let labels = data.all.targets.elements
             axes.scatter(xs, labels, color: Color.gray.withAlpha(0.6), size: data.all.count > 2000 ? 2 : 14, label: "data")
         } else if case .function(let formula, _, _, _) = first.setup.data.source,
-                  let truth = try? Expression(parsing: formula) {
+                  let truth = try? NeuralNet.Expression(parsing: formula) {
             let grid = samples(range)
             axes.plot(grid, grid.map { truth.value(at: $0) }, color: .black, width: 1.5, dash: [5, 3], label: "truth: y = \(formula)")
             axes.verticalLine(at: dataRange.lowerBound, color: Color.gray, width: 1)

@@ -1,12 +1,13 @@
 import Experiments
+import Foundation
 import NeuralNet
 import Plotting
 
 /// Seed 001's root finding drawn three ways: paths on the function, objective by iteration, basin map.
 enum MinimizeFigures {
-    private static func parts(_ result: ExperimentResult) -> (MinimizeSetup, MinimizeResult, Expression)? {
+    private static func parts(_ result: ExperimentResult) -> (MinimizeSetup, MinimizeResult, NeuralNet.Expression)? {
         guard let run = result.runs.first, case .minimize(let setup) = run.setup, case .minimize(let outcome) = run.outcome,
-              let objective = try? Expression(parsing: setup.objective, variables: [setup.variable]) else { return nil }
+              let objective = try? NeuralNet.Expression(parsing: setup.objective, variables: [setup.variable]) else { return nil }
         return (setup, outcome, objective)
     }
 
@@ -74,21 +75,27 @@ enum MinimizeFigures {
         func color(_ name: String) -> Color {
             special[name] ?? roots[(categories.filter { $0.hasPrefix("reaches") }.firstIndex(of: name) ?? 0) % roots.count]
         }
-        let rows = outcome.basins.count
-        var figure = Figure(widthInches: 9, heightInches: 1.3 + 1.25 * Double(rows), rows: rows, columns: 1)
-        for (index, row) in outcome.basins.enumerated() {
-            var axes = Axes(title: "lr = \(row.learningRate.shortText)", xLabel: index == rows - 1 ? "starting point \(setup.variable)₀" : nil)
-            for name in categories {
-                let selected = row.starts.indices.filter { category(row.ends[$0], row.outcomes[$0]) == name }
-                guard !selected.isEmpty || index == 0 else { continue }
-                axes.scatter(selected.map { row.starts[$0] }, selected.map { _ in 0 }, color: color(name), size: 22,
-                             label: index == 0 ? name : nil)
+        // One row of points per learning rate, on a log axis so the rows are labelled by their rate;
+        // the band above the top row is left free for the legend.
+        var axes = Axes(title: request.title ?? "Where each start ends", xLabel: "starting point \(setup.variable)₀", yLabel: "learning rate")
+        for name in categories {
+            var x: [Double] = []
+            var y: [Double] = []
+            for row in outcome.basins {
+                for index in row.starts.indices where category(row.ends[index], row.outcomes[index]) == name {
+                    x.append(row.starts[index])
+                    y.append(row.learningRate)
+                }
             }
-            axes.yLimits = -1...1
-            axes.xLimits = setup.basinRange
-            axes.legend = index == 0 ? .best : nil
-            figure[index, 0] = axes
+            axes.scatter(x, y, color: color(name), size: 22, label: name)
         }
+        let rates = outcome.basins.map(\.learningRate)
+        axes.yScale = .log
+        axes.yLimits = (rates.min()! / 2)...(rates.max()! * Foundation.pow(10, 0.45 * Double(categories.count)))
+        axes.xLimits = setup.basinRange
+        axes.grid = true
+        var figure = Figure(widthInches: 9, heightInches: 2.2 + 0.55 * Double(rates.count))
+        figure[0, 0] = axes
         return [ReportFigure(fileName: request.fileName, caption: "Where each starting point ends, one strip per learning rate", figure: figure)]
     }
 }

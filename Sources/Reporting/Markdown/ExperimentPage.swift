@@ -172,7 +172,7 @@ struct ExperimentPage {
         guard case .minimize(let outcome) = result.runs.first?.outcome else { return [] }
         var table = MarkdownTable(["Start", "lr", "End", "Iterations", "Outcome"])
         for path in outcome.paths {
-            let end = path.outcome.word == "diverged" ? "—" : path.end.text(significantDigits: 10)
+            let end = path.outcome.word == "diverged" ? "—" : "\(path.end)"
             table.add([path.start.shortText, path.learningRate.shortText, end, "\(path.points.count - 1)", path.outcome.word])
         }
         return ["## Results", "", table.text, ""]

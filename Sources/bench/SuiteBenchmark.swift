@@ -1,0 +1,61 @@
+import ArgumentParser
+import Experiments
+import Foundation
+import Reporting
+
+/// `bench suite`: the shipped experiments end to end, as `report` runs them, and each experiment alone.
+struct SuiteBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "suite",
+        abstract: "Time the shipped experiment suite end to end.",
+        discussion: """
+            Reads, validates, runs and writes the report of every file in the folder (figures as PNG and \
+            PDF, into a temporary folder), with --jobs workers; then prints the total wall time, each \
+            experiment's wall time within it, and the process's peak resident memory. The NumPy + \
+            matplotlib notebooks take 171 s for the same work on the reference machine, 123 s of it in \
+            seed 004's learning-rate sweep.
+            """)
+
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: "The experiments folder.")
+    var folder = "experiments"
+
+    @Option(help: "Runs in parallel.")
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+    mutating func run() throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("bench-suite-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        var totals: [Double] = []
+        var perExperiment: [String: [Double]] = [:]
+        var order: [String] = []
+        for _ in 0..<max(output.repetitions, 1) {
+            let clock = ContinuousClock()
+            var results: [ExperimentResult] = []
+            let elapsed = try clock.measure {
+                let prepared = try ExperimentFiles.find([folder]).map { try PreparedExperiment(try Experiment.load(path: $0)) }
+                results = ExperimentRunner.run(prepared, jobs: jobs)
+                try ReportWriter(output: scratch.appendingPathComponent("reports"), formats: [.png, .pdf])
+                    .write(results, metadata: RunMetadata(jobs: jobs, seconds: 0, experiments: []), keepOthers: false)
+            }
+            totals.append(elapsed.seconds)
+            for result in results {
+                if perExperiment[result.experiment.name] == nil { order.append(result.experiment.name) }
+                perExperiment[result.experiment.name, default: []].append(result.seconds)
+            }
+        }
+        var measurements = [Measurement(name: "whole suite, \(jobs) jobs (read, run, figures, report)", unit: "s", samples: totals,
+                                         note: String(format: "%.3fx the notebooks' 171 s", Measurement(name: "", unit: "", samples: totals).median / 171))]
+        for name in order {
+            var measurement = Measurement(name: "  \(name) (runs, wall time within the suite)", unit: "s", samples: perExperiment[name]!)
+            if name == "lr-sweep" { measurement.note = String(format: "%.3fx NumPy's 123 s", measurement.median / 123) }
+            measurements.append(measurement)
+        }
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        measurements.append(Measurement(name: "peak resident memory", unit: "MB", median: Double(usage.ru_maxrss) / 1024, min: Double(usage.ru_maxrss) / 1024))
+        MeasurementPrinter(json: output.json).print(measurements)
+    }
+}

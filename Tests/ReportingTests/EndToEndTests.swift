@@ -1,0 +1,148 @@
+import Experiments
+import Foundation
+import Plotting
+import Testing
+@testable import Reporting
+
+/// The whole path on a small folder of experiments: files → runs → figures → Markdown and JSON.
+@Suite("End to end", .serialized)
+struct EndToEndTests {
+    static let files: [String: String] = [
+        "tiny-train.json": """
+            {"name": "tiny-train", "title": "Tiny moons", "seed": 3,
+             "data": {"source": "moons", "samples": 80, "noise": 0.1, "split": {"test": 0.25, "validation": 0.2, "method": "stratified"}, "standardize": true},
+             "model": [{"linear": 6, "init": "kaiming"}, {"activation": "tanh"}, {"linear": 1}, {"activation": "sigmoid"}],
+             "loss": "bce", "optimizer": {"name": "sgd", "lr": 0.5},
+             "training": {"epochs": 30, "batch": 16, "evaluate_every": 5},
+             "variants": {"plain": {}, "momentum": {"optimizer.momentum": 0.9}},
+             "sweep": {"optimizer.lr": [0.1, 0.5]},
+             "figures": ["dataset", "history", "panel", {"type": "decision-surface", "split": "test"}, "sweep"],
+             "questions": [{"question": "Which is best?", "answer": "Run {{best_run}} with loss {{best_run.final_loss}}."}]}
+            """,
+        "tiny-curve.json": """
+            {"name": "tiny-curve", "seed": 5,
+             "data": {"source": "function", "formula": "sin(x)", "range": [-2, 2], "samples": 50, "noise": 0.05},
+             "model": [{"linear": 8}, {"activation": "relu"}, {"linear": 1}],
+             "loss": "mse", "optimizer": {"name": "adam", "lr": 0.01},
+             "training": {"epochs": 20, "batch": 1, "probes": [0, 1]},
+             "figures": ["fit", {"type": "extrapolation", "x": [-6, 6]}, "history"]}
+            """,
+        "tiny-roots.json": """
+            {"name": "tiny-roots", "kind": "minimize", "objective": "(x^2 - 5*x + 4)^2", "residual": "x^2 - 5*x + 4",
+             "starts": [0, 3], "lr": [0.01], "basins": {"range": [0, 5], "count": 21},
+             "figures": ["paths", "objective", "basins"],
+             "questions": [{"question": "Second root?", "answer": "From 3: {{start-3.lr-0.01.end}}."}]}
+            """,
+        "tiny-check.json": #"{"name": "tiny-check", "kind": "gradient-check", "seed": 1}"#,
+    ]
+
+    /// Writes the files into a fresh folder and returns it.
+    static func folder() throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("report-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("experiments"), withIntermediateDirectories: true)
+        for (name, text) in files { try Data(text.utf8).write(to: root.appendingPathComponent("experiments/\(name)")) }
+        return root
+    }
+
+    /// Runs every file of `root/experiments` and writes the report to `root/<out>`.
+    static func report(in root: URL, out: String, jobs: Int) throws -> [ExperimentResult] {
+        let paths = try ExperimentFiles.find([root.appendingPathComponent("experiments").path])
+        let prepared = try paths.map { path throws -> PreparedExperiment in try PreparedExperiment(try Experiment.load(path: path)) }
+        let results = ExperimentRunner.run(prepared, jobs: jobs)
+        for result in results { #expect(AnswerCheck.problems(in: result).isEmpty) }
+        let metadata = RunMetadata(jobs: jobs, seconds: 1, experiments: [])
+        try ReportWriter(output: root.appendingPathComponent(out), formats: [.png, .pdf]).write(results, metadata: metadata, keepOthers: false)
+        return results
+    }
+
+    @Test("Every kind runs, every link resolves, results.json holds what it promises, and a second run is byte-identical")
+    func wholeReport() throws {
+        let root = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let results = try Self.report(in: root, out: "reports", jobs: 2)
+        #expect(results.map(\.experiment.name) == ["tiny-check", "tiny-curve", "tiny-roots", "tiny-train"])
+        #expect(results[3].runs.count == 4)
+
+        let reports = root.appendingPathComponent("reports")
+        for name in ["README.md", "run.json"] + results.map({ "\($0.experiment.name)/README.md" }) {
+            #expect(FileManager.default.fileExists(atPath: reports.appendingPathComponent(name).path), "\(name) missing")
+        }
+        // Every relative link in every page points at a file that exists.
+        for page in ["README.md"] + results.map({ "\($0.experiment.name)/README.md" }) {
+            let url = reports.appendingPathComponent(page)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let links = Self.links(in: text)
+            #expect(!links.isEmpty)
+            for link in links {
+                let target = url.deletingLastPathComponent().appendingPathComponent(link).standardizedFileURL
+                #expect(FileManager.default.fileExists(atPath: target.path), "\(page) links to missing \(link)")
+            }
+        }
+        // The figures are real images of the expected size.
+        let surface = try RasterImage(contentsOfPNG: reports.appendingPathComponent("tiny-train/figures/decision-surface.png").path)
+        #expect(surface.width == 3 * 640 && surface.height == 2 * 520)
+
+        // results.json: configuration, history, parameters before and after, data and splits.
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: reports.appendingPathComponent("tiny-train/results.json"))) as! [String: Any]
+        let runs = json["runs"] as! [[String: Any]]
+        #expect(runs.count == 4)
+        #expect((runs[0]["sweep"] as? [String: Double]) == ["optimizer.lr": 0.1])
+        #expect(runs[0]["setup"] != nil && runs[0]["initial_parameters"] != nil && runs[0]["final_parameters"] != nil)
+        let history = runs[0]["history"] as! [String: Any]
+        #expect((history["epochs"] as! [Int]) == [0, 5, 10, 15, 20, 25, 30])
+        let datasets = json["datasets"] as! [[String: Any]]
+        #expect(datasets.count == 1)
+        let split = datasets[0]["split"] as! [String: [Int]]
+        #expect(split["train"]!.count + split["validation"]!.count + split["test"]!.count == 80)
+        #expect((json["facts"] as! [String: String])["best_run"] != nil)
+
+        // The question's placeholders are filled from the results.
+        let page = try String(contentsOf: reports.appendingPathComponent("tiny-roots/README.md"), encoding: .utf8)
+        #expect(page.contains("From 3: 3.999999"))
+
+        // Same files, one worker instead of two: the same bytes, run metadata aside.
+        _ = try Self.report(in: root, out: "again", jobs: 1)
+        #expect(ReportComparison.differences(expected: reports, actual: root.appendingPathComponent("again")) == [])
+    }
+
+    @Test("A comparison notices a changed, a missing and an extra file")
+    func comparison() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("report-compare-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for side in ["a", "b"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent("\(side)/x"), withIntermediateDirectories: true)
+            try Data("same".utf8).write(to: root.appendingPathComponent("\(side)/x/same.txt"))
+            try Data("index\n\(IndexPage.footerMarker)\nfooter \(side)".utf8).write(to: root.appendingPathComponent("\(side)/README.md"))
+            try Data(side.utf8).write(to: root.appendingPathComponent("\(side)/run.json"))
+        }
+        #expect(ReportComparison.differences(expected: root.appendingPathComponent("a"), actual: root.appendingPathComponent("b")) == [])
+        try Data("changed".utf8).write(to: root.appendingPathComponent("b/x/same.txt"))
+        try Data("new".utf8).write(to: root.appendingPathComponent("b/x/new.txt"))
+        try Data("old".utf8).write(to: root.appendingPathComponent("a/gone.txt"))
+        #expect(ReportComparison.differences(expected: root.appendingPathComponent("a"), actual: root.appendingPathComponent("b"))
+                == ["missing: gone.txt", "differs: x/same.txt", "extra: x/new.txt"])
+    }
+
+    @Test("Rewriting keeps no staging folder and replaces the old report whole")
+    func replacement() throws {
+        let root = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let reports = root.appendingPathComponent("reports")
+        try FileManager.default.createDirectory(at: reports.appendingPathComponent("stale"), withIntermediateDirectories: true)
+        _ = try Self.report(in: root, out: "reports", jobs: 2)
+        #expect(!FileManager.default.fileExists(atPath: reports.appendingPathComponent("stale").path))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty)
+    }
+
+    /// The targets of Markdown links and images, `](target)`.
+    static func links(in text: String) -> [String] {
+        var links: [String] = []
+        var rest = Substring(text)
+        while let open = rest.range(of: "]("), let close = rest[open.upperBound...].firstIndex(of: ")") {
+            links.append(String(rest[open.upperBound..<close]))
+            rest = rest[close...]
+        }
+        return links
+    }
+}
