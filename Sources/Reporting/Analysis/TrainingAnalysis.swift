@@ -77,15 +77,20 @@ enum TrainingAnalysis {
             }
         }
         if let (weights, bias) = linearModel(setup, parameters: training.finalParameters) {
-            facts["w"] = "(" + weights.map(\.shortText).joined(separator: ", ") + ")"
+            facts["w"] = vectorText(weights)
             facts["b"] = bias.shortText
             facts["boundary"] = boundaryEquation(weights: weights, bias: bias, standardized: data.standardizer != nil)
             if let initial = linearModel(setup, parameters: training.initialParameters) {
-                facts["initial_w"] = "(" + initial.0.map(\.shortText).joined(separator: ", ") + ")"
+                facts["initial_w"] = vectorText(initial.0)
                 facts["initial_b"] = initial.1.shortText
             }
         }
         return facts
+    }
+
+    /// "1.5" for one number, "(1.5, −2)" for several.
+    static func vectorText(_ values: [Double]) -> String {
+        values.count == 1 ? values[0].shortText : "(" + values.map(\.shortText).joined(separator: ", ") + ")"
     }
 
     /// The first evaluated epoch by which the training loss had made 99% of its total decrease.

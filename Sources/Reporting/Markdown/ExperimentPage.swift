@@ -140,7 +140,7 @@ struct ExperimentPage {
     private func parameterTable(_ entries: [(run: RunResult, training: TrainingResult, setup: TrainingSetup, data: PreparedData)]) -> [String] {
         let linear = entries.compactMap { entry -> [String]? in
             guard let (weights, bias) = TrainingAnalysis.linearModel(entry.setup, parameters: entry.training.finalParameters) else { return nil }
-            return [entry.run.name, "(" + weights.map(\.shortText).joined(separator: ", ") + ")", bias.shortText,
+            return [entry.run.name, TrainingAnalysis.vectorText(weights), bias.shortText,
                     TrainingAnalysis.boundaryEquation(weights: weights, bias: bias, standardized: entry.data.standardizer != nil)]
         }
         guard !linear.isEmpty else { return [] }
