@@ -1,4 +1,5 @@
 import Foundation
+import Reporting
 
 /// Builds this tool in the debug configuration and times the same training steps there, because
 /// `swift run report` builds in debug: the numeric targets must be fast in that configuration too.

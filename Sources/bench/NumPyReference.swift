@@ -1,4 +1,5 @@
 import Foundation
+import Reporting
 
 /// The same training steps written in NumPy as the notebooks write them, timed in the same run so
 /// that the comparison does not depend on the machine.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Datasets
 import Foundation
+import Reporting
 import Plotting
 
 /// `bench plot`: figures from building to file on disk, against matplotlib in the same run.

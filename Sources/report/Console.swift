@@ -13,8 +13,8 @@ struct Console: Sendable {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
-    func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+    func error(_ text: String, terminator: String = "\n") {
+        FileHandle.standardError.write(Data((text + terminator).utf8))
     }
 
     /// The table printed at the end: experiment, runs, key metric, time, status.

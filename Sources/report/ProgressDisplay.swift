@@ -44,9 +44,3 @@ final class ProgressDisplay: @unchecked Sendable {
         return "\u{1B}[2K\(bar) \(snapshot.finishedRuns)/\(snapshot.totalRuns) runs, \(String(format: "%.0f", snapshot.elapsed)) s\(remaining)  \(current)"
     }
 }
-
-extension Console {
-    func error(_ text: String, terminator: String) {
-        FileHandle.standardError.write(Data((text + terminator).utf8))
-    }
-}

@@ -75,7 +75,7 @@ struct ReportCommand: ParsableCommand {
         }
         if list {
             printRuns(experiments, console: console)
-            failures.forEach(console.error)
+            failures.forEach { console.error($0) }
             if !failures.isEmpty { throw ExitCode.failure }
             return
         }

@@ -26,7 +26,8 @@ extension Experiment {
         case .minimize: MinimizeSetup.keys
         case .gradientCheck: GradientCheckSetup.keys
         }
-        let members = try root.keys(allowed: Experiment.commonKeys + specific)
+        let allowed = Experiment.commonKeys + specific
+        let members = try root.keys(allowed: allowed)
 
         let nameReader = try root.required("name")
         let name = try nameReader.string()
@@ -53,10 +54,12 @@ extension Experiment {
             throw (members["sweep"] ?? root).error("the sweep figure needs a sweep over exactly one parameter")
         }
         let runs = try expansion.runs(of: root) { document throws(SpecError) -> RunSetup in
-            switch kind {
+            // Checked for every run, since a variant may set a key the file itself does not have.
+            let members = try document.keys(allowed: allowed)
+            return switch kind {
             case .training: .training(try TrainingSetup(document, seed: seed))
-            case .minimize: .minimize(try MinimizeSetup(document))
-            case .gradientCheck: .gradientCheck(try GradientCheckSetup(document, seed: seed))
+            case .minimize: .minimize(try MinimizeSetup(document, members: members))
+            case .gradientCheck: .gradientCheck(try GradientCheckSetup(members: members, seed: seed))
             }
         }
 

@@ -2,9 +2,9 @@ extension MinimizeSetup {
     /// The top-level keys of a minimisation experiment besides the common ones.
     static let keys = ["objective", "residual", "variable", "starts", "lr", "tolerance", "max_iterations", "basins"]
 
-    /// Reads `objective`, `residual`, `starts`, `lr`, `tolerance`, `max_iterations` and `basins`.
-    init(_ root: SpecReader) throws(SpecError) {
-        let members = try root.keys(allowed: Experiment.commonKeys + MinimizeSetup.keys)
+    /// Reads `objective`, `residual`, `starts`, `lr`, `tolerance`, `max_iterations` and `basins`
+    /// from the document `root`, whose keys `members` have been checked.
+    init(_ root: SpecReader, members: [String: SpecReader]) throws(SpecError) {
         variable = try members["variable"]?.string() ?? "x"
         let objectiveReader = try root.required("objective")
         objective = try objectiveReader.string()
@@ -32,9 +32,8 @@ extension GradientCheckSetup {
     /// The top-level keys of a gradient-check experiment besides the common ones.
     static let keys = ["epsilon", "tolerance"]
 
-    /// Reads `epsilon` and `tolerance`.
-    init(_ root: SpecReader, seed: UInt32) throws(SpecError) {
-        let members = try root.keys(allowed: Experiment.commonKeys + GradientCheckSetup.keys)
+    /// Reads `epsilon` and `tolerance` from a document whose keys `members` have been checked.
+    init(members: [String: SpecReader], seed: UInt32) throws(SpecError) {
         epsilon = try members["epsilon"]?.positiveNumber() ?? 1e-6
         tolerance = try members["tolerance"]?.positiveNumber() ?? 1e-6
         self.seed = seed

@@ -56,13 +56,11 @@ public enum ExperimentRunner {
         let plan = prepared.experiment.runs[run]
         guard case .training(let setup) = plan.setup, let index = prepared.dataIndices[run] else { return 1 }
         let rows = Double(prepared.datasets[index].indices.train.count)
-        let widths = setup.layers.reduce(into: (previous: Double(prepared.datasets[index].inputWidth), sum: 0.0)) { state, layer in
-            if case .linear(let units, _, _) = layer {
-                state.sum += state.previous * Double(units)
-                state.previous = Double(units)
-            }
+        let widths = setup.layers.widths(inputWidth: prepared.datasets[index].inputWidth)
+        let multiplyAdds = zip(setup.layers, widths).reduce(0.0) { sum, pair in
+            if case .linear(let units, _, _) = pair.0 { sum + Double(pair.1 * units) } else { sum }
         }
-        return Double(setup.loop.epochs) * rows * (widths.sum + 10)
+        return Double(setup.loop.epochs) * rows * (multiplyAdds + 10)
     }
 
     private static func runOne(_ plan: RunPlan, prepared: PreparedExperiment, runIndex: Int, progress: (Int) -> Void) -> RunResult {

@@ -5,9 +5,8 @@ enum ModelCheck {
     static func check(_ setup: TrainingSetup, data: PreparedData, reader: SpecReader) throws(SpecError) {
         let model = reader.locating("model")
         let lossReader = reader.locating("loss")
-        var width = data.inputWidth
+        let width = setup.layers.widths(inputWidth: data.inputWidth).last!
         for (index, layer) in setup.layers.enumerated() {
-            if case .linear(let units, _, _) = layer { width = units }
             if case .activation(.softmax) = layer, setup.loss == .nll {
                 throw model.locating(index).error("nll applies softmax itself (log-sum-exp on logits); remove this softmax layer")
             }

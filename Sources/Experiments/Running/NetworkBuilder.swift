@@ -5,12 +5,11 @@ import NeuralNet
 public enum NetworkBuilder {
     /// A network for `inputWidth` inputs whose weights are drawn, layer by layer, from `random`.
     public static func initialized(_ layers: [LayerSetup], inputWidth: Int, random: inout RandomState) -> Sequential {
-        var width = inputWidth
-        return Sequential(layers.map { layer -> any Layer in
+        let widths = layers.widths(inputWidth: inputWidth)
+        return Sequential(layers.enumerated().map { index, layer -> any Layer in
             switch layer {
             case .linear(let units, let weight, let bias):
-                defer { width = units }
-                return Linear(width, units, initializer: weight, biasInitializer: bias, random: &random)
+                return Linear(widths[index], units, initializer: weight, biasInitializer: bias, random: &random)
             case .activation(let activation):
                 return activation.makeLayer()
             }

@@ -25,6 +25,9 @@ public struct Experiment: Sendable {
     /// The swept parameters' paths, in the order the grid nests them (empty without a sweep).
     public var sweepPaths: [String]
 
+    /// The swept parameters' short names, the last part of each path ("optimizer.lr" → "lr").
+    public var sweepParameters: [String] { sweepPaths.map(RunExpansion.shortName) }
+
     /// The kinds of task a file may describe.
     public enum Kind: String, Sendable, Codable, CaseIterable {
         case training

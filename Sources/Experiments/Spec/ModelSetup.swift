@@ -28,3 +28,13 @@ public enum LayerSetup: Sendable, Equatable, Codable {
         }
     }
 }
+
+extension Array where Element == LayerSetup {
+    /// The width of the input each layer receives in a network with `inputWidth` inputs, followed by
+    /// the width of the network's output: a linear layer sets the width, the others keep it.
+    public func widths(inputWidth: Int) -> [Int] {
+        reduce(into: [inputWidth]) { widths, layer in
+            if case .linear(let units, _, _) = layer { widths.append(units) } else { widths.append(widths.last!) }
+        }
+    }
+}

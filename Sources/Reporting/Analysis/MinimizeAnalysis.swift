@@ -39,19 +39,23 @@ enum MinimizeAnalysis {
         findings.facts["smallest_diverging_lr"] = unstable.min()?.shortText ?? "none"
         let stationary = Set(paths.filter { $0.outcome.word == "stationary" }.map(\.start)).sorted()
         findings.facts["stationary_starts"] = stationary.isEmpty ? "none" : stationary.map(\.shortText).joined(separator: ", ")
-        let roots = Set(paths.filter { $0.outcome.word == "converged" }.map { ($0.end * 1e4).rounded() / 1e4 }).sorted()
+        let roots = Set(paths.filter { $0.outcome.word == "converged" }.map { rounded($0.end) }).sorted()
         findings.facts["roots"] = roots.map(\.shortText).joined(separator: " and ")
         findings.sentences.insert("\(count("converged")) of \(paths.count) descents converged (|residual| < \(setup.tolerance.shortText)), "
             + "\(count("diverged")) diverged, \(count("stationary")) stopped at a stationary point and \(count("max-iterations")) ran out of iterations (\(setup.maxIterations)).", at: 0)
         return findings
     }
 
+    /// A root reached, to three decimals: descents that stop within the tolerance of the same root
+    /// are counted, named and coloured as one.
+    static func rounded(_ end: Double) -> Double { (end * 1e3).rounded() / 1e3 }
+
     /// "starts in [−1, 2.48] reach 1; 2.5 stays (f′ = 0); [2.52, 6] reach 4; [6.1, 8] diverge".
     static func basinText(_ row: BasinRow) -> String {
         var segments: [(label: String, from: Double, to: Double)] = []
         for (start, (end, outcome)) in zip(row.starts, zip(row.ends, row.outcomes)) {
             let label = switch outcome {
-            case "converged": "reach \(((end * 1e3).rounded() / 1e3).shortText)"
+            case "converged": "reach \(rounded(end).shortText)"
             case "diverged": "diverge"
             case "stationary": "stay put (f′ = 0)"
             default: "run out of iterations"

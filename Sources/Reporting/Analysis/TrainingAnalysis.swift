@@ -110,10 +110,9 @@ enum TrainingAnalysis {
 
     /// "1.23·x₁ + 0.98·x₂ + 0.01 = 0".
     static func boundaryEquation(weights: [Double], bias: Double, standardized: Bool) -> String {
-        let subscripts = ["₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"]
         var text = ""
         for (index, weight) in weights.enumerated() {
-            let name = weights.count == 1 ? "x" : "x" + (index < subscripts.count ? subscripts[index] : "\(index + 1)")
+            let name = weights.count == 1 ? "x" : "x" + (index + 1).subscriptText
             text += index == 0 ? "\(weight.shortText)·\(name)" : " \(weight < 0 ? "−" : "+") \(abs(weight).shortText)·\(name)"
         }
         text += " \(bias < 0 ? "−" : "+") \(abs(bias).shortText) = 0"
@@ -149,8 +148,8 @@ enum TrainingAnalysis {
     }
 
     private static func sweepFacts(_ result: ExperimentResult, into findings: inout Findings) {
-        guard let path = result.experiment.sweepPaths.first, result.experiment.sweepPaths.count == 1 else { return }
-        let parameter = Slug.make(path.split(separator: ".").last.map(String.init) ?? path)
+        guard result.experiment.sweepParameters.count == 1 else { return }
+        let parameter = Slug.make(result.experiment.sweepParameters[0])
         let groups = Dictionary(grouping: result.runs, by: { $0.variant ?? "" })
         for variant in groups.keys.sorted() {
             let runs = groups[variant]!

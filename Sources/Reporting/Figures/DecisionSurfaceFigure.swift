@@ -21,7 +21,7 @@ enum DecisionSurfaceFigure {
     }
 
     /// One run's surface in an axes.
-    static func axes(_ entry: (run: RunResult, training: TrainingResult, setup: TrainingSetup, data: PreparedData),
+    static func axes(_ entry: TrainingEntry,
                      request: FigureRequest, title: String, colorbar: Bool) -> Axes {
         let classes = entry.data.classCount ?? 2
         let points = entry.data.rows(of: request.split ?? "all")
@@ -50,7 +50,7 @@ enum DecisionSurfaceFigure {
     }
 
     /// "w·x + b = 0: …" for a one-unit linear model, else "P = 0.5".
-    private static func boundaryLabel(_ entry: (run: RunResult, training: TrainingResult, setup: TrainingSetup, data: PreparedData)) -> String {
+    private static func boundaryLabel(_ entry: TrainingEntry) -> String {
         guard let (weights, bias) = TrainingAnalysis.linearModel(entry.setup, parameters: entry.training.finalParameters) else { return "P = 0.5" }
         return TrainingAnalysis.boundaryEquation(weights: weights, bias: bias, standardized: false)
     }

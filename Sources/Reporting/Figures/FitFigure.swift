@@ -1,4 +1,4 @@
-import Foundation
+import Datasets
 import Experiments
 import NeuralNet
 import Plotting
@@ -16,21 +16,20 @@ enum FitFigure {
         var axes = Axes(title: request.title ?? (extrapolate ? "Outside the training range" : "Fitted curve"), xLabel: "x",
                         yLabel: data.isClassification ? "P(class 1)" : "y")
         axes.grid = true
+        let grid = linspace(range.lowerBound, range.upperBound, count: 400)
         if !extrapolate {
             let labels = data.all.targets.elements
             axes.scatter(xs, labels, color: Color.gray.withAlpha(0.6), size: data.all.count > 2000 ? 2 : 14, label: "data")
         } else if case .function(let formula, _, _, _) = first.setup.data.source,
                   let truth = try? NeuralNet.Expression(parsing: formula) {
-            let grid = samples(range)
             axes.plot(grid, grid.map { truth.value(at: $0) }, color: .black, width: 1.5, dash: [5, 3], label: "truth: y = \(formula)")
             axes.verticalLine(at: dataRange.lowerBound, color: Color.gray, width: 1)
             axes.verticalLine(at: dataRange.upperBound, color: Color.gray, width: 1)
         }
         for (index, entry) in runs.enumerated() {
             let network = NetworkBuilder.restored(entry.setup.layers, parameters: entry.training.finalParameters)
-            let grid = samples(range)
             let outputs = network.predict(.column(grid)).elements
-            let y = entry.setup.loss == .bceWithLogits ? outputs.map { 1 / (1 + Foundation.exp(-$0)) } : outputs
+            let y = entry.setup.loss == .bceWithLogits ? outputs.map(VectorMath.sigmoid) : outputs
             axes.plot(grid, y, color: Color.tab10[index % 10], width: 2, label: runs.count == 1 ? "model" : entry.run.name)
         }
         var figure = Figure()
@@ -38,9 +37,5 @@ enum FitFigure {
         let caption = extrapolate ? "The model from \(range.lowerBound.shortText) to \(range.upperBound.shortText); grey lines mark the training range"
             : "The model's curve over the data"
         return [ReportFigure(fileName: request.fileName, caption: caption, figure: figure)]
-    }
-
-    private static func samples(_ range: ClosedRange<Double>) -> [Double] {
-        (0..<400).map { range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / 399 }
     }
 }

@@ -15,7 +15,6 @@ enum HistoryFigure {
         let showSplits = runs.count <= 4
         var loss = Axes(title: request.title ?? "Loss", xLabel: "epoch", yLabel: lossLabel(runs[0].setup))
         var accuracy = Axes(title: "Accuracy", xLabel: "epoch", yLabel: "accuracy")
-        var positive: [Double] = []
         for (index, entry) in runs.enumerated() {
             let color = Color.tab10[index % Color.tab10.count]
             let history = entry.training.history
@@ -23,16 +22,13 @@ enum HistoryFigure {
                 let label = runs.count == 1 ? split.name : (showSplits ? "\(entry.run.name) · \(split.name)" : entry.run.name)
                 let (x, y) = curve(split, history: history, setup: entry.setup)
                 loss.plot(x, y, color: color, width: 1.6, dash: dashes[split.name] ?? [], label: label)
-                positive += y.filter { $0 > 0 && $0.isFinite }
                 if let values = split.accuracy {
                     accuracy.plot(history.epochs.prefix(values.count).map(Double.init), values, color: color, width: 1.6,
                                   dash: dashes[split.name] ?? [], label: label)
                 }
             }
         }
-        if let low = positive.min(), let high = positive.max(), request.logarithmic ?? (high / low > 100) {
-            loss.yScale = .log
-        }
+        loss.chooseLogScale(requested: request.logarithmic)
         loss.grid = true
         accuracy.grid = true
         figure[0, 0] = loss

@@ -1,3 +1,4 @@
+import Datasets
 import Experiments
 import Foundation
 import NeuralNet
@@ -17,7 +18,7 @@ enum MinimizeFigures {
         let rates = setup.learningRates
         var figure = Figure(widthInches: 5 * Double(rates.count), heightInches: 4.4, columns: rates.count)
         let range = request.x ?? setup.basinRange
-        let grid = (0..<400).map { range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / 399 }
+        let grid = linspace(range.lowerBound, range.upperBound, count: 400)
         let curve = grid.map { objective.value(at: $0, variable: setup.variable) }
         let top = (curve.filter(\.isFinite).max() ?? 1) * 1.05
         for (column, rate) in rates.enumerated() {
@@ -62,7 +63,7 @@ enum MinimizeFigures {
         guard let (setup, outcome, _) = parts(result) else { return [] }
         var categories: [String] = []
         func category(_ end: Double, _ word: String) -> String {
-            word == "converged" ? "reaches \(((end * 1e3).rounded() / 1e3).shortText)" : word
+            word == "converged" ? "reaches \(MinimizeAnalysis.rounded(end).shortText)" : word
         }
         for row in outcome.basins {
             for (end, word) in zip(row.ends, row.outcomes) where !categories.contains(category(end, word)) {

@@ -21,7 +21,7 @@ enum PanelFigure {
             }
             var norms = Axes(title: "Weight norms", xLabel: "epoch", yLabel: "Frobenius norm")
             for (index, values) in history.weightNorms.enumerated() {
-                norms.plot(epochs, values, width: 2, label: "‖W\(subscriptDigits(index + 1))‖")
+                norms.plot(epochs, values, width: 2, label: "‖W\((index + 1).subscriptText)‖")
             }
             loss.grid = true
             accuracy.grid = true
@@ -37,10 +37,5 @@ enum PanelFigure {
             let caption = runs.count == 1 ? "Training panel" : "Training panel: \(entry.run.name)"
             return ReportFigure(fileName: name, caption: caption, figure: figure)
         }
-    }
-
-    /// 12 → "₁₂".
-    static func subscriptDigits(_ number: Int) -> String {
-        String(String(number).map { Character(UnicodeScalar(0x2080 + UInt32(String($0))!)!) })
     }
 }

@@ -46,9 +46,12 @@ enum ClassColors {
     }
 }
 
+/// A training run with what its figures and tables need: its result, its setup and its data.
+typealias TrainingEntry = (run: RunResult, training: TrainingResult, setup: TrainingSetup, data: PreparedData)
+
 extension ExperimentResult {
     /// The training runs that produced a result, with their setups and data.
-    var trainingRuns: [(run: RunResult, training: TrainingResult, setup: TrainingSetup, data: PreparedData)] {
+    var trainingRuns: [TrainingEntry] {
         runs.compactMap { run in
             guard let training = run.training, let setup = run.trainingSetup else { return nil }
             return (run, training, setup, prepared.datasets[training.dataIndex])

@@ -125,7 +125,7 @@ struct ExperimentPage {
     }
 
     /// Metrics before training, for experiments where the notebook prints them.
-    private func initialMetrics(_ entries: [(run: RunResult, training: TrainingResult, setup: TrainingSetup, data: PreparedData)]) -> [String] {
+    private func initialMetrics(_ entries: [TrainingEntry]) -> [String] {
         guard entries.count == 1, let history = entries.first?.training.history, history.epochs.first == 0 else { return [] }
         var table = MarkdownTable(["Split", "loss before", "loss after"] + (history.splits[0].accuracy == nil ? [] : ["accuracy before", "accuracy after"]))
         for split in history.splits {
@@ -137,7 +137,7 @@ struct ExperimentPage {
     }
 
     /// w and b of one-unit linear models.
-    private func parameterTable(_ entries: [(run: RunResult, training: TrainingResult, setup: TrainingSetup, data: PreparedData)]) -> [String] {
+    private func parameterTable(_ entries: [TrainingEntry]) -> [String] {
         let linear = entries.compactMap { entry -> [String]? in
             guard let (weights, bias) = TrainingAnalysis.linearModel(entry.setup, parameters: entry.training.finalParameters) else { return nil }
             return [entry.run.name, TrainingAnalysis.vectorText(weights), bias.shortText,
@@ -150,7 +150,7 @@ struct ExperimentPage {
     }
 
     /// Predictions at the probe inputs after each evaluated epoch.
-    private func probeTables(_ entries: [(run: RunResult, training: TrainingResult, setup: TrainingSetup, data: PreparedData)]) -> [String] {
+    private func probeTables(_ entries: [TrainingEntry]) -> [String] {
         var lines: [String] = []
         for entry in entries where !entry.setup.loop.probes.isEmpty {
             var table = MarkdownTable(["Epoch"] + entry.setup.loop.probes.map { "x = \($0.shortText)" })

@@ -31,8 +31,8 @@ struct IndexPage {
         case .minimize:
             return "\(facts["converged"] ?? "?") of \(facts["runs"] ?? "?") descents converge; roots \(facts["roots"] ?? "?"); \(facts["diverged"] ?? "0") diverge"
         case .training:
-            if let path = result.experiment.sweepPaths.first {
-                let parameter = Slug.make(path.split(separator: ".").last.map(String.init) ?? path)
+            if let name = result.experiment.sweepParameters.first {
+                let parameter = Slug.make(name)
                 let best = facts.keys.filter { $0.hasSuffix("best_\(parameter)") }.sorted().map { key in
                     let variant = key.dropLast("best_\(parameter)".count).dropLast()
                     return (variant.isEmpty ? "" : "\(variant): ") + "best \(parameter) \(facts[key]!)"

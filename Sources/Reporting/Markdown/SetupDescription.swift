@@ -45,12 +45,11 @@ enum SetupDescription {
     }
 
     static func modelText(_ layers: [LayerSetup], inputWidth: Int) -> String {
-        var width = inputWidth
-        return layers.map { layer in
+        let widths = layers.widths(inputWidth: inputWidth)
+        return layers.enumerated().map { index, layer in
             switch layer {
             case .linear(let units, let weight, let bias):
-                defer { width = units }
-                return "Linear(\(width) → \(units), \(initText(weight))\(bias == weight.defaultBias ? "" : "; bias \(initText(bias))"))"
+                return "Linear(\(widths[index]) → \(units), \(initText(weight))\(bias == weight.defaultBias ? "" : "; bias \(initText(bias))"))"
             case .activation(let activation):
                 switch activation {
                 case .sigmoid: return "Sigmoid"

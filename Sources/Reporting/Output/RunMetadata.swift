@@ -48,17 +48,7 @@ public struct RunMetadata: Codable, Sendable {
 
     private static func gitState() -> (String, Bool?) {
         func git(_ arguments: [String]) -> String? {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["git"] + arguments
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = FileHandle.nullDevice
-            do { try process.run() } catch { return nil }
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else { return nil }
-            return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            runCommand(["git"] + arguments)?.trimmingCharacters(in: .whitespacesAndNewlines)
         }
         guard let commit = git(["rev-parse", "--short=12", "HEAD"]) else { return ("unknown", nil) }
         return (commit, git(["status", "--porcelain"]).map { !$0.isEmpty })

@@ -2,7 +2,8 @@ import Foundation
 
 /// Runs a command (looked up on PATH) from the current folder, with `environment` added to this
 /// process's, and returns its standard output, or nil if it could not start or exited with a failure.
-func runCommand(_ arguments: [String], environment: [String: String] = [:]) -> String? {
+/// The report asks git for the commit with it; the benchmarks run Python references and builds.
+public func runCommand(_ arguments: [String], environment: [String: String] = [:]) -> String? {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = arguments
