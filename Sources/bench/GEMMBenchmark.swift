@@ -33,25 +33,25 @@ enum GEMMBenchmark {
         return [gigaflops(ours, note: String(format: "%.0f%% of OpenBLAS", ratio * 100)), gigaflops(reference)]
     }
 
-    /// Time of small products through the loop path and through OpenBLAS, around the threshold
+    /// Time of small products through the small-product kernel and through OpenBLAS, around the threshold
     /// `Matrix.multiply` switches at: the evidence for where it sits.
     static func crossover(repetitions: Int) -> [Measurement] {
         var random = RandomState(seed: 0)
         var results: [Measurement] = []
         // The shapes of a 2-10-10-3 network's products on 300 rows, and of a 1-100-1 network's on one.
-        let shapes = [(1, 1, 100), (1, 100, 1), (100, 1, 1), (8, 8, 8), (16, 16, 16),
+        let shapes = [(1, 1, 100), (1, 100, 1), (100, 1, 1), (8, 8, 8), (16, 16, 16), (32, 32, 32), (64, 64, 64), (96, 96, 96),
                       (300, 2, 10), (300, 10, 10), (300, 10, 3), (10, 300, 10), (10, 300, 3), (2, 300, 10), (300, 3, 10)]
         for (m, k, n) in shapes {
             let a = random.matrix(m, k), b = random.matrix(k, n)
             var c = Matrix(rows: m, columns: n)
-            let count = 20_000
-            let loops = Measurement.microseconds("gemm-crossover \(m)x\(k)x\(n) loops", repetitions: repetitions, operations: count) {
-                for _ in 0..<count { Matrix.multiply(a, b, into: &c, kernel: .loops) }
+            let count = Swift.max(20, 20_000_000 / (m * n * k + 1000))
+            let small = Measurement.microseconds("gemm-crossover \(m)x\(k)x\(n) small", repetitions: repetitions, operations: count) {
+                for _ in 0..<count { Matrix.multiply(a, b, into: &c, kernel: .small) }
             }
             let blas = Measurement.microseconds("gemm-crossover \(m)x\(k)x\(n) BLAS", repetitions: repetitions, operations: count) {
                 for _ in 0..<count { Matrix.multiply(a, b, into: &c, kernel: .blas) }
             }
-            results += [loops, blas]
+            results += [small, blas]
         }
         return results
     }

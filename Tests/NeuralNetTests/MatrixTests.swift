@@ -17,28 +17,50 @@ struct MatrixTests {
         return c
     }
 
-    @Test("Products agree with the triple loop for every transposition, below and above the BLAS threshold",
-          arguments: [(1, 1, 1), (1, 100, 1), (3, 4, 5), (30, 10, 20), (64, 33, 70)])
-    func productsMatchNaiveLoops(shape: (Int, Int, Int)) {
+    /// `op(a) · op(b)` through one kernel.
+    func product(_ a: Matrix, _ b: Matrix, transposeA: Bool = false, transposeB: Bool = false, kernel: ProductKernel) -> Matrix {
+        var c = Matrix.empty
+        Matrix.multiply(a, b, transposeA: transposeA, transposeB: transposeB, into: &c, kernel: kernel)
+        return c
+    }
+
+    // Shapes cover one row or one column (the kernel's dot, row and column paths), every block width of the small kernel up to and past 16 columns,
+    // row counts that are not a multiple of its row blocking, and a deep inner dimension.
+    @Test("Both kernels agree with the triple loop for every transposition",
+          arguments: [(1, 1, 1), (1, 100, 1), (100, 3, 1), (1, 5, 40), (3, 4, 5), (7, 3, 2), (30, 10, 20), (64, 33, 70), (5, 300, 33), (300, 10, 3)],
+          [ProductKernel.small, .blas, .automatic])
+    func productsMatchNaiveLoops(shape: (Int, Int, Int), kernel: ProductKernel) {
         let (m, k, n) = shape
         var random = TestRandom(seed: 1)
         let a = random.normalMatrix(m, k), b = random.normalMatrix(k, n)
         let expected = naiveProduct(a, b)
-        #expect(closeness(a * b, expected, relative: 1e-12) <= 1)
-        #expect(closeness(Matrix.product(a.transposed, b, transposeA: true), expected, relative: 1e-12) <= 1)
-        #expect(closeness(Matrix.product(a, b.transposed, transposeB: true), expected, relative: 1e-12) <= 1)
-        #expect(closeness(Matrix.product(a.transposed, b.transposed, transposeA: true, transposeB: true), expected, relative: 1e-12) <= 1)
+        #expect(closeness(product(a, b, kernel: kernel), expected, relative: 1e-12) <= 1)
+        #expect(closeness(product(a.transposed, b, transposeA: true, kernel: kernel), expected, relative: 1e-12) <= 1)
+        #expect(closeness(product(a, b.transposed, transposeB: true, kernel: kernel), expected, relative: 1e-12) <= 1)
+        #expect(closeness(product(a.transposed, b.transposed, transposeA: true, transposeB: true, kernel: kernel),
+                          expected, relative: 1e-12) <= 1)
     }
 
-    @Test("Both product paths honour alpha and beta")
-    func alphaAndBeta() {
+    @Test("Every block width of the small kernel gives the triple loop's sums exactly", arguments: 1...17)
+    func smallKernelSumsInOrder(columns: Int) {
+        var random = TestRandom(seed: UInt64(columns))
+        let a = random.normalMatrix(5, 7), b = random.normalMatrix(7, columns)
+        // Same additions in the same order (p ascending) as the triple loop: bit-identical.
+        #expect(product(a, b, kernel: .small) == naiveProduct(a, b))
+    }
+
+    @Test("Both kernels honour alpha and beta, and beta 0 clears NaN", arguments: [ProductKernel.small, .blas])
+    func alphaAndBeta(kernel: ProductKernel) {
         var random = TestRandom(seed: 2)
         for size in [2, 20] {
             let a = random.normalMatrix(size, size), b = random.normalMatrix(size, size)
             var c = random.normalMatrix(size, size)
             let expected = 2 * naiveProduct(a, b) + 0.5 * c
-            Matrix.multiply(a, b, alpha: 2, beta: 0.5, into: &c)
+            Matrix.multiply(a, b, alpha: 2, beta: 0.5, into: &c, kernel: kernel)
             #expect(closeness(c, expected, relative: 1e-12) <= 1)
+            var poisoned = Matrix(rows: size, columns: size, repeating: .nan)
+            Matrix.multiply(a, b, beta: 0, into: &poisoned, kernel: kernel)
+            #expect(closeness(poisoned, naiveProduct(a, b), relative: 1e-12) <= 1)
         }
     }
 

@@ -1,28 +1,31 @@
 import COpenBLAS
+import CVectorMath
 
 /// Which code computes a matrix product.
 public enum ProductKernel: Sendable {
-    /// Plain loops below `Matrix.blasThreshold` multiply-adds, OpenBLAS above.
+    /// The small-product kernel below `Matrix.blasThreshold` multiply-adds, OpenBLAS above.
     case automatic
-    /// Always the plain loops.
-    case loops
+    /// Always the small-product kernel (`vm_small_product`), where it can take the operands.
+    case small
     /// Always OpenBLAS.
     case blas
 }
 
 extension Matrix {
-    /// Products with fewer multiply-adds than this use a plain loop: below it, the fixed cost of
-    /// a CBLAS call (argument checks, kernel dispatch) outweighs its faster inner kernel.
-    /// Measured with `swift run -c release bench core` (the `gemm-crossover` rows): loops win at
-    /// 100 multiply-adds (0.04 µs against 0.34), BLAS at 512 (0.17 µs against 0.28).
-    public static let blasThreshold = 300
+    /// Products with fewer multiply-adds than this use the small-product kernel, larger ones
+    /// OpenBLAS. A network a few dozen units wide multiplies matrices like 300x10 by 10x10, where
+    /// OpenBLAS spends more time packing and dispatching than multiplying. Measured with
+    /// `swift run -c release bench core` (the `gemm-crossover` rows): the kernel is 1.7-4x faster
+    /// at a 2-10-10-3 network's shapes and 1.25x at 32x32x32; OpenBLAS is 1.25x faster at 64x64x64.
+    public static let blasThreshold = 48 * 48 * 48
 
     /// Computes `c = alpha · op(a) · op(b) + beta · c`, where op transposes its operand when asked,
     /// resizing `c` when `beta` is zero.
     ///
-    /// A transposed operand is read in place, never copied: `xᵀ·G` in a linear layer's backward
-    /// pass costs no more than `x·W`. Shape mismatches are programming errors and stop with a
-    /// message naming both shapes.
+    /// A transposed operand is read in place through strides, not copied: `xᵀ·G` in a linear
+    /// layer's backward pass costs no more than `x·W`. Shape mismatches are programming errors
+    /// and stop with a message naming both shapes. Which kernel runs depends only on the shapes,
+    /// so the same inputs always give the same bits.
     public static func multiply(
         _ a: Matrix, _ b: Matrix, transposeA: Bool = false, transposeB: Bool = false,
         alpha: Double = 1, beta: Double = 0, into c: inout Matrix, kernel: ProductKernel = .automatic
@@ -40,13 +43,15 @@ extension Matrix {
                          "Cannot accumulate a \(m)x\(n) product into a \(c.shapeDescription) matrix")
         }
         if m == 0 || n == 0 { return }
-        let useLoops = switch kernel {
-        case .automatic: m * n * k < blasThreshold
-        case .loops: true
+        // The small kernel copies a transposed B onto its stack, which bounds its depth.
+        let smallCanTake = !transposeB || k <= Int(VM_SMALL_PRODUCT_MAX_STRIDED_DEPTH)
+        let useSmall = switch kernel {
+        case .automatic: smallCanTake && m * n * k < blasThreshold
+        case .small: smallCanTake
         case .blas: false
         }
-        if useLoops {
-            multiplyWithLoops(a, b, transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha, beta: beta, into: &c)
+        if useSmall {
+            multiplySmall(a, b, transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha, beta: beta, into: &c)
         } else {
             multiplyWithBLAS(a, b, transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha, beta: beta, into: &c)
         }
@@ -87,82 +92,21 @@ extension Matrix {
         }
     }
 
-    /// Plain loops for products too small to pay for a BLAS call.
-    ///
-    /// The loop order puts the innermost loop over a dimension that is contiguous in memory, the
-    /// case the compiler vectorises: i-p-j (over a row of `b` and of `c`) in general; for a result
-    /// with one column, p-i (over a column of a transposed `a`) or a dot product per row. Indices
-    /// come from row pointers, because overflow checks on `row * width + column` keep loops scalar.
-    static func multiplyWithLoops(
+    static func multiplySmall(
         _ a: Matrix, _ b: Matrix, transposeA: Bool, transposeB: Bool,
         m: Int, n: Int, k: Int, alpha: Double, beta: Double, into c: inout Matrix
     ) {
         let (aRowStride, aInnerStride) = transposeA ? (1, a.columns) : (a.columns, 1)
-        let (bInnerStride, bColumnStride) = transposeB ? (1, b.columns) : (b.columns, 1)
+        let (bRowStride, bColumnStride) = transposeB ? (1, b.columns) : (b.columns, 1)
         a.withUnsafeBufferPointer { aBuffer in
             b.withUnsafeBufferPointer { bBuffer in
                 c.withUnsafeMutableBufferPointer { cBuffer in
-                    guard let aBase = aBuffer.baseAddress, let bBase = bBuffer.baseAddress,
-                          let cBase = cBuffer.baseAddress else { return }
-                    scale(cBase, count: m * n, by: beta)
-                    if n == 1 && aRowStride == 1 {
-                        for p in 0..<k {
-                            let scaled = alpha * bBase[p * bInnerStride]
-                            let aColumn = aBase + p * aInnerStride
-                            for i in 0..<m { cBase[i] += aColumn[i] * scaled }
-                        }
-                        return
-                    }
-                    if n == 1 && bInnerStride == 1 {
-                        for i in 0..<m { cBase[i] += alpha * dot(aBase + i * aRowStride, bBase, count: k) }
-                        return
-                    }
-                    for i in 0..<m {
-                        let cRow = cBase + i * n
-                        let aRow = aBase + i * aRowStride
-                        for p in 0..<k {
-                            let scaled = alpha * aRow[p * aInnerStride]
-                            let bRow = bBase + p * bInnerStride
-                            if bColumnStride == 1 {
-                                for j in 0..<n { cRow[j] += scaled * bRow[j] }
-                            } else {
-                                for j in 0..<n { cRow[j] += scaled * bRow[j * bColumnStride] }
-                            }
-                        }
-                    }
+                    vm_small_product(
+                        m, n, k, alpha, aBuffer.baseAddress, aRowStride, aInnerStride,
+                        bBuffer.baseAddress, bRowStride, bColumnStride, beta, cBuffer.baseAddress, n)
                 }
             }
         }
-    }
-
-    /// Multiplies `count` elements by `factor`; a factor of 0 clears them (even NaN, as BLAS does).
-    @inline(__always)
-    private static func scale(_ values: UnsafeMutablePointer<Double>, count: Int, by factor: Double) {
-        if factor == 0 {
-            values.update(repeating: 0, count: count)
-        } else if factor != 1 {
-            for index in 0..<count { values[index] *= factor }
-        }
-    }
-
-    /// Σ x[i]·y[i] over contiguous vectors, in four interleaved partial sums so that the additions
-    /// do not wait on each other.
-    @inline(__always)
-    private static func dot(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, count: Int) -> Double {
-        var (s0, s1, s2, s3) = (0.0, 0.0, 0.0, 0.0)
-        var index = 0
-        while index + 4 <= count {
-            s0 += x[index] * y[index]
-            s1 += x[index + 1] * y[index + 1]
-            s2 += x[index + 2] * y[index + 2]
-            s3 += x[index + 3] * y[index + 3]
-            index += 4
-        }
-        while index < count {
-            s0 += x[index] * y[index]
-            index += 1
-        }
-        return (s0 + s1) + (s2 + s3)
     }
 }
 
