@@ -7,13 +7,36 @@
 // baseline builds agree to the bit, and which path runs depends only on shapes and strides.
 #include "CVectorMath.h"
 
+// One element of C: beta·C + alpha·sum, plus the row's element when there is a row.
+static inline __attribute__((always_inline)) double combine(double old, double sum, double alpha,
+                                                            double beta, const double *rowElement) {
+    double value = beta == 0 ? alpha * sum : beta * old + alpha * sum;
+    return rowElement ? value + *rowElement : value;
+}
+
+// Stores C = beta·C + alpha·sum (+ row) for `count` adjacent elements of C; the loops are
+// separate so that each is a plain vector loop.
+static inline __attribute__((always_inline)) void store(double *c, const double *sums, long count,
+                                                        double alpha, double beta, const double *row) {
+    if (beta == 0 && row) {
+        for (long j = 0; j < count; j++) c[j] = alpha * sums[j] + row[j];
+    } else if (beta == 0) {
+        for (long j = 0; j < count; j++) c[j] = alpha * sums[j];
+    } else if (row) {
+        for (long j = 0; j < count; j++) c[j] = (beta * c[j] + alpha * sums[j]) + row[j];
+    } else {
+        for (long j = 0; j < count; j++) c[j] = beta * c[j] + alpha * sums[j];
+    }
+}
+
 // Kernels for a block of W ≤ 16 columns, R rows at a time (R independent accumulator chains hide
 // the latency of the additions). W and R are constants, so the compiler keeps `acc` in vector
 // registers and unrolls the column loop completely.
 #define SMALL_PRODUCT_ROWS(W, R)                                                                   \
-    static inline __attribute__((always_inline)) void rows_##W##_##R(long i, long k, double alpha, const double *a, long ars,    \
+    static inline __attribute__((always_inline)) void rows_##W##_##R(long i, long k,          \
+            double alpha, const double *a, long ars,                                              \
                                       long ais, const double *b, long brs, double beta,           \
-                                      double *c, long ldc) {                                      \
+                                      const double *row, double *c, long ldc) {                   \
         double acc[R][W];                                                                         \
         for (int r = 0; r < R; r++)                                                               \
             for (int j = 0; j < W; j++) acc[r][j] = 0;                                            \
@@ -25,24 +48,19 @@
                 for (int j = 0; j < W; j++) acc[r][j] = acc[r][j] + s * brow[j];                  \
             }                                                                                     \
         }                                                                                         \
-        for (int r = 0; r < R; r++) {                                                             \
-            double *crow = c + (i + r) * ldc;                                                     \
-            if (beta == 0) {                                                                      \
-                for (int j = 0; j < W; j++) crow[j] = alpha * acc[r][j];                          \
-            } else {                                                                              \
-                for (int j = 0; j < W; j++) crow[j] = beta * crow[j] + alpha * acc[r][j];         \
-            }                                                                                     \
-        }                                                                                         \
+        for (int r = 0; r < R; r++) store(c + (i + r) * ldc, acc[r], W, alpha, beta, row);       \
     }
 
 #define SMALL_PRODUCT_BLOCK(W, R)                                                                  \
     SMALL_PRODUCT_ROWS(W, R)                                                                       \
     SMALL_PRODUCT_ROWS(W, 1)                                                                       \
-    static inline __attribute__((always_inline)) void block_##W(long m, long k, double alpha, const double *a, long ars, long ais,      \
-                          const double *b, long brs, double beta, double *c, long ldc) {          \
+    static inline __attribute__((always_inline)) void block_##W(long m, long k, double alpha,  \
+            const double *a, long ars, long ais, const double *b, long brs, double beta,           \
+            const double *row, double *c, long ldc) {                                             \
         long i = 0;                                                                               \
-        for (; i + R <= m; i += R) rows_##W##_##R(i, k, alpha, a, ars, ais, b, brs, beta, c, ldc); \
-        for (; i < m; i++) rows_##W##_1(i, k, alpha, a, ars, ais, b, brs, beta, c, ldc);          \
+        for (; i + R <= m; i += R)                                                                \
+            rows_##W##_##R(i, k, alpha, a, ars, ais, b, brs, beta, row, c, ldc);                  \
+        for (; i < m; i++) rows_##W##_1(i, k, alpha, a, ars, ais, b, brs, beta, row, c, ldc);     \
     }
 
 SMALL_PRODUCT_BLOCK(1, 4)
@@ -76,46 +94,32 @@ static const double *contiguous_block(const double *b, long k, long j0, long wid
     return scratch;
 }
 
-// Stores C = beta·C + alpha·sum for `count` adjacent elements of C.
-static inline __attribute__((always_inline)) void store(double *c, const double *sums, long count,
-                                                        double alpha, double beta) {
-    if (beta == 0) {
-        for (long j = 0; j < count; j++) c[j] = alpha * sums[j];
-    } else {
-        for (long j = 0; j < count; j++) c[j] = beta * c[j] + alpha * sums[j];
-    }
-}
-
 // One column whose A is read down its columns (a transposed A): for each p, a whole column of A
 // times one element of B, added to all m sums at once — vector-wide across the rows.
 static inline __attribute__((always_inline)) void column_by_rows(long m, long k, double alpha,
-        const double *a, long ais, const double *b, long brs, double beta, double *c, long ldc,
-        double *sums) {
+        const double *a, long ais, const double *b, long brs, double beta, const double *row,
+        double *c, long ldc, double *sums) {
     for (long i = 0; i < m; i++) sums[i] = 0;
     for (long p = 0; p < k; p++) {
         const double *acol = a + p * ais;
         double s = b[p * brs];
         for (long i = 0; i < m; i++) sums[i] = sums[i] + acol[i] * s;
     }
-    if (ldc == 1) {
-        store(c, sums, m, alpha, beta);
-    } else {
-        for (long i = 0; i < m; i++) c[i * ldc] = beta == 0 ? alpha * sums[i] : beta * c[i * ldc] + alpha * sums[i];
-    }
+    for (long i = 0; i < m; i++) c[i * ldc] = combine(c[i * ldc], sums[i], alpha, beta, row);
 }
 
 // One row of C wider than a register block: the row's sums live in memory and each p adds a
 // whole row of B, vector-wide across the columns.
 static inline __attribute__((always_inline)) void row_by_columns(long n, long k, double alpha,
-        const double *a, long ais, const double *b, long brs, double beta, double *c,
-        double *sums) {
+        const double *a, long ais, const double *b, long brs, double beta, const double *row,
+        double *c, double *sums) {
     for (long j = 0; j < n; j++) sums[j] = 0;
     for (long p = 0; p < k; p++) {
         const double *brow = b + p * brs;
         double s = a[p * ais];
         for (long j = 0; j < n; j++) sums[j] = sums[j] + s * brow[j];
     }
-    store(c, sums, n, alpha, beta);
+    store(c, sums, n, alpha, beta, row);
 }
 
 // A dot product in four interleaved partial sums, so that the additions do not wait on each
@@ -135,21 +139,19 @@ static inline __attribute__((always_inline)) double dot(const double *x, const d
 
 __attribute__((target_clones("avx2", "default")))
 void vm_small_product(long m, long n, long k, double alpha, const double *a, long ars, long ais,
-                      const double *b, long brs, long bcs, double beta, double *c, long ldc) {
+                      const double *b, long brs, long bcs, double beta, const double *row,
+                      double *c, long ldc) {
     double scratch[VM_SMALL_PRODUCT_SCRATCH];
     if (n == 1 && m < 4 && ais == 1 && brs == 1) {
-        for (long i = 0; i < m; i++) {
-            double sum = dot(a + i * ars, b, k);
-            c[i * ldc] = beta == 0 ? alpha * sum : beta * c[i * ldc] + alpha * sum;
-        }
+        for (long i = 0; i < m; i++) c[i * ldc] = combine(c[i * ldc], dot(a + i * ars, b, k), alpha, beta, row);
         return;
     }
     if (n == 1 && ars == 1 && m <= VM_SMALL_PRODUCT_SCRATCH) {
-        column_by_rows(m, k, alpha, a, ais, b, brs, beta, c, ldc, scratch);
+        column_by_rows(m, k, alpha, a, ais, b, brs, beta, row, c, ldc, scratch);
         return;
     }
     if (m == 1 && n > 16 && bcs == 1 && n <= VM_SMALL_PRODUCT_SCRATCH) {
-        row_by_columns(n, k, alpha, a, ais, b, brs, beta, c, scratch);
+        row_by_columns(n, k, alpha, a, ais, b, brs, beta, row, c, scratch);
         return;
     }
     for (long j0 = 0; j0 < n; j0 += 16) {
@@ -157,10 +159,11 @@ void vm_small_product(long m, long n, long k, double alpha, const double *a, lon
         long rowStride;
         const double *block = contiguous_block(b, k, j0, width, brs, bcs, scratch, &rowStride);
         double *target = c + j0;
+        const double *rowBlock = row ? row + j0 : 0;
         // A switch rather than a table of function pointers: the kernels must be inlined here to
         // be compiled for this clone's instruction set.
         switch (width) {
-#define CASE(W) case W: block_##W(m, k, alpha, a, ars, ais, block, rowStride, beta, target, ldc); break;
+#define CASE(W) case W: block_##W(m, k, alpha, a, ars, ais, block, rowStride, beta, rowBlock, target, ldc); break;
             CASE(1) CASE(2) CASE(3) CASE(4) CASE(5) CASE(6) CASE(7) CASE(8)
             CASE(9) CASE(10) CASE(11) CASE(12) CASE(13) CASE(14) CASE(15) CASE(16)
 #undef CASE

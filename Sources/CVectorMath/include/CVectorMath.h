@@ -100,8 +100,9 @@ void vm_sigmoid_array(const double *x, double *y, long count);
 /// The largest inner dimension `k` `vm_small_product` accepts when B's columns are not adjacent.
 #define VM_SMALL_PRODUCT_MAX_STRIDED_DEPTH (VM_SMALL_PRODUCT_SCRATCH / 16)
 
-/// C = beta·C + alpha·A·B for small matrices, where A(i, p) = a[i·ars + p·ais],
-/// B(p, j) = b[p·brs + j·bcs] and C(i, j) = c[i·ldc + j]; m x k times k x n.
+/// C = beta·C + alpha·A·B (+ row) for small matrices, where A(i, p) = a[i·ars + p·ais],
+/// B(p, j) = b[p·brs + j·bcs] and C(i, j) = c[i·ldc + j]; m x k times k x n. When `row` is not
+/// null, its n elements are added to every row of C (a layer's bias), saving a pass over C.
 ///
 /// Strides express transposes without copying A; B is copied into a stack buffer when `bcs` ≠ 1,
 /// which requires k ≤ VM_SMALL_PRODUCT_MAX_STRIDED_DEPTH. When beta is 0, C is overwritten (NaNs
@@ -109,6 +110,7 @@ void vm_sigmoid_array(const double *x, double *y, long count);
 /// times one column are dot products in four interleaved partial sums; results never depend on
 /// the CPU's vector width.
 void vm_small_product(long m, long n, long k, double alpha, const double *a, long ars, long ais,
-                      const double *b, long brs, long bcs, double beta, double *c, long ldc);
+                      const double *b, long brs, long bcs, double beta, const double *row,
+                      double *c, long ldc);
 
 #endif

@@ -46,19 +46,7 @@ public final class Linear: Layer {
     public func forward(_ input: Matrix, into output: inout Matrix) {
         precondition(input.columns == inputWidth,
                      "\(name) got a \(input.shapeDescription) input: expected \(inputWidth) columns")
-        // Start every row at the bias and accumulate x·W onto it: one pass instead of two.
-        output.resize(rows: input.rows, columns: outputWidth)
-        let width = outputWidth
-        bias.value.withUnsafeBufferPointer { bias in
-            output.withUnsafeMutableBufferPointer { output in
-                guard let biasBase = bias.baseAddress, let outputBase = output.baseAddress else { return }
-                for row in 0..<input.rows {
-                    let outputRow = outputBase + row * width
-                    for column in 0..<width { outputRow[column] = biasBase[column] }
-                }
-            }
-        }
-        Matrix.multiply(input, weight.value, beta: 1, into: &output)
+        Matrix.multiply(input, weight.value, addingToEveryRow: bias.value, into: &output)
     }
 
     public func backward(
@@ -67,18 +55,7 @@ public final class Linear: Layer {
     ) {
         // ∂L/∂W = xᵀ·G,  ∂L/∂b = column sums of G,  ∂L/∂x = G·Wᵀ.
         Matrix.multiply(input, outputGradient, transposeA: true, into: &weight.gradient)
-        let width = outputWidth
-        bias.gradient.resize(rows: 1, columns: width)
-        outputGradient.withUnsafeBufferPointer { gradient in
-            bias.gradient.withUnsafeMutableBufferPointer { biasGradient in
-                guard let gradientBase = gradient.baseAddress, let sums = biasGradient.baseAddress else { return }
-                for column in 0..<width { sums[column] = 0 }
-                for row in 0..<outputGradient.rows {
-                    let gradientRow = gradientBase + row * width
-                    for column in 0..<width { sums[column] += gradientRow[column] }
-                }
-            }
-        }
+        outputGradient.sumColumns(into: &bias.gradient)
         if computeInputGradient {
             Matrix.multiply(outputGradient, weight.value, transposeB: true, into: &inputGradient)
         }

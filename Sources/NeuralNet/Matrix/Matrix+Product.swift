@@ -19,8 +19,8 @@ extension Matrix {
     /// at a 2-10-10-3 network's shapes and 1.25x at 32x32x32; OpenBLAS is 1.25x faster at 64x64x64.
     public static let blasThreshold = 48 * 48 * 48
 
-    /// Computes `c = alpha · op(a) · op(b) + beta · c`, where op transposes its operand when asked,
-    /// resizing `c` when `beta` is zero.
+    /// Computes `c = alpha · op(a) · op(b) + beta · c`, plus `row` added to every row when given
+    /// (a layer's bias), where op transposes its operand when asked, resizing `c` when `beta` is zero.
     ///
     /// A transposed operand is read in place through strides, not copied: `xᵀ·G` in a linear
     /// layer's backward pass costs no more than `x·W`. Shape mismatches are programming errors
@@ -28,7 +28,8 @@ extension Matrix {
     /// so the same inputs always give the same bits.
     public static func multiply(
         _ a: Matrix, _ b: Matrix, transposeA: Bool = false, transposeB: Bool = false,
-        alpha: Double = 1, beta: Double = 0, into c: inout Matrix, kernel: ProductKernel = .automatic
+        alpha: Double = 1, beta: Double = 0, addingToEveryRow row: Matrix? = nil, into c: inout Matrix,
+        kernel: ProductKernel = .automatic
     ) {
         let (m, k) = transposeA ? (a.columns, a.rows) : (a.rows, a.columns)
         let (kB, n) = transposeB ? (b.columns, b.rows) : (b.rows, b.columns)
@@ -42,6 +43,10 @@ extension Matrix {
             precondition(c.rows == m && c.columns == n,
                          "Cannot accumulate a \(m)x\(n) product into a \(c.shapeDescription) matrix")
         }
+        if let row {
+            precondition(row.rows == 1 && row.columns == n,
+                         "Cannot add a \(row.shapeDescription) row to every row of a \(m)x\(n) product")
+        }
         if m == 0 || n == 0 { return }
         // The small kernel copies a transposed B onto its stack, which bounds its depth.
         let smallCanTake = !transposeB || k <= Int(VM_SMALL_PRODUCT_MAX_STRIDED_DEPTH)
@@ -51,9 +56,15 @@ extension Matrix {
         case .blas: false
         }
         if useSmall {
-            multiplySmall(a, b, transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha, beta: beta, into: &c)
+            multiplySmall(a, b, transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
+                          alpha: alpha, beta: beta, row: row, into: &c)
+        } else if let row, beta == 0 {
+            // BLAS has no row term: start C at the row and accumulate onto it.
+            c.fillRows(with: row)
+            multiplyWithBLAS(a, b, transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha, beta: 1, into: &c)
         } else {
             multiplyWithBLAS(a, b, transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha, beta: beta, into: &c)
+            if let row { c.addToEveryRow(row) }
         }
     }
 
@@ -94,16 +105,62 @@ extension Matrix {
 
     static func multiplySmall(
         _ a: Matrix, _ b: Matrix, transposeA: Bool, transposeB: Bool,
-        m: Int, n: Int, k: Int, alpha: Double, beta: Double, into c: inout Matrix
+        m: Int, n: Int, k: Int, alpha: Double, beta: Double, row: Matrix?, into c: inout Matrix
     ) {
         let (aRowStride, aInnerStride) = transposeA ? (1, a.columns) : (a.columns, 1)
         let (bRowStride, bColumnStride) = transposeB ? (1, b.columns) : (b.columns, 1)
+        let rowStorage = row?.storage ?? []
         a.withUnsafeBufferPointer { aBuffer in
             b.withUnsafeBufferPointer { bBuffer in
-                c.withUnsafeMutableBufferPointer { cBuffer in
-                    vm_small_product(
-                        m, n, k, alpha, aBuffer.baseAddress, aRowStride, aInnerStride,
-                        bBuffer.baseAddress, bRowStride, bColumnStride, beta, cBuffer.baseAddress, n)
+                rowStorage.withUnsafeBufferPointer { rowBuffer in
+                    c.withUnsafeMutableBufferPointer { cBuffer in
+                        vm_small_product(
+                            m, n, k, alpha, aBuffer.baseAddress, aRowStride, aInnerStride,
+                            bBuffer.baseAddress, bRowStride, bColumnStride, beta,
+                            row == nil ? nil : rowBuffer.baseAddress, cBuffer.baseAddress, n)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Writes the sum of each column into `sums`, a 1 x columns row (a bias's gradient).
+    ///
+    /// A product of a row of ones with the matrix, done by the small-product kernel reading one
+    /// 1.0 with stride 0: the column sums stay in registers while the rows stream past.
+    public func sumColumns(into sums: inout Matrix) {
+        sums.resize(rows: 1, columns: columns)
+        if columns == 0 { return }
+        var one = 1.0
+        let (depth, width) = (rows, columns)
+        withUnsafeBufferPointer { buffer in
+            sums.withUnsafeMutableBufferPointer { sumsBuffer in
+                vm_small_product(1, width, depth, 1, &one, 0, 0, buffer.baseAddress, width, 1, 0, nil,
+                                 sumsBuffer.baseAddress, width)
+            }
+        }
+    }
+
+    /// Sets every row to `row`, keeping the shape.
+    mutating func fillRows(with row: Matrix) {
+        let (height, width) = (rows, columns)
+        row.withUnsafeBufferPointer { source in
+            withUnsafeMutableBufferPointer { target in
+                guard let sourceBase = source.baseAddress, let targetBase = target.baseAddress else { return }
+                for index in 0..<height { (targetBase + index * width).update(from: sourceBase, count: width) }
+            }
+        }
+    }
+
+    /// Adds `row` to every row.
+    mutating func addToEveryRow(_ row: Matrix) {
+        let (height, width) = (rows, columns)
+        row.withUnsafeBufferPointer { source in
+            withUnsafeMutableBufferPointer { target in
+                guard let sourceBase = source.baseAddress, let targetBase = target.baseAddress else { return }
+                for index in 0..<height {
+                    let targetRow = targetBase + index * width
+                    for column in 0..<width { targetRow[column] += sourceBase[column] }
                 }
             }
         }
