@@ -1,13 +1,18 @@
 import CZlibSystem
 import Foundation
 
-/// Writes Cairo image surfaces as PNG files, faster than Cairo's own writer.
+/// Writes Cairo image surfaces as PNG files, faster and smaller than Cairo's own writer.
 ///
 /// Cairo compresses at zlib's default level, which costs about 35 ms for an 800 x 600 plot, more than
-/// drawing it. Plots are mostly flat colour, so filtering each row by its left neighbour ("Sub") and
-/// compressing with zlib's run-length strategy at level 1 gives files of similar size several times
-/// faster. Fully opaque images (every figure, with its white background) are written as RGB.
+/// drawing it. Plots are mostly flat colour with horizontal and vertical edges: filtering each row by
+/// the row above ("Up") and compressing at zlib level 2 was the best trade measured on the report's
+/// 25 figures (2.0 MB against 3.7 MB for "Sub" with run-length coding, the previous choice, in less
+/// time; level 6 saves another 13% for 3x the time). Fully opaque images (every figure, with its
+/// white background) are written as RGB.
 enum PNGEncoder {
+    /// zlib's compression level; see the type's comment for the measurements behind it.
+    static let compressionLevel: Int32 = 2
+
     /// The PNG bytes of premultiplied ARGB pixels (`stride` pixels per row), or nil if zlib fails.
     static func encode(pixels: UnsafePointer<UInt32>, width: Int, height: Int, stride: Int) -> Data? {
         var opaque = true
@@ -20,26 +25,35 @@ enum PNGEncoder {
         let channels = opaque ? 3 : 4
         let rowBytes = 1 + width * channels
         var raw = [UInt8](repeating: 0, count: rowBytes * height)
+        // Two rows of straight (not premultiplied) bytes: this one and the one above (zeros above
+        // the first row).
+        let rowWidth = width * channels
+        var rows = [UInt8](repeating: 0, count: 2 * rowWidth)
         raw.withUnsafeMutableBufferPointer { raw in
-            for row in 0..<height {
-                let base = row * rowBytes
-                raw[base] = 1  // filter: Sub
-                var previous: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
-                for column in 0..<width {
-                    let pixel = pixels[row * stride + column]
-                    let alpha = UInt8(pixel >> 24)
-                    var (red, green, blue) = (UInt8((pixel >> 16) & 0xFF), UInt8((pixel >> 8) & 0xFF), UInt8(pixel & 0xFF))
-                    if alpha != 0xFF && alpha != 0 {
-                        // Undo the premultiplication, rounding as Cairo's own writer does.
-                        func straight(_ value: UInt8) -> UInt8 { UInt8((UInt32(value) * 255 + UInt32(alpha) / 2) / UInt32(alpha)) }
-                        (red, green, blue) = (straight(red), straight(green), straight(blue))
+            rows.withUnsafeMutableBufferPointer { rows in
+                guard let rawBase = raw.baseAddress, let rowsBase = rows.baseAddress else { return }
+                var (current, above) = (rowsBase, rowsBase + rowWidth)
+                for row in 0..<height {
+                    let pixelRow = pixels + row * stride
+                    for column in 0..<width {
+                        let pixel = pixelRow[column]
+                        let alpha = UInt8(pixel >> 24)
+                        var (red, green, blue) = (UInt8((pixel >> 16) & 0xFF), UInt8((pixel >> 8) & 0xFF), UInt8(pixel & 0xFF))
+                        if alpha != 0xFF && alpha != 0 {
+                            // Undo the premultiplication, rounding as Cairo's own writer does.
+                            func straight(_ value: UInt8) -> UInt8 { UInt8((UInt32(value) * 255 + UInt32(alpha) / 2) / UInt32(alpha)) }
+                            (red, green, blue) = (straight(red), straight(green), straight(blue))
+                        }
+                        let offset = column * channels
+                        current[offset] = red
+                        current[offset + 1] = green
+                        current[offset + 2] = blue
+                        if channels == 4 { current[offset + 3] = alpha }
                     }
-                    let offset = base + 1 + column * channels
-                    raw[offset] = red &- previous.0
-                    raw[offset + 1] = green &- previous.1
-                    raw[offset + 2] = blue &- previous.2
-                    if channels == 4 { raw[offset + 3] = alpha &- previous.3 }
-                    previous = (red, green, blue, alpha)
+                    let target = rawBase + row * rowBytes
+                    target[0] = 2  // filter: Up
+                    for index in 0..<rowWidth { target[1 + index] = current[index] &- above[index] }
+                    swap(&current, &above)
                 }
             }
         }
@@ -57,7 +71,7 @@ enum PNGEncoder {
 
     private static func deflate(_ input: [UInt8]) -> Data? {
         var stream = z_stream()
-        guard deflateInit2_(&stream, 1, Z_DEFLATED, 15, 8, Z_RLE, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+        guard deflateInit2_(&stream, compressionLevel, Z_DEFLATED, 15, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             return nil
         }
         defer { deflateEnd(&stream) }
