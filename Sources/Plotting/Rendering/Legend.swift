@@ -1,20 +1,71 @@
 /// Draws the legend of an axes: a framed box listing the labelled series, placed like matplotlib's.
+///
+/// Unlike matplotlib, a legend never leaves its axes: entries that do not fit one above the other
+/// flow into more columns, and labels too long for the plot's width are shortened with "…".
 struct LegendRenderer {
     let axes: Axes
     let canvas: Canvas
 
     private var points: Double { canvas.pixelsPerPoint }
 
-    func draw(in layout: AxesRenderer.Layout, placement: LegendPlacement) {
-        let entries = zip(axes.series, axes.seriesColors).filter { $0.0.label != nil }.map { (series: $0.0, color: $0.1) }
-        guard !entries.isEmpty else { return }
+    /// Where each part of the legend goes, in pixels.
+    struct Layout {
+        /// The labels as drawn, in entry order (shortened where needed).
+        var labels: [String]
+        /// Entries per column; the entries fill the first column top to bottom, then the next.
+        var rowsPerColumn: Int
+        /// The width of each column (handle, gap and its longest label).
+        var columnWidths: [Double]
+        var rowHeight: Double
+        var width: Double
+        var height: Double
+    }
+
+    private var entries: [(series: Series, color: Color)] {
+        zip(axes.series, axes.seriesColors).filter { $0.0.label != nil }.map { (series: $0.0, color: $0.1) }
+    }
+
+    /// Sizes the legend to fit inside `plot`.
+    func layout(labels: [String], in plot: Box) -> Layout {
         let text = canvas.measure("0", points: Style.fontSize)
         let rowHeight = text.ascent + text.descent
-        let labelWidth = entries.map { canvas.measure($0.series.label!, points: Style.fontSize).width }.max() ?? 0
+        let pad = Style.legendBorderPad * points, spacing = Style.legendLabelSpacing * points
+        let inset = Style.legendAxesPad * points, columnSpacing = Style.legendColumnSpacing * points
+        let handle = (Style.legendHandleLength + Style.legendHandleTextPad) * points
+        let rowsThatFit = Int(((plot.height - 2 * inset - 2 * pad + spacing) / (rowHeight + spacing)).rounded(.down))
+        let columns = (labels.count + Swift.max(rowsThatFit, 1) - 1) / Swift.max(rowsThatFit, 1)
+        let rowsPerColumn = (labels.count + columns - 1) / columns
+        let widestLabel = (plot.width - 2 * inset - 2 * pad - Double(columns - 1) * columnSpacing) / Double(columns) - handle
+        let shown = labels.map { elide($0, toWidth: widestLabel) }
+        let columnWidths = (0..<columns).map { column in
+            let members = shown[(column * rowsPerColumn)..<Swift.min((column + 1) * rowsPerColumn, shown.count)]
+            return handle + (members.map { canvas.measure($0, points: Style.fontSize).width }.max() ?? 0)
+        }
+        return Layout(
+            labels: shown, rowsPerColumn: rowsPerColumn, columnWidths: columnWidths, rowHeight: rowHeight,
+            width: 2 * pad + columnWidths.reduce(0, +) + Double(columns - 1) * columnSpacing,
+            height: 2 * pad + Double(rowsPerColumn) * rowHeight + Double(rowsPerColumn - 1) * spacing)
+    }
+
+    /// `label`, or its longest prefix that fits `width` followed by "…".
+    private func elide(_ label: String, toWidth width: Double) -> String {
+        func fits(_ text: String) -> Bool { canvas.measure(text, points: Style.fontSize).width <= width }
+        if fits(label) { return label }
+        let characters = Array(label)
+        var (low, high) = (0, characters.count)  // the longest fitting prefix has between low and high characters
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if fits(String(characters[..<middle]) + "…") { low = middle } else { high = middle - 1 }
+        }
+        return String(characters[..<low]).trimmingTrailingSpaces() + "…"
+    }
+
+    func draw(in layout: AxesRenderer.Layout, placement: LegendPlacement) {
+        let entries = self.entries
+        guard !entries.isEmpty else { return }
+        let legend = self.layout(labels: entries.map { $0.series.label! }, in: layout.box)
         let pad = Style.legendBorderPad * points
-        let width = 2 * pad + (Style.legendHandleLength + Style.legendHandleTextPad) * points + labelWidth
-        let height = 2 * pad + Double(entries.count) * rowHeight + Double(entries.count - 1) * Style.legendLabelSpacing * points
-        let box = place(width: width, height: height, in: layout, placement: placement)
+        let box = place(width: legend.width, height: legend.height, in: layout, placement: placement)
 
         canvas.setColor(Color.white.withAlpha(0.8))
         canvas.rectangle(box.left, box.top, box.width, box.height)
@@ -23,8 +74,11 @@ struct LegendRenderer {
         canvas.setLineWidth(points: 1)
         canvas.stroke()
         for (index, entry) in entries.enumerated() {
-            let middle = box.top + pad + Double(index) * (rowHeight + Style.legendLabelSpacing * points) + rowHeight / 2
-            let handleStart = box.left + pad, handleEnd = handleStart + Style.legendHandleLength * points
+            let (column, row) = (index / legend.rowsPerColumn, index % legend.rowsPerColumn)
+            let middle = box.top + pad + Double(row) * (legend.rowHeight + Style.legendLabelSpacing * points) + legend.rowHeight / 2
+            let handleStart = box.left + pad + legend.columnWidths[..<column].reduce(0, +)
+                + Double(column) * Style.legendColumnSpacing * points
+            let handleEnd = handleStart + Style.legendHandleLength * points
             switch entry.series.style {
             case .line(let lineWidth, let dash), .contour(_, _, let lineWidth, let dash),
                  .horizontalLine(let lineWidth, let dash), .verticalLine(let lineWidth, let dash):
@@ -45,7 +99,7 @@ struct LegendRenderer {
             case .field, .text:
                 break
             }
-            canvas.drawText(entry.series.label!, x: handleEnd + Style.legendHandleTextPad * points, y: middle,
+            canvas.drawText(legend.labels[index], x: handleEnd + Style.legendHandleTextPad * points, y: middle,
                             points: Style.fontSize, color: Style.textColor, horizontal: 0, vertical: 0.5)
         }
     }
@@ -79,5 +133,13 @@ struct LegendRenderer {
         return candidates.map(box).min { first, second in
             data.filter { first.contains($0.0, $0.1) }.count < data.filter { second.contains($0.0, $0.1) }.count
         } ?? box(.upperRight)
+    }
+}
+
+private extension String {
+    func trimmingTrailingSpaces() -> String {
+        var result = self
+        while result.last == " " { result.removeLast() }
+        return result
     }
 }

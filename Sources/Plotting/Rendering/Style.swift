@@ -21,6 +21,7 @@ enum Style {
     static let legendHandleTextPad = 0.8 * fontSize
     static let legendLabelSpacing = 0.5 * fontSize
     static let legendAxesPad = 0.5 * fontSize
+    static let legendColumnSpacing = 2.0 * fontSize
 }
 
 /// A rectangle in pixels.
