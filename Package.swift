@@ -53,7 +53,7 @@ let package = Package(
         .systemLibrary(
             name: "CCairo",
             pkgConfig: "cairo",
-            providers: [.apt(["libcairo2-dev"])]
+            providers: [.apt(["libcairo2-dev", "libfontconfig-dev"])]
         ),
         .systemLibrary(
             name: "CZlibSystem",

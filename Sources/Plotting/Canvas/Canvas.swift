@@ -65,7 +65,7 @@ final class Canvas {
         }
         context = cairo_create(surface)
         if format == .pdf { cairo_scale(context, 72 / dpi, 72 / dpi) }
-        cairo_select_font_face(context, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
+        selectFont(FontFallback.primaryFamily)
     }
 
     deinit {
@@ -144,18 +144,30 @@ final class Canvas {
 
     // MARK: Text
 
-    /// The size of `text` at `points`: advance width, and the font's ascent and descent, in pixels.
+    private func selectFont(_ family: String) {
+        cairo_select_font_face(context, family, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
+    }
+
+    /// The size of `text` at `points`: advance width, and the primary font's ascent and descent
+    /// (so that a line's box does not move with the fonts its characters fall back to), in pixels.
     func measure(_ text: String, points: Double) -> (width: Double, ascent: Double, descent: Double) {
         cairo_set_font_size(context, points * pixelsPerPoint)
-        var extents = cairo_text_extents_t()
-        cairo_text_extents(context, text, &extents)
         var font = cairo_font_extents_t()
         cairo_font_extents(context, &font)
-        return (extents.x_advance, font.ascent, font.descent)
+        var width = 0.0
+        for run in FontFallback.shared.runs(text) {
+            if run.family != FontFallback.primaryFamily { selectFont(run.family) }
+            var extents = cairo_text_extents_t()
+            cairo_text_extents(context, run.text, &extents)
+            width += extents.x_advance
+            if run.family != FontFallback.primaryFamily { selectFont(FontFallback.primaryFamily) }
+        }
+        return (width, font.ascent, font.descent)
     }
 
     /// Draws `text` with its anchor at (x, y): `horizontal` 0 = left, 0.5 = centre, 1 = right;
     /// `vertical` 0 = top, 0.5 = middle, 1 = bottom of the line box; rotated by `angle` radians.
+    /// Characters the figure font lacks are drawn by a font that has them.
     func drawText(_ text: String, x: Double, y: Double, points: Double, color: Color,
                   horizontal: Double = 0.5, vertical: Double = 0.5, angle: Double = 0) {
         let size = measure(text, points: points)
@@ -165,7 +177,11 @@ final class Canvas {
         setColor(color)
         let lineHeight = size.ascent + size.descent
         cairo_move_to(context, -horizontal * size.width, -vertical * lineHeight + size.ascent)
-        cairo_show_text(context, text)
+        // Each run continues from where the previous one's advance left the current point.
+        for run in FontFallback.shared.runs(text) {
+            selectFont(run.family)
+            cairo_show_text(context, run.text)
+        }
         restore()
     }
 
