@@ -34,9 +34,8 @@ static inline __attribute__((always_inline)) void store(double *c, const double 
 // registers and unrolls the column loop completely.
 #define SMALL_PRODUCT_ROWS(W, R)                                                                   \
     static inline __attribute__((always_inline)) void rows_##W##_##R(long i, long k,          \
-            double alpha, const double *a, long ars,                                              \
-                                      long ais, const double *b, long brs, double beta,           \
-                                      const double *row, double *c, long ldc) {                   \
+            double alpha, const double *a, long ars, long ais, const double *b, long brs,          \
+            double beta, const double *row, double *c, long ldc) {                                \
         double acc[R][W];                                                                         \
         for (int r = 0; r < R; r++)                                                               \
             for (int j = 0; j < W; j++) acc[r][j] = 0;                                            \

@@ -17,13 +17,6 @@ struct MatrixTests {
         return c
     }
 
-    /// `op(a) · op(b)` through one kernel.
-    func product(_ a: Matrix, _ b: Matrix, transposeA: Bool = false, transposeB: Bool = false, kernel: ProductKernel) -> Matrix {
-        var c = Matrix.empty
-        Matrix.multiply(a, b, transposeA: transposeA, transposeB: transposeB, into: &c, kernel: kernel)
-        return c
-    }
-
     // Shapes cover one row or one column (the kernel's dot, row and column paths), every block width of the small kernel up to and past 16 columns,
     // row counts that are not a multiple of its row blocking, and a deep inner dimension.
     @Test("Both kernels agree with the triple loop for every transposition",
@@ -34,10 +27,10 @@ struct MatrixTests {
         var random = TestRandom(seed: 1)
         let a = random.normalMatrix(m, k), b = random.normalMatrix(k, n)
         let expected = naiveProduct(a, b)
-        #expect(closeness(product(a, b, kernel: kernel), expected, relative: 1e-12) <= 1)
-        #expect(closeness(product(a.transposed, b, transposeA: true, kernel: kernel), expected, relative: 1e-12) <= 1)
-        #expect(closeness(product(a, b.transposed, transposeB: true, kernel: kernel), expected, relative: 1e-12) <= 1)
-        #expect(closeness(product(a.transposed, b.transposed, transposeA: true, transposeB: true, kernel: kernel),
+        #expect(closeness(Matrix.product(a, b, kernel: kernel), expected, relative: 1e-12) <= 1)
+        #expect(closeness(Matrix.product(a.transposed, b, transposeA: true, kernel: kernel), expected, relative: 1e-12) <= 1)
+        #expect(closeness(Matrix.product(a, b.transposed, transposeB: true, kernel: kernel), expected, relative: 1e-12) <= 1)
+        #expect(closeness(Matrix.product(a.transposed, b.transposed, transposeA: true, transposeB: true, kernel: kernel),
                           expected, relative: 1e-12) <= 1)
     }
 
@@ -46,7 +39,7 @@ struct MatrixTests {
         var random = TestRandom(seed: UInt64(columns))
         let a = random.normalMatrix(5, 7), b = random.normalMatrix(7, columns)
         // Same additions in the same order (p ascending) as the triple loop: bit-identical.
-        #expect(product(a, b, kernel: .small) == naiveProduct(a, b))
+        #expect(Matrix.product(a, b, kernel: .small) == naiveProduct(a, b))
     }
 
     @Test("Both kernels honour alpha and beta, and beta 0 clears NaN", arguments: [ProductKernel.small, .blas])
@@ -62,6 +55,17 @@ struct MatrixTests {
             Matrix.multiply(a, b, beta: 0, into: &poisoned, kernel: kernel)
             #expect(closeness(poisoned, naiveProduct(a, b), relative: 1e-12) <= 1)
         }
+    }
+
+    @Test("Both kernels add a row (a bias) to every row of the product", arguments: [ProductKernel.small, .blas])
+    func rowAdded(kernel: ProductKernel) {
+        var random = TestRandom(seed: 3)
+        let a = random.normalMatrix(7, 5), b = random.normalMatrix(5, 6), row = random.normalMatrix(1, 6)
+        var expected = naiveProduct(a, b)
+        for i in 0..<7 { for j in 0..<6 { expected[i, j] += row[0, j] } }
+        var c = Matrix.empty
+        Matrix.multiply(a, b, addingToEveryRow: row, into: &c, kernel: kernel)
+        #expect(closeness(c, expected, relative: 1e-12) <= 1)
     }
 
     @Test("Frobenius norm matches the definition and survives huge values")

@@ -58,20 +58,19 @@ extension Matrix {
         if useSmall {
             multiplySmall(a, b, transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
                           alpha: alpha, beta: beta, row: row, into: &c)
-        } else if let row, beta == 0 {
-            // BLAS has no row term: start C at the row and accumulate onto it.
-            c.fillRows(with: row)
-            multiplyWithBLAS(a, b, transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha, beta: 1, into: &c)
         } else {
             multiplyWithBLAS(a, b, transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha, beta: beta, into: &c)
+            // BLAS has no row term; adding it afterwards is also the small kernel's order.
             if let row { c.addToEveryRow(row) }
         }
     }
 
     /// The product `op(a) · op(b)` as a new matrix.
-    public static func product(_ a: Matrix, _ b: Matrix, transposeA: Bool = false, transposeB: Bool = false) -> Matrix {
+    public static func product(
+        _ a: Matrix, _ b: Matrix, transposeA: Bool = false, transposeB: Bool = false, kernel: ProductKernel = .automatic
+    ) -> Matrix {
         var c = Matrix.empty
-        multiply(a, b, transposeA: transposeA, transposeB: transposeB, into: &c)
+        multiply(a, b, transposeA: transposeA, transposeB: transposeB, into: &c, kernel: kernel)
         return c
     }
 
@@ -137,17 +136,6 @@ extension Matrix {
             sums.withUnsafeMutableBufferPointer { sumsBuffer in
                 vm_small_product(1, width, depth, 1, &one, 0, 0, buffer.baseAddress, width, 1, 0, nil,
                                  sumsBuffer.baseAddress, width)
-            }
-        }
-    }
-
-    /// Sets every row to `row`, keeping the shape.
-    mutating func fillRows(with row: Matrix) {
-        let (height, width) = (rows, columns)
-        row.withUnsafeBufferPointer { source in
-            withUnsafeMutableBufferPointer { target in
-                guard let sourceBase = source.baseAddress, let targetBase = target.baseAddress else { return }
-                for index in 0..<height { (targetBase + index * width).update(from: sourceBase, count: width) }
             }
         }
     }

@@ -151,11 +151,15 @@ final class Canvas {
     /// The size of `text` at `points`: advance width, and the primary font's ascent and descent
     /// (so that a line's box does not move with the fonts its characters fall back to), in pixels.
     func measure(_ text: String, points: Double) -> (width: Double, ascent: Double, descent: Double) {
+        measure(FontFallback.shared.runs(text), points: points)
+    }
+
+    private func measure(_ runs: [FontFallback.Run], points: Double) -> (width: Double, ascent: Double, descent: Double) {
         cairo_set_font_size(context, points * pixelsPerPoint)
         var font = cairo_font_extents_t()
         cairo_font_extents(context, &font)
         var width = 0.0
-        for run in FontFallback.shared.runs(text) {
+        for run in runs {
             if run.family != FontFallback.primaryFamily { selectFont(run.family) }
             var extents = cairo_text_extents_t()
             cairo_text_extents(context, run.text, &extents)
@@ -170,7 +174,8 @@ final class Canvas {
     /// Characters the figure font lacks are drawn by a font that has them.
     func drawText(_ text: String, x: Double, y: Double, points: Double, color: Color,
                   horizontal: Double = 0.5, vertical: Double = 0.5, angle: Double = 0) {
-        let size = measure(text, points: points)
+        let runs = FontFallback.shared.runs(text)
+        let size = measure(runs, points: points)
         save()
         cairo_translate(context, x, y)
         cairo_rotate(context, angle)
@@ -178,7 +183,7 @@ final class Canvas {
         let lineHeight = size.ascent + size.descent
         cairo_move_to(context, -horizontal * size.width, -vertical * lineHeight + size.ascent)
         // Each run continues from where the previous one's advance left the current point.
-        for run in FontFallback.shared.runs(text) {
+        for run in runs {
             selectFont(run.family)
             cairo_show_text(context, run.text)
         }
