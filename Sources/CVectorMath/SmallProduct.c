@@ -16,8 +16,8 @@ static inline __attribute__((always_inline)) double combine(double old, double s
 
 // Stores C = beta·C + alpha·sum (+ row) for `count` adjacent elements of C; the loops are
 // separate so that each is a plain vector loop.
-static inline __attribute__((always_inline)) void store(double *c, const double *sums, long count,
-                                                        double alpha, double beta, const double *row) {
+static inline __attribute__((always_inline)) void store(double *restrict c, const double *restrict sums, long count,
+                                                        double alpha, double beta, const double *restrict row) {
     if (beta == 0 && row) {
         for (long j = 0; j < count; j++) c[j] = alpha * sums[j] + row[j];
     } else if (beta == 0) {

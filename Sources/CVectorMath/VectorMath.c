@@ -13,3 +13,9 @@ void vm_sigmoid_array(const double *x, double *y, long count) {
 #pragma clang loop vectorize(assume_safety)
     for (long i = 0; i < count; i++) y[i] = vm_sigmoid(x[i]);
 }
+
+__attribute__((target_clones("avx2", "default")))
+void vm_sigmoid_backward_array(const double *y, const double *g, double *result, long count) {
+#pragma clang loop vectorize(assume_safety)
+    for (long i = 0; i < count; i++) result[i] = g[i] * (y[i] * (1.0 - y[i]));
+}

@@ -93,6 +93,10 @@ void vm_exp_array(const double *x, double *y, long count);
 /// y[i] = σ(x[i]) for i < count; y may be x.
 void vm_sigmoid_array(const double *x, double *y, long count);
 
+/// result[i] = g[i]·σ′ = g[i]·(y[i]·(1 − y[i])) for i < count, where y = σ(x) is the forward output
+/// and g = ∂L/∂y; result may be g.
+void vm_sigmoid_backward_array(const double *y, const double *g, double *result, long count);
+
 /// Doubles of stack scratch `vm_small_product` uses (32 KB): a copy of a k x 16 block of a
 /// transposed B, or one row or column of sums.
 #define VM_SMALL_PRODUCT_SCRATCH 4096
@@ -102,7 +106,8 @@ void vm_sigmoid_array(const double *x, double *y, long count);
 
 /// C = beta·C + alpha·A·B (+ row) for small matrices, where A(i, p) = a[i·ars + p·ais],
 /// B(p, j) = b[p·brs + j·bcs] and C(i, j) = c[i·ldc + j]; m x k times k x n. When `row` is not
-/// null, its n elements are added to every row of C (a layer's bias), saving a pass over C.
+/// null, its n elements (which must not lie in C) are added to every row of C (a layer's bias),
+/// saving a pass over C.
 ///
 /// Strides express transposes without copying A; B is copied into a stack buffer when `bcs` ≠ 1,
 /// which requires k ≤ VM_SMALL_PRODUCT_MAX_STRIDED_DEPTH. When beta is 0, C is overwritten (NaNs

@@ -63,6 +63,24 @@ public final class Sigmoid: ElementwiseActivation {
         }
     }
 
+    /// One vectorised pass, y(1 − y) from the output; the generic loop is not vectorised.
+    public func backward(
+        input: Matrix, output: Matrix, outputGradient: Matrix,
+        inputGradient: inout Matrix, computeInputGradient: Bool
+    ) {
+        guard computeInputGradient else { return }
+        precondition(outputGradient.rows == output.rows && outputGradient.columns == output.columns,
+                     "\(name): gradient \(outputGradient.shapeDescription) for output \(output.shapeDescription)")
+        inputGradient.resize(rows: output.rows, columns: output.columns)
+        output.withUnsafeBufferPointer { output in
+            outputGradient.withUnsafeBufferPointer { upstream in
+                inputGradient.withUnsafeMutableBufferPointer {
+                    VectorMath.sigmoidBackward(output: output, outputGradient: upstream, into: $0)
+                }
+            }
+        }
+    }
+
     @inline(__always) public func activate(_ x: Double) -> Double { VectorMath.sigmoid(x) }
     @inline(__always) public func derivative(input: Double, output: Double) -> Double { output * (1 - output) }
 }

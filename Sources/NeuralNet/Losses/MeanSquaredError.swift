@@ -33,25 +33,55 @@ public struct MeanSquaredError: Loss {
             requireSameShape(prediction, target, name)
         }
         let scale = 1 / reduction.divisor(rows: prediction.rows, terms: prediction.count)
-        if computeGradient { gradient.resize(rows: prediction.rows, columns: width) }
-        var total = 0.0
+        // The differences go into the gradient's buffer (a scratch one when no gradient is wanted),
+        // are summed squared, then scaled in place into ∂L/∂prediction.
+        var differences = Matrix.empty
+        if computeGradient { swap(&differences, &gradient) }
+        differences.resize(rows: prediction.rows, columns: width)
         prediction.withUnsafeBufferPointer { p in
             target.withUnsafeBufferPointer { t in
-                gradient.withUnsafeMutableBufferPointer { g in
-                    for index in 0..<p.count {
-                        let wanted: Double
+                differences.withUnsafeMutableBufferPointer { d in
+                    for row in 0..<prediction.rows {
+                        let start = row * width
                         if oneHotTargets {
-                            wanted = Int(t[index / width]) == index % width ? 1 : 0
+                            // Each row looks up its class once.
+                            let hotColumn = Int(t[row])
+                            for column in 0..<width {
+                                d[start + column] = p[start + column] - (column == hotColumn ? 1 : 0)
+                            }
                         } else {
-                            wanted = t[index]
+                            for column in 0..<width { d[start + column] = p[start + column] - t[start + column] }
                         }
-                        let difference = p[index] - wanted
-                        total += difference * difference
-                        if computeGradient { g[index] = 2 * difference * scale }
                     }
                 }
             }
         }
+        let total = differences.withUnsafeBufferPointer(sumOfSquares)
+        if computeGradient {
+            differences.withUnsafeMutableBufferPointer { d in
+                for index in d.indices { d[index] = 2 * d[index] * scale }
+            }
+            swap(&differences, &gradient)
+        }
         return total * scale
     }
+}
+
+/// Σ x², in four interleaved partial sums: the additions of one do not wait on the others, and the
+/// order is fixed, so the result does not depend on the machine.
+func sumOfSquares(_ values: UnsafeBufferPointer<Double>) -> Double {
+    var partial = (0.0, 0.0, 0.0, 0.0)
+    var index = 0
+    while index + 4 <= values.count {
+        partial.0 += values[index] * values[index]
+        partial.1 += values[index + 1] * values[index + 1]
+        partial.2 += values[index + 2] * values[index + 2]
+        partial.3 += values[index + 3] * values[index + 3]
+        index += 4
+    }
+    while index < values.count {
+        partial.0 += values[index] * values[index]
+        index += 1
+    }
+    return (partial.0 + partial.1) + (partial.2 + partial.3)
 }

@@ -29,4 +29,15 @@ public enum VectorMath {
         guard let input = source.baseAddress, let output = destination.baseAddress else { return }
         vm_sigmoid_array(input, output, source.count)
     }
+
+    /// Writes ∂L/∂x = ∂L/∂y · y(1 − y) for a sigmoid whose outputs are `output` into `result`.
+    public static func sigmoidBackward(
+        output: UnsafeBufferPointer<Double>, outputGradient: UnsafeBufferPointer<Double>,
+        into result: UnsafeMutableBufferPointer<Double>
+    ) {
+        precondition(output.count == outputGradient.count && output.count == result.count,
+                     "sigmoid backward: \(output.count) outputs, \(outputGradient.count) gradients, \(result.count) results")
+        guard let y = output.baseAddress, let g = outputGradient.baseAddress, let target = result.baseAddress else { return }
+        vm_sigmoid_backward_array(y, g, target, output.count)
+    }
 }
