@@ -22,14 +22,15 @@ struct BrokenFileTests {
         return try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
     }
 
-    /// Reads and prepares a document, returning the error it gives.
+    /// Reads and prepares a document, returning the error it gives, without its line and column
+    /// (the documents here are written on one line; `JSONParserTests` checks locations).
     static func error(of data: Data) -> String? {
         do {
             let experiment = try Experiment(json: data, file: "experiments/tiny.json")
             _ = try PreparedExperiment(experiment)
             return nil
         } catch {
-            return error.description
+            return SpecError(file: error.file, path: error.path, message: error.message).description
         }
     }
 

@@ -5,20 +5,21 @@ import Testing
 @Suite("Reading experiment files")
 struct SpecReaderTests {
     func reader(_ json: String) throws -> SpecReader {
-        SpecReader(try JSONValue.parse(Data(json.utf8), file: "experiments/x.json"), file: "experiments/x.json")
+        try SpecReader(parsing: Data(json.utf8), file: "experiments/x.json")
     }
 
     @Test("Errors name the file, the JSON path and what was expected")
     func paths() throws {
         let root = try reader(#"{"model": [{"linear": 8}, {"linear": -3}], "data": {"split": {"test": 1.5}}}"#)
         let layers = try root.required("model").array()
-        #expect(throws: SpecError(file: "experiments/x.json", path: "model[1].linear", message: "expected a positive integer, got -3")) {
+        #expect(throws: SpecError(file: "experiments/x.json", path: "model[1].linear", message: "expected a positive integer, got -3",
+                                  location: TextLocation(line: 1, column: 28))) {
             try layers[1].required("linear").integer(minimum: 1)
         }
         let test = try root.required("data").required("split").required("test")
         #expect((try? test.number(in: 0...1)) == nil)
         do { _ = try test.number(in: 0...1) } catch {
-            #expect(error.description == "experiments/x.json: data.split.test: expected a number from 0 to 1, got 1.5")
+            #expect(error.description == "experiments/x.json:1:63: data.split.test: expected a number from 0 to 1, got 1.5")
         }
     }
 
@@ -65,7 +66,7 @@ struct SpecReaderTests {
     @Test("Invalid JSON is reported with the file")
     func invalidJSON() {
         #expect {
-            _ = try JSONValue.parse(Data("{\"a\": ".utf8), file: "experiments/broken.json")
+            _ = try SpecReader(parsing: Data("{\"a\": ".utf8), file: "experiments/broken.json")
         } throws: { error in
             (error as? SpecError).map { $0.file == "experiments/broken.json" && $0.message.hasPrefix("is not valid JSON") } ?? false
         }

@@ -24,12 +24,12 @@ struct RunExpansion {
         if let variants {
             guard case .object(let members) = variants.value, !members.isEmpty else { throw variants.expected("an object of named overrides") }
             var list: [Variant] = []
-            for name in members.keys.sorted() {
+            for name in members.keys {
                 let reader = try variants.required(name)
                 guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw reader.error("a variant needs a name") }
                 guard case .object(let settings) = reader.value else { throw reader.expected("an object of \"path\": value overrides") }
                 var overrides: [(String, [JSONValue.PathComponent], JSONValue)] = []
-                for path in settings.keys.sorted() {
+                for path in settings.keys {
                     overrides.append((path, try RunExpansion.components(path, at: try reader.required(path)), settings[path]!))
                 }
                 list.append(Variant(name: name, overrides: overrides, reader: reader))
@@ -43,7 +43,7 @@ struct RunExpansion {
         var values: [[Double]] = []
         if let sweep {
             guard case .object(let members) = sweep.value, !members.isEmpty else { throw sweep.expected("an object of \"path\": values") }
-            for path in members.keys.sorted() {
+            for path in members.keys {
                 let reader = try sweep.required(path)
                 paths.append(path)
                 components.append(try RunExpansion.components(path, at: reader))

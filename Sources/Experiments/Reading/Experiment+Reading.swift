@@ -18,7 +18,7 @@ extension Experiment {
 
     /// Validates an experiment document; `file` names it in errors and anchors relative data paths.
     public init(json: Data, file: String) throws(SpecError) {
-        let root = SpecReader(try JSONValue.parse(json, file: file), file: file)
+        let root = try SpecReader(parsing: json, file: file)
         let kindName = try root.optional("kind")?.choice(Kind.allCases.map(\.rawValue)) ?? Kind.training.rawValue
         let kind = Kind(rawValue: kindName)!
         let specific = switch kind {
@@ -66,7 +66,7 @@ extension Experiment {
         self.init(file: file, name: name, title: try members["title"]?.string() ?? name,
                   description: try members["description"]?.string() ?? "", notebook: try members["notebook"]?.string(),
                   kind: kind, seed: seed, runs: runs, figures: figures, questions: questions, notes: notes,
-                  sweepPaths: expansion.sweepPaths)
+                  sweepPaths: expansion.sweepPaths, locations: root.locations)
     }
 
     /// Whether `name` can be a folder inside the output folder and nothing else: no separators, no dots.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads typed values out of a `JSONValue`, keeping track of where it is, so that every mistake is
 /// reported with the file and the JSON path, and unknown keys get a did-you-mean hint.
 public struct SpecReader: Sendable {
@@ -7,16 +9,35 @@ public struct SpecReader: Sendable {
     public let file: String
     /// Its JSON path.
     public let path: String
+    /// Where the file's values were written, for the line and column of errors; empty for a
+    /// document that was built rather than read (a variant's overridden copy).
+    public let locations: JSONLocations
 
-    /// A reader of a whole document.
-    public init(_ value: JSONValue, file: String, path: String = "") {
+    /// A reader of a whole document, or of the value at `path` in it.
+    public init(_ value: JSONValue, file: String, path: String = "", locations: JSONLocations = JSONLocations()) {
         self.value = value
         self.file = file
         self.path = path
+        self.locations = locations
+    }
+
+    /// A reader of the JSON text `data`, the contents of `file`; a syntax error names its line and column.
+    public init(parsing data: Data, file: String) throws(SpecError) {
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw SpecError(file: file, path: "", message: "is not UTF-8 text")
+        }
+        do {
+            let (value, locations) = try JSONParser.parse(Array(text.utf8))
+            self.init(value, file: file, locations: locations)
+        } catch {
+            throw SpecError(file: file, path: "", message: "is not valid JSON: \(error.message)", location: error.location)
+        }
     }
 
     /// An error at this reader's path.
-    public func error(_ message: String) -> SpecError { SpecError(file: file, path: path, message: message) }
+    public func error(_ message: String) -> SpecError {
+        SpecError(file: file, path: path, message: message, location: locations.location(of: path))
+    }
 
     /// An "expected X, got Y" error at this reader's path.
     public func expected(_ what: String) -> SpecError { error("expected \(what), got \(value.summary)") }
@@ -26,17 +47,17 @@ public struct SpecReader: Sendable {
     /// The object's keys, after checking that every one is among `allowed` (else a did-you-mean error).
     public func keys(allowed: [String]) throws(SpecError) -> [String: SpecReader] {
         guard case .object(let members) = value else { throw expected("an object") }
-        for key in members.keys.sorted() where !allowed.contains(key) {
+        for key in members.keys where !allowed.contains(key) {
             let hint = DidYouMean.suggestion(for: key, among: allowed).map { " (did you mean \"\($0)\"?)" } ?? ""
-            throw SpecError(file: file, path: child(key), message: "unknown key \"\(key)\"\(hint); allowed here: \(allowed.sorted().joined(separator: ", "))")
+            throw member(key, members[key]!).error("unknown key \"\(key)\"\(hint); allowed here: \(allowed.sorted().joined(separator: ", "))")
         }
-        return members.reduce(into: [:]) { $0[$1.key] = SpecReader($1.value, file: file, path: child($1.key)) }
+        return members.members.reduce(into: [:]) { $0[$1.key] = member($1.key, $1.value) }
     }
 
     /// The member `key` of an object, or nil when it is absent.
     public func optional(_ key: String) throws(SpecError) -> SpecReader? {
         guard case .object(let members) = value else { throw expected("an object") }
-        return members[key].map { SpecReader($0, file: file, path: child(key)) }
+        return members[key].map { member(key, $0) }
     }
 
     /// The member `key` of an object, which must be present.
@@ -50,18 +71,14 @@ public struct SpecReader: Sendable {
     /// The member `key` if present, else a reader of null at its path: for naming a setting in an
     /// error found after parsing (a data file that is missing, a layer that does not fit).
     public func locating(_ key: String) -> SpecReader {
-        if case .object(let members) = value, let member = members[key] {
-            return SpecReader(member, file: file, path: child(key))
-        }
-        return SpecReader(.null, file: file, path: child(key))
+        if case .object(let members) = value, let value = members[key] { return member(key, value) }
+        return member(key, .null)
     }
 
     /// The element at `index` if present, else a reader of null at its path.
     public func locating(_ index: Int) -> SpecReader {
-        if case .array(let values) = value, values.indices.contains(index) {
-            return SpecReader(values[index], file: file, path: "\(path)[\(index)]")
-        }
-        return SpecReader(.null, file: file, path: "\(path)[\(index)]")
+        let element = if case .array(let values) = value, values.indices.contains(index) { values[index] } else { JSONValue.null }
+        return SpecReader(element, file: file, path: JSONPath.element(index, of: path), locations: locations)
     }
 
     // MARK: Scalars and arrays
@@ -119,14 +136,12 @@ public struct SpecReader: Sendable {
     public func array(minimumCount: Int = 0) throws(SpecError) -> [SpecReader] {
         guard case .array(let values) = value else { throw expected("an array") }
         guard values.count >= minimumCount else { throw expected("an array of at least \(minimumCount)") }
-        return values.enumerated().map { SpecReader($1, file: file, path: "\(path)[\($0)]") }
+        return values.enumerated().map { SpecReader($1, file: file, path: JSONPath.element($0, of: path), locations: locations) }
     }
 
-    private func child(_ key: String) -> String {
-        let isPlain = key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
-        let component = isPlain ? key : "[\"\(key)\"]"
-        if path.isEmpty { return component }
-        return isPlain ? "\(path).\(component)" : path + component
+    /// A reader of `value`, the member `key` of this object.
+    private func member(_ key: String, _ value: JSONValue) -> SpecReader {
+        SpecReader(value, file: file, path: JSONPath.member(key, of: path), locations: locations)
     }
 }
 

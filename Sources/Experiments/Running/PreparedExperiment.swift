@@ -14,7 +14,7 @@ public struct PreparedExperiment: Sendable {
     /// Builds the data and checks every model; the first problem is an error naming the file and path.
     public init(_ experiment: Experiment) throws(SpecError) {
         self.experiment = experiment
-        let root = SpecReader(.object([:]), file: experiment.file)
+        let root = SpecReader(.object([:]), file: experiment.file, locations: experiment.locations)
         let directory = (experiment.file as NSString).deletingLastPathComponent
         var keys: [DataKey] = []
         var datasets: [PreparedData] = []
@@ -34,7 +34,7 @@ public struct PreparedExperiment: Sendable {
             } catch {
                 // The file as written is checked first, so a problem met later comes from an override.
                 guard run.variant != nil || !run.sweepValues.isEmpty else { throw error }
-                throw SpecError(file: error.file, path: error.path, message: "\(error.message) (in run \"\(run.name)\")")
+                throw error.withMessage("\(error.message) (in run \"\(run.name)\")")
             }
         }
         self.datasets = datasets

@@ -24,6 +24,8 @@ public struct Experiment: Sendable {
     public var notes: [String]
     /// The swept parameters' paths, in the order the grid nests them (empty without a sweep).
     public var sweepPaths: [String]
+    /// Where each value was written in the file, for the line and column of later errors.
+    public var locations = JSONLocations()
 
     /// The swept parameters' short names, the last part of each path ("optimizer.lr" → "lr").
     public var sweepParameters: [String] { sweepPaths.map(RunExpansion.shortName) }

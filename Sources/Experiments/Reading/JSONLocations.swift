@@ -1,0 +1,70 @@
+/// A position in a text file, both counted from 1, the column in characters: what editors jump to.
+public struct TextLocation: Equatable, Sendable, CustomStringConvertible {
+    /// The line, from 1.
+    public let line: Int
+    /// The column, from 1, counted in Unicode characters.
+    public let column: Int
+
+    /// Creates a location.
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    /// `12:5`.
+    public var description: String { "\(line):\(column)" }
+}
+
+/// Where each value of a parsed document was written, by JSON path (`""` for the whole document,
+/// `model[2].linear`): for an object member the position of its key, for an array element the
+/// position of the element.
+public struct JSONLocations: Equatable, Sendable {
+    private var table: [String: TextLocation] = [:]
+
+    /// No locations: for documents built in memory.
+    public init() {}
+
+    mutating func record(_ location: TextLocation, for path: String) { table[path] = location }
+
+    /// The location of the value at `path`, or else of its nearest enclosing value that was written:
+    /// a missing key is reported where its object is.
+    public func location(of path: String) -> TextLocation? {
+        if let location = table[path] { return location }
+        for prefix in JSONPath.enclosingPaths(of: path) {
+            if let location = table[prefix] { return location }
+        }
+        return nil
+    }
+}
+
+/// JSON paths as messages show them: `training.epochs`, `model[2].linear`, `variants["long run"]`.
+enum JSONPath {
+    /// The path of member `key` of the value at `path`; keys that are not plain words are quoted.
+    static func member(_ key: String, of path: String) -> String {
+        let isPlain = !key.isEmpty && key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+        let component = isPlain ? key : "[\"\(key)\"]"
+        if path.isEmpty { return component }
+        return isPlain ? "\(path).\(component)" : path + component
+    }
+
+    /// The path of element `index` of the array at `path`.
+    static func element(_ index: Int, of path: String) -> String { "\(path)[\(index)]" }
+
+    /// The paths enclosing `path`, innermost first, ending with `""` (the document).
+    static func enclosingPaths(of path: String) -> [String] {
+        // A component starts at a "." or a "[" outside a quoted key.
+        var starts: [String.Index] = []
+        var inQuotes = false
+        var index = path.startIndex
+        while index < path.endIndex {
+            let character = path[index]
+            if character == "\"" {
+                inQuotes.toggle()
+            } else if !inQuotes && (character == "." || character == "[") {
+                starts.append(index)
+            }
+            index = path.index(after: index)
+        }
+        return starts.reversed().map { String(path[..<$0]) } + (path.isEmpty ? [] : [""])
+    }
+}
