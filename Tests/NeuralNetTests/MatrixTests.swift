@@ -123,4 +123,17 @@ struct VectorMathTests {
             #expect(isClose(VectorMath.sigmoid(x), 1 / (1 + Foundation.exp(-x)), relative: 1e-14))
         }
     }
+
+    @Test("Rows are copied by index and by range, and written back in place")
+    func rowCopies() {
+        let matrix = Matrix([[1, 2], [3, 4], [5, 6], [7, 8]])
+        var target = Matrix.empty
+        matrix.copyRows([3, 0, 3][...], into: &target)
+        #expect(target == Matrix([[7, 8], [1, 2], [7, 8]]))
+        matrix.copyRows(1..<3, into: &target)
+        #expect(target == Matrix([[3, 4], [5, 6]]))
+        var written = Matrix(rows: 4, columns: 2)
+        written.replaceRows(startingAt: 2, with: target)
+        #expect(written == Matrix([[0, 0], [0, 0], [3, 4], [5, 6]]))
+    }
 }

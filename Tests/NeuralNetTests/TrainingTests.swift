@@ -77,6 +77,23 @@ struct TrainingTests {
         #expect(history.steps == expectedSteps)
     }
 
+    @Test("Prediction in blocks of rows gives the whole-batch forward pass's bits")
+    func blockedPrediction() {
+        var random = TestRandom(seed: 9)
+        let network = Sequential([Linear(weight: random.normalMatrix(2, 16), bias: random.normalMatrix(1, 16)), Tanh(),
+                                  Linear(weight: random.normalMatrix(16, 1), bias: random.normalMatrix(1, 1))])
+        // One row past two full blocks: cut naively, the last block would be a single row, whose
+        // one-column product the kernel rounds differently.
+        let rows = 2 * Sequential.predictionBlockRows + 1
+        let input = random.normalMatrix(rows, 2)
+        let small = random.normalMatrix(5, 2)
+        let tape = network.forward(small)
+        let predicted = network.predict(input)
+        #expect(predicted == network.forward(input))
+        #expect(network.predict(small) == tape)
+        #expect(network.predict(Matrix(rows: 0, columns: 2)).columns == 1)
+    }
+
     @Test("Shuffled runs with the same seed give the same numbers")
     func determinism() {
         func run() -> TrainingHistory {

@@ -97,6 +97,13 @@ void vm_sigmoid_array(const double *x, double *y, long count);
 /// and g = ∂L/∂y; result may be g.
 void vm_sigmoid_backward_array(const double *y, const double *g, double *result, long count);
 
+/// One step of `torch.optim.SGD` on `count` weights `w` with gradient `g` (weight decay already
+/// added) and momentum buffer `b` (unused without momentum); `velocityForm` is seed 001's
+/// v ← μ·v − η·g, w ← w + v. The three arrays must not overlap. `SGD.swift` documents the rules.
+void vm_sgd_update(double *restrict w, double *restrict b, const double *restrict g, long count,
+                   double lr, double momentum, double dampening, int firstStep, int nesterov,
+                   int velocityForm);
+
 /// Doubles of stack scratch `vm_small_product` uses (32 KB): a copy of a k x 16 block of a
 /// transposed B, or one row or column of sums.
 #define VM_SMALL_PRODUCT_SCRATCH 4096

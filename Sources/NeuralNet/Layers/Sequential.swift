@@ -53,11 +53,42 @@ public final class Sequential {
         return activations[layers.count]
     }
 
+    /// At most this many rows go through the network at a time in `predict`: one block's
+    /// activations stay in cache, and a large data set (a 200 x 200 decision surface) never needs a
+    /// whole-set buffer per layer.
+    public static let predictionBlockRows = 256
+
     /// The network's output for `input`, without disturbing the tape of the last `forward`.
+    ///
+    /// Blocks are of equal size (within one row), never a large block and a sliver: the product
+    /// kernel treats fewer than four rows times one column as dot products, whose rounding differs,
+    /// so a one-row last block would make `predict` differ from `forward` in the last bit.
     public func predict(_ input: Matrix) -> Matrix {
-        var current = input
-        for layer in layers { current = layer.forward(current) }
-        return current
+        guard input.rows > Self.predictionBlockRows else {
+            var current = input
+            for layer in layers { current = layer.forward(current) }
+            return current
+        }
+        let blockCount = (input.rows + Self.predictionBlockRows - 1) / Self.predictionBlockRows
+        let blockRows = (input.rows + blockCount - 1) / blockCount
+        var block = Matrix.empty
+        var outputs = [Matrix](repeating: .empty, count: layers.count)
+        var result = Matrix.empty
+        for start in stride(from: 0, to: input.rows, by: blockRows) {
+            let end = Swift.min(start + blockRows, input.rows)
+            input.copyRows(start..<end, into: &block)
+            var current = block
+            for (index, layer) in layers.enumerated() {
+                var output = Matrix.empty
+                swap(&output, &outputs[index])
+                layer.forward(current, into: &output)
+                current = output
+                swap(&output, &outputs[index])
+            }
+            if start == 0 { result = Matrix(rows: input.rows, columns: current.columns) }
+            result.replaceRows(startingAt: start, with: current)
+        }
+        return result
     }
 
     /// Backpropagates ∂L/∂output through the last `forward` pass, setting every parameter's

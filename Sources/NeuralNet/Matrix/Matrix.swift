@@ -89,19 +89,58 @@ public struct Matrix: Equatable, Sendable {
 
     /// The rows at `indices`, in that order, as a new matrix.
     public func rows(at indices: [Int]) -> Matrix {
-        var result = Matrix(rows: indices.count, columns: columns)
+        var result = Matrix.empty
+        copyRows(indices[...], into: &result)
+        return result
+    }
+
+    /// Copies the rows at `indices`, in that order, into `target`, reusing its storage when it has
+    /// the right size (a shuffled training batch).
+    ///
+    /// Concrete rather than generic over the index collection: in a debug build's per-file
+    /// compilation a generic call from another file is not specialised, and its per-element
+    /// witness calls cost more than the copy.
+    public func copyRows(_ indices: ArraySlice<Int>, into target: inout Matrix) {
+        target.resize(rows: indices.count, columns: columns)
         let width = columns
-        elements.withUnsafeBufferPointer { origin in
-            result.storage.withUnsafeMutableBufferPointer { destination in
-                for (target, source) in indices.enumerated() {
+        storage.withUnsafeBufferPointer { origin in
+            target.storage.withUnsafeMutableBufferPointer { destination in
+                var targetRow = 0
+                for source in indices {
                     precondition(source >= 0 && source < rows, "Row \(source) is outside a \(shapeDescription) matrix")
                     for column in 0..<width {
-                        destination[target * width + column] = origin[source * width + column]
+                        destination[targetRow * width + column] = origin[source * width + column]
                     }
+                    targetRow += 1
                 }
             }
         }
-        return result
+    }
+
+    /// Copies the consecutive rows `range` into `target`, reusing its storage when it has the
+    /// right size (a block of rows being predicted).
+    public func copyRows(_ range: Range<Int>, into target: inout Matrix) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= rows,
+                     "Rows \(range) are outside a \(shapeDescription) matrix")
+        target.resize(rows: range.count, columns: columns)
+        let offset = range.lowerBound * columns
+        storage.withUnsafeBufferPointer { origin in
+            target.storage.withUnsafeMutableBufferPointer { destination in
+                for index in destination.indices { destination[index] = origin[offset + index] }
+            }
+        }
+    }
+
+    /// Overwrites rows `start`, `start + 1`, … with the rows of `block`, which has as many columns.
+    public mutating func replaceRows(startingAt start: Int, with block: Matrix) {
+        precondition(block.columns == columns && start >= 0 && start + block.rows <= rows,
+                     "Cannot put a \(block.shapeDescription) block at row \(start) of a \(shapeDescription) matrix")
+        let offset = start * columns
+        block.storage.withUnsafeBufferPointer { source in
+            storage.withUnsafeMutableBufferPointer { destination in
+                for index in source.indices { destination[offset + index] = source[index] }
+            }
+        }
     }
 
     /// Changes the shape to `rows` x `columns`, reusing the storage when the element count is unchanged.

@@ -1,3 +1,5 @@
+import CVectorMath
+
 /// Stochastic gradient descent with optional momentum, dampening, Nesterov momentum and L2 weight
 /// decay, exactly as `torch.optim.SGD`:
 ///
@@ -55,25 +57,7 @@ public final class SGD: Optimizer {
             let (b, scratch) = (slots.buffer(0, of: index), slots.buffer(1, of: index))
             parameter.update { w, raw, count in
                 let g = decayedGradient(raw, weights: w, count: count, weightDecay: lambda, scratch: scratch)
-                if mu == 0 {
-                    for i in 0..<count { w[i] = w[i] + -lr * g[i] }
-                } else if velocityForm {
-                    for i in 0..<count {
-                        b[i] = mu * b[i] - lr * g[i]
-                        w[i] = w[i] + b[i]
-                    }
-                } else {
-                    if first {
-                        for i in 0..<count { b[i] = g[i] }
-                    } else {
-                        for i in 0..<count { b[i] = b[i] * mu + (1 - tau) * g[i] }
-                    }
-                    if nesterov {
-                        for i in 0..<count { w[i] = w[i] + -lr * (g[i] + mu * b[i]) }
-                    } else {
-                        for i in 0..<count { w[i] = w[i] + -lr * b[i] }
-                    }
-                }
+                vm_sgd_update(w, b, g, count, lr, mu, tau, first ? 1 : 0, nesterov ? 1 : 0, velocityForm ? 1 : 0)
             }
         }
     }

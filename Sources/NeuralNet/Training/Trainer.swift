@@ -63,7 +63,8 @@ public struct Trainer {
                 var lossSum = 0.0
                 for start in stride(from: 0, to: training.count, by: batchSize) {
                     let end = Swift.min(start + batchSize, training.count)
-                    copyRows(order[start..<end], of: training, into: &batch)
+                    training.inputs.copyRows(order[start..<end], into: &batch.inputs)
+                    training.targets.copyRows(order[start..<end], into: &batch.targets)
                     let output = network.forward(batch.inputs)
                     let value = loss.evaluate(output, batch.targets, gradient: &gradient, computeGradient: true)
                     guard value.isFinite else {
@@ -81,27 +82,6 @@ public struct Trainer {
         }
         if recorder.history.epochs.last != configuration.epochs { recorder.record(epoch: configuration.epochs) }
         return recorder.finish(steps: steps, outcome: .completed)
-    }
-
-    /// Copies the rows `indices` of `source` into `batch`, reusing its storage.
-    private func copyRows(_ indices: ArraySlice<Int>, of source: LabeledData, into batch: inout LabeledData) {
-        batch.inputs.resize(rows: indices.count, columns: source.inputs.columns)
-        batch.targets.resize(rows: indices.count, columns: source.targets.columns)
-        copy(indices, from: source.inputs, into: &batch.inputs)
-        copy(indices, from: source.targets, into: &batch.targets)
-    }
-
-    private func copy(_ indices: ArraySlice<Int>, from source: Matrix, into target: inout Matrix) {
-        let width = source.columns
-        source.withUnsafeBufferPointer { source in
-            target.withUnsafeMutableBufferPointer { target in
-                var row = 0
-                for index in indices {
-                    for column in 0..<width { target[row * width + column] = source[index * width + column] }
-                    row += 1
-                }
-            }
-        }
     }
 }
 
