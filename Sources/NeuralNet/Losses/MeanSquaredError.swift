@@ -41,17 +41,16 @@ public struct MeanSquaredError: Loss {
         prediction.withUnsafeBufferPointer { p in
             target.withUnsafeBufferPointer { t in
                 differences.withUnsafeMutableBufferPointer { d in
-                    for row in 0..<prediction.rows {
-                        let start = row * width
-                        if oneHotTargets {
-                            // Each row looks up its class once.
-                            let hotColumn = Int(t[row])
-                            for column in 0..<width {
-                                d[start + column] = p[start + column] - (column == hotColumn ? 1 : 0)
-                            }
-                        } else {
-                            for column in 0..<width { d[start + column] = p[start + column] - t[start + column] }
+                    if oneHotTargets {
+                        // p − onehot: p everywhere, less 1 at each row's class (p − 0 is p exactly).
+                        for index in d.indices { d[index] = p[index] }
+                        for row in 0..<prediction.rows {
+                            let label = Int(exactly: t[row]) ?? -1
+                            precondition(label >= 0 && label < width, "\(name): class \(t[row]) in row \(row) is not in 0..<\(width)")
+                            d[row * width + label] -= 1
                         }
+                    } else {
+                        for index in d.indices { d[index] = p[index] - t[index] }
                     }
                 }
             }
