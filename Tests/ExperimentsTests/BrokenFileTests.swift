@@ -47,6 +47,8 @@ struct BrokenFileTests {
         ("loss does not fit output", document { $0["model"] = [["linear": 3], ["activation": "sigmoid"]] },
          "experiments/tiny.json: loss: bce needs a model with 1 output, got 3"),
         ("bce without sigmoid", document { $0["model"] = [["linear": 1]] }, "experiments/tiny.json: loss: bce takes probabilities"),
+        ("bce-with-logits after a sigmoid", document { $0["loss"] = "bce-with-logits" },
+         "experiments/tiny.json: model[3]: bce-with-logits applies the sigmoid itself, so this sigmoid would be applied twice"),
         ("nll with one output", document { $0["loss"] = "nll"; $0["model"] = [["linear": 1]] },
          "experiments/tiny.json: loss: nll needs one output per class: the data has 2 classes, the model 1 outputs"),
         ("missing data file", document { $0["data"] = ["source": "npz", "path": "nowhere.npz"] }, "experiments/tiny.json: data.path: "),
@@ -91,5 +93,24 @@ struct BrokenFileTests {
         #expect(Self.error(of: data) == "experiments/tiny.json: lr[1]: expected a positive number, got -1")
         let unknown = Data(#"{"name": "roots", "kind": "minimize", "objective": "(y - 1)^2", "starts": [0], "lr": [0.01]}"#.utf8)
         #expect(Self.error(of: unknown)?.hasPrefix("experiments/tiny.json: objective: column 2") == true)
+    }
+
+    @Test("A mistake in the file itself is the file's, not a run's, even when every run is a variant")
+    func fileMistakeWithVariants() {
+        let data = Self.document {
+            $0["model"] = [["linear": 3], ["activation": "sigmoid"]]
+            $0["variants"] = ["a": [String: Any](), "b": ["training.epochs": 5]]
+        }
+        #expect(Self.error(of: data) == "experiments/tiny.json: loss: bce needs a model with 1 output, got 3; set the last linear layer to 1 unit")
+    }
+
+    @Test("The file's own data set is checked, and dropped when every variant replaces it")
+    func replacedDataSet() throws {
+        let data = Self.document {
+            $0["variants"] = ["small": ["data.samples": 40], "large": ["data.samples": 80]]
+        }
+        let prepared = try PreparedExperiment(try Experiment(json: data, file: "experiments/tiny.json"))
+        #expect(prepared.datasets.count == 2)
+        #expect(prepared.dataIndices == [0, 1])
     }
 }

@@ -56,8 +56,11 @@ struct RunExpansion {
         sweepReader = sweep
     }
 
-    /// Every run: its name, variant, swept values and setup, parsed by `parse` from the overridden document.
-    func runs(of root: SpecReader, parse: (SpecReader) throws(SpecError) -> RunSetup) throws(SpecError) -> [RunPlan] {
+    /// The setup of the file as written, and every run: its name, variant, swept values and setup,
+    /// parsed by `parse` from the overridden document.
+    func runs(of root: SpecReader, parse: (SpecReader) throws(SpecError) -> RunSetup) throws(SpecError)
+        -> (asWritten: RunSetup, runs: [RunPlan])
+    {
         // The file as written must be a valid run by itself, so its own mistakes get their plain paths.
         let base = try parse(root)
         var plans: [RunPlan] = []
@@ -88,7 +91,7 @@ struct RunExpansion {
                 plans.append(RunPlan(name: name.isEmpty ? "run" : name, variant: variant.name, sweepValues: point, setup: setup))
             }
         }
-        return plans
+        return (base, plans)
     }
 
     /// Every combination of swept values, the first path varying slowest.

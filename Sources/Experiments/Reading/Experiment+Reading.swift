@@ -53,7 +53,7 @@ extension Experiment {
         if figures.contains(where: { $0.kind == .sweep }) && expansion.sweepPaths.count != 1 {
             throw (members["sweep"] ?? root).error("the sweep figure needs a sweep over exactly one parameter")
         }
-        let runs = try expansion.runs(of: root) { document throws(SpecError) -> RunSetup in
+        let (asWritten, runs) = try expansion.runs(of: root) { document throws(SpecError) -> RunSetup in
             // Checked for every run, since a variant may set a key the file itself does not have.
             let members = try document.keys(allowed: allowed)
             return switch kind {
@@ -66,7 +66,7 @@ extension Experiment {
         self.init(file: file, name: name, title: try members["title"]?.string() ?? name,
                   description: try members["description"]?.string() ?? "", notebook: try members["notebook"]?.string(),
                   kind: kind, seed: seed, runs: runs, figures: figures, questions: questions, notes: notes,
-                  sweepPaths: expansion.sweepPaths, locations: root.locations)
+                  sweepPaths: expansion.sweepPaths, setupAsWritten: asWritten, locations: root.locations)
     }
 
     /// Whether `name` can be a folder inside the output folder and nothing else: no separators, no dots.

@@ -26,6 +26,11 @@ enum ModelCheck {
             if setup.loss == .bce, last != .activation(.sigmoid) {
                 throw lossReader.error("bce takes probabilities: end the model with {\"activation\": \"sigmoid\"}, or use bce-with-logits")
             }
+            if setup.loss == .bceWithLogits, last == .activation(.sigmoid) {
+                // σ applied twice squeezes every prediction into (0.5, 0.73): it trains, badly, without any error.
+                throw model.locating(setup.layers.count - 1).error(
+                    "bce-with-logits applies the sigmoid itself, so this sigmoid would be applied twice; remove it, or use bce")
+            }
         case .nll, .mseOneHot:
             guard let classes = data.classCount else {
                 throw lossReader.error("\(setup.loss.rawValue) needs class labels; this data has real-valued targets (use mse)")

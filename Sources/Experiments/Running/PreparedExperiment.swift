@@ -19,26 +19,35 @@ public struct PreparedExperiment: Sendable {
         var keys: [DataKey] = []
         var datasets: [PreparedData] = []
         var indices: [Int?] = []
-        for run in experiment.runs {
-            guard case .training(let setup) = run.setup else { indices.append(nil); continue }
+        // The file as written first, so that its own mistakes are reported without a run's name.
+        let asWritten = RunPlan(name: "", variant: nil, sweepValues: [], setup: experiment.setupAsWritten)
+        for (position, run) in ([asWritten] + experiment.runs).enumerated() {
+            guard case .training(let setup) = run.setup else {
+                if position > 0 { indices.append(nil) }
+                continue
+            }
             do {
                 let key = DataKey(setup: setup.data, data: setup.seeds.data, split: setup.seeds.split)
+                let index: Int
                 if let existing = keys.firstIndex(of: key) {
-                    indices.append(existing)
+                    index = existing
                 } else {
                     datasets.append(try PreparedData.prepare(setup.data, seeds: setup.seeds, directory: directory, reader: root))
                     keys.append(key)
-                    indices.append(datasets.count - 1)
+                    index = datasets.count - 1
                 }
-                try ModelCheck.check(setup, data: datasets[indices.last!!], reader: root)
+                try ModelCheck.check(setup, data: datasets[index], reader: root)
+                if position > 0 { indices.append(index) }
             } catch {
-                // The file as written is checked first, so a problem met later comes from an override.
-                guard run.variant != nil || !run.sweepValues.isEmpty else { throw error }
+                guard position > 0 else { throw error }
                 throw error.withMessage("\(error.message) (in run \"\(run.name)\")")
             }
         }
-        self.datasets = datasets
-        self.dataIndices = indices
+        // The file's own data set is dropped when every run replaces it.
+        let used = datasets.indices.filter { indices.contains($0) }
+        let renumbered = Dictionary(uniqueKeysWithValues: used.enumerated().map { ($1, $0) })
+        self.datasets = used.map { datasets[$0] }
+        self.dataIndices = indices.map { $0.flatMap { renumbered[$0] } }
     }
 
     private struct DataKey: Equatable {

@@ -24,6 +24,9 @@ public struct Experiment: Sendable {
     public var notes: [String]
     /// The swept parameters' paths, in the order the grid nests them (empty without a sweep).
     public var sweepPaths: [String]
+    /// The run the file describes before any variant or sweep changes it: checked against its data
+    /// first, so that a mistake in the file is reported as the file's, not as some run's.
+    public var setupAsWritten: RunSetup
     /// Where each value was written in the file, for the line and column of later errors.
     public var locations = JSONLocations()
 
