@@ -145,11 +145,7 @@ struct JSONParser {
     private mutating func parseEscape(into utf8: inout [UInt8]) throws(SyntaxError) {
         guard let byte = peek() else { throw failure("a string ends inside an escape") }
         index += 1
-        let simple: [UInt8: UInt8] = [
-            UInt8(ascii: "\""): UInt8(ascii: "\""), UInt8(ascii: "\\"): UInt8(ascii: "\\"), UInt8(ascii: "/"): UInt8(ascii: "/"),
-            UInt8(ascii: "b"): 0x08, UInt8(ascii: "f"): 0x0C, UInt8(ascii: "n"): 0x0A, UInt8(ascii: "r"): 0x0D, UInt8(ascii: "t"): 0x09,
-        ]
-        if let replacement = simple[byte] { utf8.append(replacement); return }
+        if let replacement = Self.simpleEscapes[byte] { utf8.append(replacement); return }
         guard byte == UInt8(ascii: "u") else {
             index -= 2
             throw failure("\\\(Unicode.Scalar(byte)) is not an escape; JSON has \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX")
@@ -167,6 +163,12 @@ struct JSONParser {
         }
         utf8.append(contentsOf: String(Unicode.Scalar(scalar)!).utf8)
     }
+
+    /// The byte each one-letter escape stands for.
+    private static let simpleEscapes: [UInt8: UInt8] = [
+        UInt8(ascii: "\""): UInt8(ascii: "\""), UInt8(ascii: "\\"): UInt8(ascii: "\\"), UInt8(ascii: "/"): UInt8(ascii: "/"),
+        UInt8(ascii: "b"): 0x08, UInt8(ascii: "f"): 0x0C, UInt8(ascii: "n"): 0x0A, UInt8(ascii: "r"): 0x0D, UInt8(ascii: "t"): 0x09,
+    ]
 
     private mutating func parseHexQuad() throws(SyntaxError) -> UInt32 {
         var value: UInt32 = 0

@@ -77,8 +77,8 @@ public struct SpecReader: Sendable {
 
     /// The element at `index` if present, else a reader of null at its path.
     public func locating(_ index: Int) -> SpecReader {
-        let element = if case .array(let values) = value, values.indices.contains(index) { values[index] } else { JSONValue.null }
-        return SpecReader(element, file: file, path: JSONPath.element(index, of: path), locations: locations)
+        if case .array(let values) = value, values.indices.contains(index) { return element(index, values[index]) }
+        return element(index, .null)
     }
 
     // MARK: Scalars and arrays
@@ -136,12 +136,17 @@ public struct SpecReader: Sendable {
     public func array(minimumCount: Int = 0) throws(SpecError) -> [SpecReader] {
         guard case .array(let values) = value else { throw expected("an array") }
         guard values.count >= minimumCount else { throw expected("an array of at least \(minimumCount)") }
-        return values.enumerated().map { SpecReader($1, file: file, path: JSONPath.element($0, of: path), locations: locations) }
+        return values.enumerated().map { element($0, $1) }
     }
 
     /// A reader of `value`, the member `key` of this object.
     private func member(_ key: String, _ value: JSONValue) -> SpecReader {
         SpecReader(value, file: file, path: JSONPath.member(key, of: path), locations: locations)
+    }
+
+    /// A reader of `value`, the element `index` of this array.
+    private func element(_ index: Int, _ value: JSONValue) -> SpecReader {
+        SpecReader(value, file: file, path: JSONPath.element(index, of: path), locations: locations)
     }
 }
 

@@ -29,9 +29,7 @@ extension ElementwiseActivation {
         inputGradient: inout Matrix, computeInputGradient: Bool
     ) {
         guard computeInputGradient else { return }
-        precondition(outputGradient.rows == output.rows && outputGradient.columns == output.columns,
-                     "\(name): gradient \(outputGradient.shapeDescription) for output \(output.shapeDescription)")
-        inputGradient.resize(rows: input.rows, columns: input.columns)
+        prepareInputGradient(&inputGradient, output: output, outputGradient: outputGradient)
         input.withUnsafeBufferPointer { input in
             output.withUnsafeBufferPointer { output in
                 outputGradient.withUnsafeBufferPointer { upstream in
@@ -45,6 +43,14 @@ extension ElementwiseActivation {
                 }
             }
         }
+    }
+
+    /// Checks that ∂L/∂output matches the output and sizes ∂L/∂input like it: what every
+    /// activation's backward pass does first.
+    func prepareInputGradient(_ inputGradient: inout Matrix, output: Matrix, outputGradient: Matrix) {
+        precondition(outputGradient.rows == output.rows && outputGradient.columns == output.columns,
+                     "\(name): gradient \(outputGradient.shapeDescription) for output \(output.shapeDescription)")
+        inputGradient.resize(rows: output.rows, columns: output.columns)
     }
 }
 
@@ -69,9 +75,7 @@ public final class Sigmoid: ElementwiseActivation {
         inputGradient: inout Matrix, computeInputGradient: Bool
     ) {
         guard computeInputGradient else { return }
-        precondition(outputGradient.rows == output.rows && outputGradient.columns == output.columns,
-                     "\(name): gradient \(outputGradient.shapeDescription) for output \(output.shapeDescription)")
-        inputGradient.resize(rows: output.rows, columns: output.columns)
+        prepareInputGradient(&inputGradient, output: output, outputGradient: outputGradient)
         output.withUnsafeBufferPointer { output in
             outputGradient.withUnsafeBufferPointer { upstream in
                 inputGradient.withUnsafeMutableBufferPointer {

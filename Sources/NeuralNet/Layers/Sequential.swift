@@ -64,17 +64,14 @@ public final class Sequential {
     /// kernel treats fewer than four rows times one column as dot products, whose rounding differs,
     /// so a one-row last block would make `predict` differ from `forward` in the last bit.
     public func predict(_ input: Matrix) -> Matrix {
-        guard input.rows > Self.predictionBlockRows else {
-            var current = input
-            for layer in layers { current = layer.forward(current) }
-            return current
-        }
-        let blockCount = (input.rows + Self.predictionBlockRows - 1) / Self.predictionBlockRows
-        let blockRows = (input.rows + blockCount - 1) / blockCount
+        let blockCount = Swift.max(1, (input.rows + Self.predictionBlockRows - 1) / Self.predictionBlockRows)
+        let blockRows = Swift.max(1, (input.rows + blockCount - 1) / blockCount)
         var block = Matrix.empty
         var outputs = [Matrix](repeating: .empty, count: layers.count)
         var result = Matrix.empty
-        for start in stride(from: 0, to: input.rows, by: blockRows) {
+        var start = 0
+        // At least one block, so that no rows still give an output of the right width.
+        repeat {
             let end = Swift.min(start + blockRows, input.rows)
             input.copyRows(start..<end, into: &block)
             var current = block
@@ -87,7 +84,8 @@ public final class Sequential {
             }
             if start == 0 { result = Matrix(rows: input.rows, columns: current.columns) }
             result.replaceRows(startingAt: start, with: current)
-        }
+            start = end
+        } while start < input.rows
         return result
     }
 

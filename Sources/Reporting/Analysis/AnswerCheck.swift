@@ -9,11 +9,10 @@ public enum AnswerCheck {
         for (index, question) in result.experiment.questions.enumerated() {
             for name in findings.fill(question.answer).unknown {
                 let hint = DidYouMean.suggestion(for: name, among: Array(findings.facts.keys)).map { " (did you mean \"\($0)\"?)" } ?? ""
-                let path = "questions[\(index)].answer"
-                problems.append(SpecError(
-                    file: result.experiment.file, path: path,
-                    message: "no fact named \"\(name)\"\(hint); the results provide: \(findings.facts.keys.sorted().joined(separator: ", "))",
-                    location: result.experiment.locations.location(of: path)))
+                let answer = SpecReader(.null, file: result.experiment.file, path: "questions[\(index)].answer",
+                                        locations: result.experiment.locations)
+                problems.append(answer.error(
+                    "no fact named \"\(name)\"\(hint); the results provide: \(findings.facts.keys.sorted().joined(separator: ", "))"))
             }
         }
         return problems
