@@ -14,6 +14,14 @@ void vm_sgd_update(double *restrict w, double *restrict b, const double *restric
             w[i] = w[i] + b[i];
         }
     } else {
+        if (!firstStep && !nesterov) {
+            double keep = 1 - dampening;
+            for (long i = 0; i < count; i++) {
+                b[i] = b[i] * momentum + keep * g[i];
+                w[i] = w[i] + -lr * b[i];
+            }
+            return;
+        }
         if (firstStep) {
             for (long i = 0; i < count; i++) b[i] = g[i];
         } else {

@@ -104,7 +104,11 @@ static inline __attribute__((always_inline)) void column_by_rows(long m, long k,
         double s = b[p * brs];
         for (long i = 0; i < m; i++) sums[i] = sums[i] + acol[i] * s;
     }
-    for (long i = 0; i < m; i++) c[i * ldc] = combine(c[i * ldc], sums[i], alpha, beta, row);
+    if (ldc == 1 && !row) {
+        store(c, sums, m, alpha, beta, 0);
+    } else {
+        for (long i = 0; i < m; i++) c[i * ldc] = combine(c[i * ldc], sums[i], alpha, beta, row);
+    }
 }
 
 // One row of C wider than a register block: the row's sums live in memory and each p adds a
