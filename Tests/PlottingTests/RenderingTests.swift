@@ -105,6 +105,21 @@ struct PixelTests {
         #expect(image.color(x: x, y: row + 6).distance(to: .white) < 0.02)
     }
 
+    @Test("A line breaks at a NaN, as matplotlib's does, instead of joining its neighbours")
+    func lineGapAtNaN() throws {
+        var figure = Figure()
+        figure.axes[0].plot([0, 1, 2, 3, 4], [1, 1, .nan, 1, 1], color: Color(hex: 0x1F77B4), width: 3)
+        figure.axes[0].xLimits = 0...4
+        figure.axes[0].yLimits = 0...2
+        let (image, layouts) = try render(figure)
+        let layout = layouts[0]
+        let row = Int(layout.y.pixel(1))
+        let blue = Color(hex: 0x1F77B4)
+        #expect(image.color(x: Int(layout.x.pixel(0.5)), y: row).distance(to: blue) < 0.05)
+        #expect(image.color(x: Int(layout.x.pixel(3.5)), y: row).distance(to: blue) < 0.05)
+        #expect(image.color(x: Int(layout.x.pixel(2)), y: row).distance(to: .white) < 0.02)
+    }
+
     @Test("Long titles and labels stay inside the image: its border is untouched")
     func textStaysInside() throws {
         var figure = Figure(widthInches: 4, heightInches: 3)

@@ -8,11 +8,13 @@ struct SeriesPainter {
     func draw(_ series: Series, color: Color) {
         switch series.style {
         case .line(let width, let dash):
-            let pixels = Self.reduced(pixelPoints(series))
-            guard let first = pixels.first else { return }
+            let pieces = pixelRuns(series).map(Self.reduced)
+            guard !pieces.isEmpty else { return }
             stroke(color: color, width: width, dash: dash) {
-                canvas.moveTo(first.0, first.1)
-                for point in pixels.dropFirst() { canvas.lineTo(point.0, point.1) }
+                for piece in pieces {
+                    canvas.moveTo(piece[0].0, piece[0].1)
+                    for point in piece.dropFirst() { canvas.lineTo(point.0, point.1) }
+                }
             }
         case .scatter(let size, let edge):
             let radius = size.squareRoot() / 2 * points
@@ -104,10 +106,23 @@ struct SeriesPainter {
     }
 
     private func pixelPoints(_ series: Series) -> [(Double, Double)] {
-        zip(series.x, series.y).compactMap { x, y in
+        pixelRuns(series).flatMap { $0 }
+    }
+
+    /// The series in pixels, in stretches of drawable points. A point that cannot be drawn (NaN,
+    /// infinite, or not positive on a log axis) ends a stretch: as in matplotlib, a line has a gap
+    /// there instead of a segment joining its neighbours, which would show a value nobody measured.
+    private func pixelRuns(_ series: Series) -> [[(Double, Double)]] {
+        var runs: [[(Double, Double)]] = [[]]
+        for (x, y) in zip(series.x, series.y) {
             let (px, py) = (layout.x.pixel(x), layout.y.pixel(y))
-            return px.isFinite && py.isFinite ? (px, py) : nil
+            if px.isFinite && py.isFinite {
+                runs[runs.count - 1].append((px, py))
+            } else if !runs[runs.count - 1].isEmpty {
+                runs.append([])
+            }
         }
+        return runs.filter { !$0.isEmpty }
     }
 
     private func stroke(color: Color, width: Double, dash: [Double], path: () -> Void) {

@@ -7,6 +7,7 @@ enum TrainingAnalysis {
         var findings = Findings()
         let runs = result.runs
         let single = runs.count == 1
+        let grid = SweepGrid(result)
         findings.facts["runs"] = "\(runs.count)"
         for run in runs {
             guard let training = run.training, let setup = run.trainingSetup else { continue }
@@ -16,7 +17,8 @@ enum TrainingAnalysis {
                 findings.facts["\(Slug.make(run.name)).\(key)"] = value
                 if single { findings.facts[key] = value }
             }
-            findings.sentences.append(sentence(run, training, setup, facts, named: !single))
+            // A sweep's runs are rows of its results table; its findings speak of trends instead.
+            if grid == nil { findings.sentences.append(sentence(run, training, setup, facts, named: !single)) }
         }
         let diverged = runs.filter { $0.training?.history.outcome.diverged == true }
         findings.facts["diverged_runs"] = "\(diverged.count)"
@@ -24,7 +26,7 @@ enum TrainingAnalysis {
             findings.facts["best_run"] = best.name
             findings.facts["best_run.final_loss"] = best.training!.history.splits[0].loss.last!.shortText
         }
-        sweepFacts(result, into: &findings)
+        if let grid { sweepFindings(grid, into: &findings) }
         surfaceFacts(result, into: &findings)
         return findings
     }
@@ -56,7 +58,10 @@ enum TrainingAnalysis {
         if let train = history.splits.first?.accuracy?.last, let test = history.split("test")?.accuracy?.last {
             facts["gap"] = ((train - test) * 100).text(significantDigits: 3) + " points"
         }
-        if let epoch = convergenceEpoch(history) { facts["convergence_epoch"] = "\(epoch)" }
+        if let epoch = convergenceEpoch(history) {
+            facts["convergence_epoch"] = "\(epoch)"
+            facts["converged"] = epoch == history.epochs.last ? "not before the last epoch, \(epoch) (its loss is still falling)" : "by epoch \(epoch)"
+        }
         if let target = setup.loop.targetLoss {
             let losses = history.splits[0].loss
             if let index = losses.firstIndex(where: { $0 <= target }) {
@@ -138,7 +143,10 @@ enum TrainingAnalysis {
         } else if let test = facts["test_final_loss"] {
             parts.append("test loss \(test)")
         }
-        if let epoch = facts["convergence_epoch"] { parts.append("99% of the loss decrease reached by epoch \(epoch)") }
+        if let epoch = facts["convergence_epoch"] {
+            parts.append(Int(epoch) == history.epochs.last ? "the loss is still falling at the last epoch (more than 1% of its decrease came after the last evaluation before it)"
+                         : "99% of the loss decrease reached by epoch \(epoch)")
+        }
         if let steps = facts["steps_to_target"], let target = setup.loop.targetLoss {
             parts.append(steps == "not reached" ? "never reached loss \(target.shortText)" : "reached loss \(target.shortText) after \(steps) steps")
         }
@@ -147,23 +155,61 @@ enum TrainingAnalysis {
         return named ? "**\(run.name)**: " + text : text.prefix(1).uppercased() + text.dropFirst()
     }
 
-    private static func sweepFacts(_ result: ExperimentResult, into findings: inout Findings) {
-        guard result.experiment.sweepParameters.count == 1 else { return }
-        let parameter = Slug.make(result.experiment.sweepParameters[0])
-        let groups = Dictionary(grouping: result.runs, by: { $0.variant ?? "" })
-        for variant in groups.keys.sorted() {
-            let runs = groups[variant]!
-            guard let best = bestRun(runs) else { continue }
-            let prefix = variant.isEmpty ? "" : "\(Slug.make(variant))."
-            let value = best.sweepValues[0].shortText
-            let loss = best.training!.history.splits[0].loss.last!.shortText
-            findings.facts["\(prefix)best_\(parameter)"] = value
-            findings.facts["\(prefix)best_loss"] = loss
-            let diverged = runs.filter { $0.training?.history.outcome.diverged == true }.count
-            let label = variant.isEmpty ? "" : "\(variant): "
-            findings.sentences.append("\(label)the lowest final training loss, \(loss), comes with \(parameter) = \(value)"
-                + (diverged > 0 ? "; \(diverged) of \(runs.count) values diverged." : "; none of the \(runs.count) values diverged."))
+    /// Per variant of a sweep: the best value, how convergence and accuracy change along the
+    /// sweep, and which values diverged.
+    private static func sweepFindings(_ grid: SweepGrid, into findings: inout Findings) {
+        let parameter = Slug.make(grid.parameter)
+        for (variant, runs) in zip(grid.variants, grid.runs) {
+            var parts: [String] = []
+            if let best = bestRun(runs) {
+                let prefix = variant.map { "\(Slug.make($0))." } ?? ""
+                let loss = best.training!.history.splits[0].loss.last!.shortText
+                findings.facts["\(prefix)best_\(parameter)"] = best.sweepValues[0].shortText
+                findings.facts["\(prefix)best_loss"] = loss
+                parts.append("the lowest final training loss, \(loss), comes with \(grid.parameter) = \(best.sweepValues[0].shortText)")
+            }
+            parts += convergence(runs, grid: grid)
+            if let accuracy = bestAccuracy(runs, grid: grid) { parts.append(accuracy) }
+            let diverged = runs.compactMap { run -> String? in
+                guard case .diverged(let epoch, _) = run.training?.history.outcome else { return nil }
+                return "\(grid.parameter) = \(run.sweepValues[0].shortText) at epoch \(epoch)"
+            }
+            parts.append(diverged.isEmpty ? "none of the \(runs.count) values diverged"
+                         : "\(diverged.count) of the \(runs.count) values diverged (\(diverged.joined(separator: ", ")))")
+            findings.sentences.append(SweepGrid.label(variant) + parts.joined(separator: "; ") + ".")
         }
+    }
+
+    /// How fast the loss settles along a sweep: the values that get there first, and those whose
+    /// loss is still falling at the last epoch (their "convergence epoch" is only the budget's end).
+    private static func convergence(_ runs: [RunResult], grid: SweepGrid) -> [String] {
+        let epochs = runs.map { run in run.training.flatMap { convergenceEpoch($0.history) } }
+        let lastEpochs = runs.map { $0.training?.history.epochs.last }
+        let settled = epochs.indices.filter { epochs[$0] != nil && epochs[$0] != lastEpochs[$0] }
+        let falling = epochs.indices.filter { epochs[$0] != nil && epochs[$0] == lastEpochs[$0] }
+        var parts: [String] = []
+        if let fastest = settled.compactMap({ epochs[$0] }).min() {
+            let indices = settled.filter { epochs[$0] == fastest }
+            parts.append("99% of the loss decrease is made soonest, by epoch \(fastest), with \(grid.phrase(indices))")
+        }
+        if !falling.isEmpty {
+            parts.append("with \(grid.phrase(falling)) the loss is still falling at the last epoch")
+        }
+        return parts
+    }
+
+    /// Where along a sweep the best final accuracy is reached: on the test split when there is
+    /// one (what generalises), else on the training split.
+    private static func bestAccuracy(_ runs: [RunResult], grid: SweepGrid) -> String? {
+        let split = runs.first?.training?.history.split("test") == nil ? "train" : "test"
+        let accuracies = runs.enumerated().compactMap { index, run -> (index: Int, value: Double)? in
+            guard let history = run.training?.history, !history.outcome.diverged,
+                  let value = history.split(split)?.accuracy?.last, !value.isNaN else { return nil }
+            return (index, value)
+        }
+        guard let best = accuracies.map(\.value).max() else { return nil }
+        let indices = accuracies.filter { $0.value == best }.map(\.index)
+        return "the best final \(split) accuracy, \(best.percentText), comes with \(grid.phrase(indices))"
     }
 
     /// With two runs on a two-input classification task: how much of the plane they classify alike.

@@ -4,21 +4,29 @@ import Plotting
 /// The final training loss against the swept parameter, one line per variant.
 enum SweepFigure {
     static func make(_ result: ExperimentResult, _ request: FigureRequest) -> [ReportFigure] {
-        guard let parameter = result.experiment.sweepParameters.first else { return [] }
+        guard let grid = SweepGrid(result) else { return [] }
+        let parameter = grid.parameter
         var axes = Axes(title: request.title ?? "Final training loss by \(parameter)", xLabel: parameter, yLabel: "final training loss")
         axes.grid = true
-        var variants: [String?] = []
-        for run in result.runs where !variants.contains(run.variant) { variants.append(run.variant) }
-        for (index, variant) in variants.enumerated() {
-            let runs = result.runs.filter { $0.variant == variant && $0.training != nil }
-            let x = runs.map { $0.sweepValues[0] }
-            let y = runs.map { $0.training!.history.splits[0].loss.last ?? .nan }
-            axes.plot(x, y, color: Color.tab10[index % 10], width: 1.8, label: variant ?? "final loss")
-            axes.scatter(x, y, color: Color.tab10[index % 10], size: 20)
+        for (index, (variant, runs)) in zip(grid.variants, grid.runs).enumerated() {
+            // A diverged run has no final loss: its point is left out, and the line breaks there.
+            let y = runs.map { run in
+                guard let history = run.training?.history, !history.outcome.diverged else { return Double.nan }
+                return history.splits[0].loss.last ?? .nan
+            }
+            axes.plot(grid.values, y, color: Color.tab10[index % 10], width: 1.8, label: variant ?? "final loss")
+            axes.scatter(grid.values, y, color: Color.tab10[index % 10], size: 20)
         }
         axes.chooseLogScale(requested: request.logarithmic)
+        // A sweep over decades (a logspace of learning rates) is read on a log axis, as it was made.
+        if let low = grid.values.min(), let high = grid.values.max(), low > 0, high / low > 100 { axes.xScale = .log }
         var figure = Figure()
         figure[0, 0] = axes
-        return [ReportFigure(fileName: request.fileName, caption: "Final training loss for each \(parameter)", figure: figure)]
+        return [ReportFigure(fileName: request.fileName, caption: caption(grid), figure: figure)]
+    }
+
+    private static func caption(_ grid: SweepGrid) -> String {
+        let diverged = grid.runs.joined().contains { $0.training?.history.outcome.diverged == true }
+        return "Final training loss for each \(grid.parameter)" + (diverged ? "; a run that diverged has no point, and its line breaks there" : "")
     }
 }

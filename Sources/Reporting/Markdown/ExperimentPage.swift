@@ -70,6 +70,7 @@ struct ExperimentPage {
     }
 
     private func trainingSetup() -> [String] {
+        if let grid = SweepGrid(result) { return sweepSetup(grid) }
         let entries = result.trainingRuns
         guard !entries.isEmpty else { return [] }
         let described = entries.map { SetupDescription.rows($0.setup, data: $0.data) }
@@ -97,6 +98,7 @@ struct ExperimentPage {
     }
 
     private func trainingResults() -> [String] {
+        if let grid = SweepGrid(result) { return sweepResults(grid) }
         let entries = result.trainingRuns
         let splits = entries.first?.training.history.splits.map(\.name) ?? ["train"]
         let hasAccuracy = entries.first?.training.history.splits.first?.accuracy != nil
