@@ -147,8 +147,10 @@ enum TrainingAnalysis {
             parts.append(Int(epoch) == history.epochs.last ? "the loss is still falling at the last epoch (more than 1% of its decrease came after the last evaluation before it)"
                          : "99% of the loss decrease reached by epoch \(epoch)")
         }
-        if let steps = facts["steps_to_target"], let target = setup.loop.targetLoss {
-            parts.append(steps == "not reached" ? "never reached loss \(target.shortText)" : "reached loss \(target.shortText) after \(steps) steps")
+        if let steps = facts["steps_to_target"], let epochs = facts["epochs_to_target"], let target = setup.loop.targetLoss {
+            // The loss is only measured at evaluations, so the step count is that epoch's, not the exact step.
+            parts.append(steps == "not reached" ? "never reached loss \(target.shortText)"
+                         : "reached loss \(target.shortText) by epoch \(epochs) (\(steps) steps)")
         }
         if let boundary = facts["boundary"] { parts.append("learned w = \(facts["w"]!), b = \(facts["b"]!); boundary \(boundary)") }
         let text = parts.joined(separator: "; ") + "."
