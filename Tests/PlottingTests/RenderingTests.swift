@@ -120,6 +120,15 @@ struct PixelTests {
         #expect(image.color(x: Int(layout.x.pixel(2)), y: row).distance(to: .white) < 0.02)
     }
 
+    @Test("A point with a NaN coordinate does not stretch the other axis, as in matplotlib")
+    func autoscaleSkipsNaNPoints() throws {
+        var figure = Figure()
+        figure.axes[0].plot([1, 2, 1000], [3, 4, .nan])
+        let box = try figure.layouts()[0]
+        // 1…2 with 5% margins; 1000 would put x = 2 near the left edge.
+        #expect(abs(box.x.pixel(2) - (box.box.left + box.box.width * 1.05 / 1.1)) < 1e-6)
+    }
+
     @Test("Long titles and labels stay inside the image: its border is untouched")
     func textStaysInside() throws {
         var figure = Figure(widthInches: 4, heightInches: 3)

@@ -61,8 +61,27 @@ struct AxesRenderer {
         var yTicks: [(value: Double, label: String)]
     }
 
+    /// The values the axis limits are fitted to. As in matplotlib, a point counts only when both of
+    /// its coordinates are finite: a run whose final loss is NaN does not stretch the x axis to its
+    /// learning rate. Series that are not points (reference lines) give their values as they are.
+    func autoscaledValues() -> (x: [Double], y: [Double]) {
+        var xs: [Double] = [], ys: [Double] = []
+        for series in axes.series {
+            guard series.x.count == series.y.count else {
+                xs += series.x
+                ys += series.y
+                continue
+            }
+            for (x, y) in zip(series.x, series.y) where x.isFinite && y.isFinite {
+                xs.append(x)
+                ys.append(y)
+            }
+        }
+        return (xs, ys)
+    }
+
     func makeLayout() -> Layout {
-        let allX = axes.series.flatMap(\.x), allY = axes.series.flatMap(\.y)
+        let (allX, allY) = autoscaledValues()
         let xRange = axes.xLimits ?? AxisMapping.limits(of: allX, scale: axes.xScale)
         let yRange = axes.yLimits ?? AxisMapping.limits(of: allY, scale: axes.yScale)
         let pad = Style.cellPad * points
