@@ -58,9 +58,11 @@ enum TrainingAnalysis {
         if let train = history.splits.first?.accuracy?.last, let test = history.split("test")?.accuracy?.last {
             facts["gap"] = ((train - test) * 100).text(significantDigits: 3) + " points"
         }
-        if let epoch = convergenceEpoch(history) {
-            facts["convergence_epoch"] = "\(epoch)"
-            facts["converged"] = epoch == history.epochs.last ? "not before the last epoch, \(epoch) (its loss is still falling)" : "by epoch \(epoch)"
+        if let epoch = convergenceEpoch(history) { facts["convergence_epoch"] = "\(epoch)" }
+        switch settling(history) {
+        case .settled(let epoch): facts["converged"] = "by epoch \(epoch)"
+        case .stillFalling: facts["converged"] = "not before the last epoch, \(facts["epochs"]!) (its loss is still falling)"
+        case nil: break
         }
         if let target = setup.loop.targetLoss {
             let losses = history.splits[0].loss
@@ -106,6 +108,21 @@ enum TrainingAnalysis {
         return losses.firstIndex { $0 <= goal }.map { history.epochs[$0] }
     }
 
+    /// How a run's training loss ended, or nil when it diverged or never fell.
+    enum Settling: Equatable {
+        /// 99% of the decrease was made by `epoch`, before the last one.
+        case settled(epoch: Int)
+        /// The 99% point is the last epoch: more than 1% of the decrease came after the last
+        /// evaluation before it, so "converged by the last epoch" would only name the budget's end.
+        case stillFalling
+    }
+
+    /// Whether the loss of `history` settled before its last epoch, and when.
+    static func settling(_ history: TrainingHistory) -> Settling? {
+        guard let epoch = convergenceEpoch(history) else { return nil }
+        return epoch == history.epochs.last ? .stillFalling : .settled(epoch: epoch)
+    }
+
     /// w and b of a model that is one linear unit (and an activation), else nil.
     static func linearModel(_ setup: TrainingSetup, parameters: [NamedMatrix]) -> ([Double], Double)? {
         let linear = setup.layers.filter { if case .linear = $0 { true } else { false } }
@@ -143,9 +160,10 @@ enum TrainingAnalysis {
         } else if let test = facts["test_final_loss"] {
             parts.append("test loss \(test)")
         }
-        if let epoch = facts["convergence_epoch"] {
-            parts.append(Int(epoch) == history.epochs.last ? "the loss is still falling at the last epoch (more than 1% of its decrease came after the last evaluation before it)"
-                         : "99% of the loss decrease reached by epoch \(epoch)")
+        switch settling(history) {
+        case .settled(let epoch): parts.append("99% of the loss decrease reached by epoch \(epoch)")
+        case .stillFalling: parts.append("the loss is still falling at the last epoch (more than 1% of its decrease came after the last evaluation before it)")
+        case nil: break
         }
         if let steps = facts["steps_to_target"], let epochs = facts["epochs_to_target"], let target = setup.loop.targetLoss {
             // The loss is only measured at evaluations, so the step count is that epoch's, not the exact step.
@@ -185,13 +203,12 @@ enum TrainingAnalysis {
     /// How fast the loss settles along a sweep: the values that get there first, and those whose
     /// loss is still falling at the last epoch (their "convergence epoch" is only the budget's end).
     private static func convergence(_ runs: [RunResult], grid: SweepGrid) -> [String] {
-        let epochs = runs.map { run in run.training.flatMap { convergenceEpoch($0.history) } }
-        let lastEpochs = runs.map { $0.training?.history.epochs.last }
-        let settled = epochs.indices.filter { epochs[$0] != nil && epochs[$0] != lastEpochs[$0] }
-        let falling = epochs.indices.filter { epochs[$0] != nil && epochs[$0] == lastEpochs[$0] }
+        let endings = runs.map { run in run.training.flatMap { settling($0.history) } }
+        let settledEpochs = endings.map { ending -> Int? in if case .settled(let epoch) = ending { epoch } else { nil } }
+        let falling = endings.indices.filter { endings[$0] == .stillFalling }
         var parts: [String] = []
-        if let fastest = settled.compactMap({ epochs[$0] }).min() {
-            let indices = settled.filter { epochs[$0] == fastest }
+        if let fastest = settledEpochs.compactMap({ $0 }).min() {
+            let indices = settledEpochs.indices.filter { settledEpochs[$0] == fastest }
             parts.append("99% of the loss decrease is made soonest, by epoch \(fastest), with \(grid.phrase(indices))")
         }
         if !falling.isEmpty {

@@ -45,25 +45,29 @@ extension ExperimentPage {
             }
             header.append("\(label)converged by epoch")
         }
+        let metricCells = splits.count * (hasAccuracy ? 2 : 1)
         var table = MarkdownTable(header)
         for (row, value) in grid.values.enumerated() {
             var cells = [value.shortText]
             for column in grid.runs {
                 guard let history = column[row].training?.history else {
-                    cells += Array(repeating: "—", count: splits.count * (hasAccuracy ? 2 : 1) + 1)
+                    cells += Array(repeating: "—", count: metricCells + 1)
                     continue
                 }
                 if case .diverged(let epoch, _) = history.outcome {
                     cells.append("**diverged** at epoch \(epoch)")
-                    cells += Array(repeating: "—", count: splits.count * (hasAccuracy ? 2 : 1))
+                    cells += Array(repeating: "—", count: metricCells)
                     continue
                 }
                 for split in history.splits {
                     cells.append((split.loss.last ?? .nan).shortText)
                     if hasAccuracy { cells.append((split.accuracy?.last ?? .nan).percentText) }
                 }
-                let epoch = TrainingAnalysis.convergenceEpoch(history)
-                cells.append(epoch == nil ? "—" : epoch == history.epochs.last ? "still falling" : "\(epoch!)")
+                switch TrainingAnalysis.settling(history) {
+                case .settled(let epoch): cells.append("\(epoch)")
+                case .stillFalling: cells.append("still falling")
+                case nil: cells.append("—")
+                }
             }
             table.add(cells)
         }
