@@ -124,6 +124,24 @@ struct VectorMathTests {
         }
     }
 
+    @Test("The array kernels give the scalar functions' bits, whether every element is in the fast range or not",
+          arguments: [[], [-720.0], [Double.nan], [800.0, -.infinity]])
+    func arraysMatchScalars(outOfRange: [Double]) {
+        // Near the fast range's edge (±707) and across the values training meets.
+        let inRange = stride(from: -706.99, through: 706.99, by: 0.731).map { $0 } + [-707, 707, -0.0, 1e-300]
+        let values = inRange + outOfRange
+        let expected = (exp: values.map { VectorMath.exp($0).bitPattern },
+                        sigmoid: values.map { VectorMath.sigmoid($0).bitPattern })
+        var exps = [Double](repeating: 0, count: values.count)
+        var sigmoids = values  // in place, as the C kernels allow
+        values.withUnsafeBufferPointer { source in
+            exps.withUnsafeMutableBufferPointer { VectorMath.exp(source, into: $0) }
+        }
+        sigmoids.withUnsafeMutableBufferPointer { VectorMath.sigmoid(UnsafeBufferPointer($0), into: $0) }
+        #expect(exps.map(\.bitPattern) == expected.exp)
+        #expect(sigmoids.map(\.bitPattern) == expected.sigmoid)
+    }
+
     @Test("Rows are copied by index and by range, and written back in place")
     func rowCopies() {
         let matrix = Matrix([[1, 2], [3, 4], [5, 6], [7, 8]])

@@ -1,10 +1,13 @@
 // Element-wise kernels over arrays of doubles, vectorised for the CPU they run on.
 //
 // Why C: Swift cannot compile a single function for AVX2, and compiling the whole package for it
-// would crash on CPUs without it. Here each array kernel is compiled twice (AVX2 and baseline
-// x86-64) and the loader picks one at start-up (`target_clones`). Both copies use only IEEE
-// additions, multiplications and divisions in the same order, with floating-point contraction off,
-// so they return bit-identical results: the choice of copy never changes a number.
+// would crash on CPUs without it. Here each array kernel is compiled twice (AVX2, or x86-64-v3
+// where it uses fused multiply-adds, and baseline x86-64) and the loader picks one at start-up
+// (`target_clones`). Both copies do the same IEEE operations in the same order, with
+// floating-point contraction off: additions, multiplications, divisions, and fused multiply-adds
+// written out as `__builtin_fma`, which x86-64-v3 runs as one instruction and the baseline copy as
+// libm's correctly rounded `fma`. So they return bit-identical results: the choice of copy never
+// changes a number.
 #ifndef CVECTORMATH_H
 #define CVECTORMATH_H
 
@@ -46,43 +49,78 @@ static inline uint64_t vm_bits_from_double(double value) {
     return bits;
 }
 
+// e^x = 2^k · 2^(j/64) · e^r, where x = (64k + j)·ln2/64 + r with integers k, j (0 ≤ j < 64) and
+// |r| ≤ ln2/128. This part computes n = 64k + j (as the two's-complement bits of an integer) and
+// m = 2^(j/64) · e^r, which lies in [0.994, 2.011); the callers apply 2^k. The table gives 2^(j/64);
+// e^r − 1 is its Taylor polynomial of degree 5 (truncation error below 4e-17 at that small r),
+// added as t + t·(e^r − 1) so that the rounding of the table entry is the main error. Reduction and
+// polynomial are fused multiply-adds: fewer instructions and a shorter dependency chain, which is
+// what bounds this loop (an out-of-order core keeps only about four iterations in flight). `x`
+// must lie in [−746, 710] (callers clamp or check), so that |n| < 2^17.
+static inline double vm_exp_mantissa(double x, uint64_t *n) {
+    // Adding 1.5·2^52 rounds to an integer held in the low mantissa bits, without a rounding instruction.
+    const double shifter = 6755399441055744.0;
+    double shifted = __builtin_fma(x, 92.33248261689366 /* 64/ln2 */, shifter);
+    double rounded = shifted - shifter;
+    // ln2/64 split so that rounded·high is exact for |n| < 2^17.
+    double r = __builtin_fma(-rounded, 0x1.473de6af278edp-40, __builtin_fma(-rounded, 0x1.62e42fef00000p-7, x));
+    double r2 = r * r;
+    double expm1r = __builtin_fma(r2, __builtin_fma(r2, __builtin_fma(r, 1.0 / 120, 1.0 / 24),
+                                                    __builtin_fma(r, 1.0 / 6, 0.5)), r);
+    *n = vm_bits_from_double(shifted) - vm_bits_from_double(shifter);
+    double t = vm_exp_table[*n & 63];
+    return __builtin_fma(t, expm1r, t);
+}
+
 /// e^x within 1.3 units in the last place (the largest error over 4 million random arguments,
 /// against `expl`), for every finite or infinite x, NaN propagated, subnormal results produced
 /// rather than flushed.
 ///
-/// Method: x = (64k + j)·ln2/64 + r with integers k, j (0 ≤ j < 64) and |r| ≤ ln2/128, so that
-/// e^x = 2^k · 2^(j/64) · e^r. The table gives 2^(j/64); e^r − 1 is its Taylor polynomial of degree
-/// 5 (truncation error below 4e-17 at that small r), added as t + t·(e^r − 1) so that the rounding
-/// of the table entry is the main error; 2^k is built from exponent bits in two halves so that
-/// k down to −1075 stays representable. About 45 vector instructions per four arguments, no
-/// branches: the shape the vectoriser needs.
+/// 2^k is applied as two multiplications by powers of two, built from exponent bits in two halves
+/// so that k down to −1075 stays representable. No branches: the shape the vectoriser needs.
 static inline double vm_exp(double x) {
     // Clamp where the result is already 0 or infinity; both comparisons fail for NaN, which passes.
     double c = x < -746.0 ? -746.0 : x;
     c = c > 710.0 ? 710.0 : c;
-    // Adding 1.5·2^52 rounds to an integer held in the low mantissa bits, without a rounding instruction.
-    const double shifter = 6755399441055744.0;
-    double shifted = c * 92.33248261689366 /* 64/ln2 */ + shifter;
-    double n = shifted - shifter;
-    // ln2/64 split so that n·high is exact for |n| < 2^17 (|n| ≤ 68,900 here).
-    double r = (c - n * 0x1.62e42fef00000p-7) - n * 0x1.473de6af278edp-40;
-    double r2 = r * r;
-    double expm1r = r + r2 * ((0.5 + r * (1.0 / 6)) + r2 * (1.0 / 24 + r * (1.0 / 120)));
+    uint64_t n;
+    double m = vm_exp_mantissa(c, &n);
     // n + 64·1100 is never negative, so logical shifts (all AVX2 has for 64-bit lanes) split it.
-    uint64_t offsetN = vm_bits_from_double(shifted) - vm_bits_from_double(shifter) + 64 * 1100;
-    double t = vm_exp_table[offsetN & 63];
-    int64_t k = (int64_t)(offsetN >> 6) - 1100;
+    int64_t k = (int64_t)((n + 64 * 1100) >> 6) - 1100;
     uint64_t firstHalf = ((uint64_t)(k + 2048) >> 1) - 1024;
     uint64_t secondHalf = (uint64_t)k - firstHalf;
     double firstScale = vm_double_from_bits((firstHalf + 1023) << 52);
     double secondScale = vm_double_from_bits((secondHalf + 1023) << 52);
-    return (t + t * expm1r) * firstScale * secondScale;
+    return m * firstScale * secondScale;
+}
+
+/// The |x| up to which `vm_exp_in_range` may be used. There |n| ≤ 65,279, so −1020 ≤ k ≤ 1019,
+/// and m·2^k is a normal number whatever m is.
+#define VM_EXP_IN_RANGE_LIMIT 707.0
+
+/// e^x for |x| ≤ VM_EXP_IN_RANGE_LIMIT, bit for bit what `vm_exp` returns there, with a shorter
+/// dependency chain: 2^k is added to m's exponent field instead of multiplied in two halves (both
+/// are exact while the result is normal). The array kernels use it when every element is in range,
+/// as in training they always are; it takes a quarter off a sigmoid. Outside the range the result
+/// is meaningless.
+static inline double vm_exp_in_range(double x) {
+    uint64_t n;
+    double m = vm_exp_mantissa(x, &n);
+    // (n >> 6) << 52 is k·2^52 modulo 2^64 for negative n too: a logical shift differs from an
+    // arithmetic one only in the top bits, which the left shift discards.
+    return vm_double_from_bits(vm_bits_from_double(m) + ((n >> 6) << 52));
 }
 
 /// The logistic function 1 / (1 + e^-x), accurate for large |x|: it never forms e^|x|, so it
 /// neither overflows nor loses the tiny values of strongly negative inputs.
 static inline double vm_sigmoid(double x) {
     double e = vm_exp(x < 0 ? x : -x);  // e^-|x| ≤ 1
+    double denominator = 1.0 + e;
+    return x < 0 ? e / denominator : 1.0 / denominator;
+}
+
+/// `vm_sigmoid` for |x| ≤ VM_EXP_IN_RANGE_LIMIT, to the bit.
+static inline double vm_sigmoid_in_range(double x) {
+    double e = vm_exp_in_range(x < 0 ? x : -x);
     double denominator = 1.0 + e;
     return x < 0 ? e / denominator : 1.0 / denominator;
 }
