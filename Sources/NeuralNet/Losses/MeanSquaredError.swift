@@ -45,9 +45,7 @@ public struct MeanSquaredError: Loss {
                         // p − onehot: p everywhere, less 1 at each row's class (p − 0 is p exactly).
                         for index in d.indices { d[index] = p[index] }
                         for row in 0..<prediction.rows {
-                            let label = Int(exactly: t[row]) ?? -1
-                            precondition(label >= 0 && label < width, "\(name): class \(t[row]) in row \(row) is not in 0..<\(width)")
-                            d[row * width + label] -= 1
+                            d[row * width + classIndex(t[row], classes: width, row: row, loss: name)] -= 1
                         }
                     } else {
                         for index in d.indices { d[index] = p[index] - t[index] }

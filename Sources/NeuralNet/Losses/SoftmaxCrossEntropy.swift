@@ -51,8 +51,7 @@ public struct SoftmaxCrossEntropy: Loss {
                     guard let zBase = z.baseAddress, let eBase = e.baseAddress else { return }
                     for row in 0..<rows {
                         let (zRow, eRow) = (zBase + row * width, eBase + row * width)
-                        let label = Int(t[row])
-                        precondition(label >= 0 && label < width, "\(name): class \(t[row]) in row \(row) is not in 0..<\(width)")
+                        let label = classIndex(t[row], classes: width, row: row, loss: name)
                         var sum = 0.0
                         for column in 0..<width { sum += eRow[column] }
                         total += maxima[row] + log(sum) - zRow[label]
