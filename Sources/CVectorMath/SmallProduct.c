@@ -140,6 +140,12 @@ static inline __attribute__((always_inline)) double dot(const double *x, const d
     return (s0 + s1) + (s2 + s3);
 }
 
+// Defined after vm_small_product, which it calls: a multiversioned function must be defined
+// before its first use.
+static void transposed_sums(long m, long n, long k, double alpha, const double *a, long ais,
+                            const double *b, long brs, long bcs, double beta, const double *row,
+                            double *c, long ldc);
+
 __attribute__((target_clones("avx2", "default")))
 void vm_small_product(long m, long n, long k, double alpha, const double *a, long ars, long ais,
                       const double *b, long brs, long bcs, double beta, const double *row,
@@ -157,6 +163,10 @@ void vm_small_product(long m, long n, long k, double alpha, const double *a, lon
         row_by_columns(n, k, alpha, a, ais, b, brs, beta, row, c, scratch);
         return;
     }
+    if (n < m && m <= 16 && n <= 16 && ars == 1) {
+        transposed_sums(m, n, k, alpha, a, ais, b, brs, bcs, beta, row, c, ldc);
+        return;
+    }
     for (long j0 = 0; j0 < n; j0 += 16) {
         long width = n - j0 < 16 ? n - j0 : 16;
         long rowStride;
@@ -172,4 +182,19 @@ void vm_small_product(long m, long n, long k, double alpha, const double *a, lon
 #undef CASE
         }
     }
+}
+
+// A small C with more rows than columns whose A is stored transposed, such as a layer's weight
+// gradient xᵀ·G when the layer has fewer outputs than inputs (10 x 3 in a 2-10-10-3 network).
+// Vectors run along C's rows, which are C's long side, by computing Cᵀ = Bᵀ·Aᵀ (Aᵀ's rows are
+// contiguous, so nothing is copied) and combining it into C. Each element is still summed in order
+// of p and then combined once, so the bits are those of the direct product.
+static void transposed_sums(long m, long n, long k, double alpha, const double *a, long ais,
+                            const double *b, long brs, long bcs, double beta, const double *row,
+                            double *c, long ldc) {
+    double sums[16 * 16];
+    vm_small_product(n, m, k, 1, b, bcs, brs, a, ais, 1, 0, 0, sums, m);
+    for (long i = 0; i < m; i++)
+        for (long j = 0; j < n; j++)
+            c[i * ldc + j] = combine(c[i * ldc + j], sums[j * m + i], alpha, beta, row ? row + j : 0);
 }

@@ -42,6 +42,20 @@ struct MatrixTests {
         #expect(Matrix.product(a, b, kernel: .small) == naiveProduct(a, b))
     }
 
+    @Test("A weight gradient's shape (Aᵀ·B, more rows than columns), computed along its rows, gives the triple loop's sums exactly",
+          arguments: [(10, 300, 3), (16, 40, 15), (5, 9, 2)])
+    func transposedSumsInOrder(shape: (Int, Int, Int)) {
+        let (m, k, n) = shape
+        var random = TestRandom(seed: UInt64(m * n))
+        let inputs = random.normalMatrix(k, m), gradients = random.normalMatrix(k, n)
+        let expected = naiveProduct(inputs.transposed, gradients)
+        #expect(Matrix.product(inputs, gradients, transposeA: true, kernel: .small) == expected)
+        var c = random.normalMatrix(m, n)
+        let scaled = 2 * expected + 0.5 * c
+        Matrix.multiply(inputs, gradients, transposeA: true, alpha: 2, beta: 0.5, into: &c, kernel: .small)
+        #expect(c == scaled)
+    }
+
     @Test("Both kernels honour alpha and beta, and beta 0 clears NaN", arguments: [ProductKernel.small, .blas])
     func alphaAndBeta(kernel: ProductKernel) {
         var random = TestRandom(seed: 2)

@@ -155,7 +155,9 @@ void vm_sgd_update(double *restrict w, double *restrict b, const double *restric
 /// saving a pass over C.
 ///
 /// Strides express transposes without copying A; B is copied into a stack buffer when `bcs` ≠ 1,
-/// which requires k ≤ VM_SMALL_PRODUCT_MAX_STRIDED_DEPTH. When beta is 0, C is overwritten (NaNs
+/// which requires k ≤ VM_SMALL_PRODUCT_MAX_STRIDED_DEPTH. A C of at most 16 x 16 with more rows
+/// than columns and a transposed A (a weight gradient) is computed as Cᵀ = Bᵀ·Aᵀ, so that vectors
+/// run along its longer side. When beta is 0, C is overwritten (NaNs
 /// in it do not propagate). Every C(i, j) is summed in order of p, except that fewer than four rows
 /// times one column are dot products in four interleaved partial sums; results never depend on
 /// the CPU's vector width.
