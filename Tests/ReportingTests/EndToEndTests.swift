@@ -100,6 +100,10 @@ struct EndToEndTests {
         let page = try String(contentsOf: reports.appendingPathComponent("tiny-roots/README.md"), encoding: .utf8)
         #expect(page.contains("From 3: 3.999999"))
 
+        // A single run's results table has no column naming the run.
+        let single = try String(contentsOf: reports.appendingPathComponent("tiny-curve/README.md"), encoding: .utf8)
+        #expect(single.contains("\n| Epochs |") && !single.contains("| Run |"))
+
         // Same files, one worker instead of two: the same bytes, run metadata aside.
         _ = try Self.report(in: root, out: "again", jobs: 1)
         #expect(ReportComparison.differences(expected: reports, actual: root.appendingPathComponent("again")) == [])

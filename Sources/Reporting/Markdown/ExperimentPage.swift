@@ -119,7 +119,7 @@ struct ExperimentPage {
             }
             table.add(row)
         }
-        var lines = ["## Results", "", "Final metrics (after the last epoch):", "", table.text, ""]
+        var lines = ["## Results", "", "Final metrics (after the last epoch):", "", table.namingRuns(entries.count).text, ""]
         lines += initialMetrics(entries)
         lines += parameterTable(entries)
         lines += probeTables(entries)
@@ -148,7 +148,7 @@ struct ExperimentPage {
         guard !linear.isEmpty else { return [] }
         var table = MarkdownTable(["Run", "w", "b", "boundary w·x + b = 0"])
         linear.forEach { table.add($0) }
-        return ["Learned parameters:", "", table.text, ""]
+        return ["Learned parameters:", "", table.namingRuns(linear.count).text, ""]
     }
 
     /// Predictions at the probe inputs after each evaluated epoch.
