@@ -148,7 +148,7 @@ struct ExperimentPage {
         guard !linear.isEmpty else { return [] }
         var table = MarkdownTable(["Run", "w", "b", "boundary w·x + b = 0"])
         linear.forEach { table.add($0) }
-        return ["Learned parameters:", "", table.namingRuns(linear.count).text, ""]
+        return ["Learned parameters:", "", table.namingRuns(entries.count).text, ""]
     }
 
     /// Predictions at the probe inputs after each evaluated epoch.
