@@ -19,16 +19,7 @@ struct SweepReportTests {
 
     /// The page and the findings of the experiment above.
     static func page() throws -> (markdown: String, findings: Findings, caption: String) {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("sweep-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        let path = root.appendingPathComponent("tiny-sweep.json").path
-        try Data(file.utf8).write(to: URL(fileURLWithPath: path))
-        let result = ExperimentRunner.run([try PreparedExperiment(try Experiment.load(path: path))], jobs: 1)[0]
-        let findings = Analysis.analyze(result)
-        let figures = FigureBuilder.figures(for: result)
-        let page = ExperimentPage(result: result, findings: findings, figures: figures, formats: ["png"])
-        return (page.markdown, findings, figures.first?.caption ?? "")
+        try PageRendering.render(file)
     }
 
     @Test("Results have a row per swept value and, per variant, loss, convergence and divergence")
