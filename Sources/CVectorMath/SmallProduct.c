@@ -163,7 +163,7 @@ void vm_small_product(long m, long n, long k, double alpha, const double *a, lon
         row_by_columns(n, k, alpha, a, ais, b, brs, beta, row, c, scratch);
         return;
     }
-    if (n < m && m <= 16 && n <= 16 && ars == 1) {
+    if (n < m && m <= 16 && ars == 1) {
         transposed_sums(m, n, k, alpha, a, ais, b, brs, bcs, beta, row, c, ldc);
         return;
     }

@@ -110,20 +110,18 @@ static inline double vm_exp_in_range(double x) {
     return vm_double_from_bits(vm_bits_from_double(m) + ((n >> 6) << 52));
 }
 
-/// The logistic function 1 / (1 + e^-x), accurate for large |x|: it never forms e^|x|, so it
-/// neither overflows nor loses the tiny values of strongly negative inputs.
-static inline double vm_sigmoid(double x) {
-    double e = vm_exp(x < 0 ? x : -x);  // e^-|x| ≤ 1
+// σ(x) from e = e^-|x| ≤ 1: 1 / (1 + e) for x ≥ 0, e / (1 + e) for x < 0. Never forming e^|x|,
+// it neither overflows nor loses the tiny values of strongly negative inputs.
+static inline double vm_logistic(double x, double e) {
     double denominator = 1.0 + e;
     return x < 0 ? e / denominator : 1.0 / denominator;
 }
 
+/// The logistic function 1 / (1 + e^-x), accurate for large |x|.
+static inline double vm_sigmoid(double x) { return vm_logistic(x, vm_exp(x < 0 ? x : -x)); }
+
 /// `vm_sigmoid` for |x| ≤ VM_EXP_IN_RANGE_LIMIT, to the bit.
-static inline double vm_sigmoid_in_range(double x) {
-    double e = vm_exp_in_range(x < 0 ? x : -x);
-    double denominator = 1.0 + e;
-    return x < 0 ? e / denominator : 1.0 / denominator;
-}
+static inline double vm_sigmoid_in_range(double x) { return vm_logistic(x, vm_exp_in_range(x < 0 ? x : -x)); }
 
 /// y[i] = e^x[i] for i < count; y may be x.
 void vm_exp_array(const double *x, double *y, long count);
@@ -157,10 +155,9 @@ void vm_sgd_update(double *restrict w, double *restrict b, const double *restric
 /// Strides express transposes without copying A; B is copied into a stack buffer when `bcs` ≠ 1,
 /// which requires k ≤ VM_SMALL_PRODUCT_MAX_STRIDED_DEPTH. A C of at most 16 x 16 with more rows
 /// than columns and a transposed A (a weight gradient) is computed as Cᵀ = Bᵀ·Aᵀ, so that vectors
-/// run along its longer side. When beta is 0, C is overwritten (NaNs
-/// in it do not propagate). Every C(i, j) is summed in order of p, except that fewer than four rows
-/// times one column are dot products in four interleaved partial sums; results never depend on
-/// the CPU's vector width.
+/// run along its longer side. When beta is 0, C is overwritten (NaNs in it do not propagate). Every
+/// C(i, j) is summed in order of p, except that fewer than four rows times one column are dot
+/// products in four interleaved partial sums; results never depend on the CPU's vector width.
 void vm_small_product(long m, long n, long k, double alpha, const double *a, long ars, long ais,
                       const double *b, long brs, long bcs, double beta, const double *row,
                       double *c, long ldc);
