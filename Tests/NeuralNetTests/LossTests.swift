@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import NeuralNet
 
@@ -36,6 +37,31 @@ struct LossTests {
             let (value, gradient) = loss.valueAndGradient(Matrix(fixture: reference.prediction), Matrix(fixture: reference.target))
             #expect(isClose(value, reference.value), "\(loss.name): \(value) vs \(reference.value)")
             #expect(closeness(gradient, Matrix(fixture: reference.gradient)) <= 1, "\(loss.name) gradient")
+        }
+    }
+
+    @Test("Softmax cross-entropy follows its definition for every number of classes and of rows",
+          arguments: [2, 3, 4, 5, 6, 10, 17])
+    func softmaxCrossEntropyWidths(classes: Int) {
+        var random = TestRandom(seed: UInt64(classes))
+        for rows in [1, 3, 4, 7] {
+            let logits = random.normalMatrix(rows, classes).map { 5 * $0 }
+            let labels = Matrix.column((0..<rows).map { Double(($0 * 7) % classes) })
+            var expectedValue = 0.0
+            var expectedGradient = Matrix(rows: rows, columns: classes)
+            for row in 0..<rows {
+                let z = logits.row(row)
+                let sum = z.reduce(0) { $0 + Foundation.exp($1) }
+                let label = Int(labels[row, 0])
+                expectedValue += (Foundation.log(sum) - z[label]) / Double(rows)
+                for column in 0..<classes {
+                    expectedGradient[row, column] = (Foundation.exp(z[column]) / sum - (column == label ? 1 : 0)) / Double(rows)
+                }
+            }
+            let (value, gradient) = SoftmaxCrossEntropy().valueAndGradient(logits, labels)
+            #expect(isClose(value, expectedValue, relative: 1e-13), "\(rows) rows: \(value) vs \(expectedValue)")
+            #expect(closeness(gradient, expectedGradient, relative: 1e-13) <= 1, "\(rows) rows")
+            #expect(SoftmaxCrossEntropy().value(logits, labels) == value, "the value does not depend on wanting a gradient")
         }
     }
 

@@ -138,6 +138,33 @@ struct VectorMathTests {
         }
     }
 
+    @Test("log is within one unit in the last place of the 80-bit log, from the smallest normal to the largest")
+    func logAccuracy() {
+        var random = TestRandom(seed: 19)
+        var worst = 0.0
+        // Spread over every exponent, then packed near 1 where ln x is small and cancels most.
+        let arguments = (0..<200_000).map { _ in Foundation.exp(-708 + 1417 * random.nextUniform()) }
+            + (0..<200_000).map { _ in 0.7 + 0.6 * random.nextUniform() }
+            + (0..<50_000).map { _ in 1 + 2e-6 * (random.nextUniform() - 0.5) }
+            + [0x1p-1022, .greatestFiniteMagnitude, 2.0.squareRoot() / 2, 2.0.squareRoot(), 1, 2, 0.5]
+        for x in arguments {
+            let expected = Foundation.log(Float80(x))
+            let error = abs(Float80(VectorMath.log(x)) - expected) / Float80(Double(expected).ulp)
+            worst = max(worst, Double(error))
+        }
+        #expect(worst <= 1, "worst error \(worst) ulp")
+        #expect(VectorMath.log(1) == 0)
+    }
+
+    @Test("log of zero, negatives, infinities, NaN and subnormals is libm's")
+    func logEdges() {
+        #expect(VectorMath.log(0) == -.infinity)
+        #expect(VectorMath.log(-1).isNaN)
+        #expect(VectorMath.log(.infinity) == .infinity)
+        #expect(VectorMath.log(.nan).isNaN)
+        #expect(VectorMath.log(.leastNonzeroMagnitude) == Foundation.log(Double.leastNonzeroMagnitude))
+    }
+
     @Test("The array kernels give the scalar functions' bits, whether every element is in the fast range or not",
           arguments: [[], [-720.0], [Double.nan], [800.0, -.infinity]])
     func arraysMatchScalars(outOfRange: [Double]) {
@@ -154,6 +181,16 @@ struct VectorMathTests {
         sigmoids.withUnsafeMutableBufferPointer { VectorMath.sigmoid(UnsafeBufferPointer($0), into: $0) }
         #expect(exps.map(\.bitPattern) == expected.exp)
         #expect(sigmoids.map(\.bitPattern) == expected.sigmoid)
+    }
+
+    @Test("The log array kernel gives the scalar log's bits, whether every element is positive and normal or not",
+          arguments: [[], [0.0], [-1.0], [Double.nan], [5e-324], [Double.infinity]])
+    func logArrayMatchesScalar(special: [Double]) {
+        let normal = stride(from: -700.0, through: 700, by: 0.913).map { Foundation.exp($0) } + [0x1p-1022, .greatestFiniteMagnitude]
+        let values = normal + special
+        var logs = values  // in place, as the C kernel allows
+        logs.withUnsafeMutableBufferPointer { VectorMath.log(UnsafeBufferPointer($0), into: $0) }
+        #expect(logs.map(\.bitPattern) == values.map { VectorMath.log($0).bitPattern })
     }
 
     @Test("Rows are copied by index and by range, and written back in place")

@@ -1,4 +1,4 @@
-import Foundation
+import CVectorMath
 
 /// Softmax followed by the negative log-likelihood of the true class, fused, on logits z and a
 /// column of class indices, as PyTorch's `CrossEntropyLoss` (seed 004's `NLLLoss`).
@@ -20,52 +20,33 @@ public struct SoftmaxCrossEntropy: Loss {
         return nil
     }
 
+    /// The loss, and its gradient in one pass of `vm_softmax_cross_entropy` (C): the exponentials
+    /// and logarithms of every row go through the vectorised kernels.
     public func evaluate(_ prediction: Matrix, _ target: Matrix, gradient: inout Matrix, computeGradient: Bool) -> Double {
         precondition(target.rows == prediction.rows && target.columns == 1,
                      "\(name): logits \(prediction.shapeDescription) need a \(prediction.rows)x1 column of classes, got \(target.shapeDescription)")
         let (rows, width) = (prediction.rows, prediction.columns)
         let scale = 1 / reduction.divisor(rows: rows, terms: rows)
-        // e^(z − max) for every row at once, in the gradient's buffer (or a scratch one), so that
-        // the exponentials run through the vectorised kernel in a single call.
-        var exponentials = computeGradient ? gradient : Matrix.empty
-        if computeGradient { gradient = .empty }
+        // The exponentials, then the gradient, are written into the gradient's buffer (or a scratch one).
+        var exponentials = Matrix.empty
+        if computeGradient { swap(&exponentials, &gradient) }
         exponentials.resize(rows: rows, columns: width)
-        var maxima = [Double](repeating: 0, count: rows)
-        prediction.withUnsafeBufferPointer { z in
-            exponentials.withUnsafeMutableBufferPointer { e in
-                guard let zBase = z.baseAddress, let eBase = e.baseAddress else { return }
-                for row in 0..<rows {
-                    let (zRow, eRow) = (zBase + row * width, eBase + row * width)
-                    var maximum = -Double.infinity
-                    for column in 0..<width { maximum = Swift.max(maximum, zRow[column]) }
-                    maxima[row] = maximum
-                    for column in 0..<width { eRow[column] = zRow[column] - maximum }
-                }
-                VectorMath.exp(UnsafeBufferPointer(e), into: e)
-            }
-        }
         var total = 0.0
-        prediction.withUnsafeBufferPointer { z in
-            target.withUnsafeBufferPointer { t in
-                exponentials.withUnsafeMutableBufferPointer { e in
-                    guard let zBase = z.baseAddress, let eBase = e.baseAddress else { return }
-                    for row in 0..<rows {
-                        let (zRow, eRow) = (zBase + row * width, eBase + row * width)
-                        let label = classIndex(t[row], classes: width, row: row, loss: name)
-                        var sum = 0.0
-                        for column in 0..<width { sum += eRow[column] }
-                        total += maxima[row] + log(sum) - zRow[label]
-                        if computeGradient {
-                            // ∂L/∂z = softmax(z) − onehot(y), scaled by the reduction.
-                            let factor = scale / sum
-                            for column in 0..<width { eRow[column] *= factor }
-                            eRow[label] -= scale
-                        }
+        let invalidRow = withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * rows) { scratch in
+            prediction.withUnsafeBufferPointer { z in
+                target.withUnsafeBufferPointer { classes in
+                    exponentials.withUnsafeMutableBufferPointer { e in
+                        vm_softmax_cross_entropy(z.baseAddress, classes.baseAddress, rows, width, scale,
+                                                 e.baseAddress, scratch.baseAddress, computeGradient ? 1 : 0, &total)
                     }
                 }
             }
         }
-        if computeGradient { gradient = exponentials }
-        return total * scale
+        if invalidRow >= 0 {
+            // Fails, with the message every class-index loss gives.
+            _ = target.withUnsafeBufferPointer { classIndex($0[invalidRow], classes: width, row: invalidRow, loss: name) }
+        }
+        if computeGradient { swap(&exponentials, &gradient) }
+        return total
     }
 }

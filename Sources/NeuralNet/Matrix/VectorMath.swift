@@ -23,6 +23,18 @@ public enum VectorMath {
         vm_exp_array(input, output, source.count)
     }
 
+    /// The natural logarithm, within one unit in the last place; libm's for zero, negative,
+    /// subnormal, infinite and NaN arguments.
+    @inlinable @inline(__always)
+    public static func log(_ x: Double) -> Double { vm_log(x) }
+
+    /// Writes `ln x` of every element of `source` into `destination` (which may be the same buffer).
+    public static func log(_ source: UnsafeBufferPointer<Double>, into destination: UnsafeMutableBufferPointer<Double>) {
+        precondition(source.count == destination.count, "log: \(source.count) inputs, \(destination.count) outputs")
+        guard let input = source.baseAddress, let output = destination.baseAddress else { return }
+        vm_log_array(input, output, source.count)
+    }
+
     /// Writes the logistic function of every element of `source` into `destination`.
     public static func sigmoid(_ source: UnsafeBufferPointer<Double>, into destination: UnsafeMutableBufferPointer<Double>) {
         precondition(source.count == destination.count, "sigmoid: \(source.count) inputs, \(destination.count) outputs")
