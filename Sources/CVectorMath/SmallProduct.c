@@ -198,3 +198,41 @@ static void transposed_sums(long m, long n, long k, double alpha, const double *
         for (long j = 0; j < n; j++)
             c[i * ldc + j] = combine(c[i * ldc + j], sums[j * m + i], alpha, beta, row ? row + j : 0);
 }
+
+// Column sums of W adjacent columns: four accumulators per column, one for each residue of the row
+// modulo 4, so that four rows' additions are in flight instead of one long chain.
+#define COLUMN_SUMS(W)                                                                             \
+    static inline __attribute__((always_inline)) void column_sums_##W(long rows, const double *a, \
+            long lda, double *sums) {                                                             \
+        double acc[4][W];                                                                         \
+        for (int l = 0; l < 4; l++)                                                               \
+            for (int j = 0; j < W; j++) acc[l][j] = 0;                                            \
+        long i = 0;                                                                               \
+        for (; i + 4 <= rows; i += 4)                                                             \
+            for (int l = 0; l < 4; l++)                                                           \
+                for (int j = 0; j < W; j++) acc[l][j] = acc[l][j] + a[(i + l) * lda + j];         \
+        for (; i < rows; i++)                                                                     \
+            for (int j = 0; j < W; j++) acc[0][j] = acc[0][j] + a[i * lda + j];                   \
+        for (int j = 0; j < W; j++) sums[j] = (acc[0][j] + acc[1][j]) + (acc[2][j] + acc[3][j]); \
+    }
+
+COLUMN_SUMS(1)
+COLUMN_SUMS(2)
+COLUMN_SUMS(3)
+COLUMN_SUMS(4)
+COLUMN_SUMS(5)
+COLUMN_SUMS(6)
+COLUMN_SUMS(7)
+COLUMN_SUMS(8)
+
+__attribute__((target_clones("avx2", "default")))
+void vm_column_sums(long rows, long columns, const double *a, long lda, double *sums) {
+    for (long j0 = 0; j0 < columns; j0 += 8) {
+        long width = columns - j0 < 8 ? columns - j0 : 8;
+        switch (width) {
+#define CASE(W) case W: column_sums_##W(rows, a + j0, lda, sums + j0); break;
+            CASE(1) CASE(2) CASE(3) CASE(4) CASE(5) CASE(6) CASE(7) CASE(8)
+#undef CASE
+        }
+    }
+}

@@ -3,12 +3,6 @@
 // fifth of a 2-10-10-3 network's training step.
 #include "CVectorMath.h"
 
-// The class a target holds, or −1 when it is not a whole number in 0..<width.
-static inline __attribute__((always_inline)) long class_of(double target, long width) {
-    long index = target >= 0 && target < (double)width ? (long)target : -1;
-    return index >= 0 && (double)index == target ? index : -1;
-}
-
 // The whole loss for one width. Inlined with a constant width (a classifier has a handful of
 // classes), the loops over a row's columns unroll completely and rows follow each other without
 // loop overhead.
@@ -17,7 +11,7 @@ static inline __attribute__((always_inline)) long softmax_cross_entropy(
         double *exponentials, double *scratch, int computeGradient, double *loss) {
     double *sums = scratch, *shiftedTrue = scratch + rows, *factors = scratch + 2 * rows;
     for (long row = 0; row < rows; row++) {
-        long label = class_of(classes[row], width);
+        long label = vm_class_index(classes[row], width);
         if (label < 0) return row;
         const double *logits = z + row * width;
         double *e = exponentials + row * width;

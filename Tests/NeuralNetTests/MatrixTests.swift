@@ -82,6 +82,24 @@ struct MatrixTests {
         #expect(closeness(c, expected, relative: 1e-12) <= 1)
     }
 
+    @Test("Column sums add each column in four partial sums by row modulo 4, for any width and height")
+    func columnSums() {
+        var random = TestRandom(seed: 5)
+        for (rows, columns) in [(0, 3), (1, 1), (3, 10), (4, 8), (7, 9), (300, 10), (301, 19)] {
+            let matrix = random.normalMatrix(rows, columns)
+            var sums = Matrix(rows: 1, columns: columns, repeating: .nan)
+            matrix.sumColumns(into: &sums)
+            let expected: [Double] = (0..<columns).map { column in
+                var partial = [0.0, 0.0, 0.0, 0.0]
+                let whole = rows / 4 * 4
+                for row in 0..<whole { partial[row % 4] += matrix[row, column] }
+                for row in whole..<rows { partial[0] += matrix[row, column] }
+                return (partial[0] + partial[1]) + (partial[2] + partial[3])
+            }
+            #expect(sums.elements.map(\.bitPattern) == expected.map(\.bitPattern), "\(rows)x\(columns)")
+        }
+    }
+
     @Test("Frobenius norm matches the definition and survives huge values")
     func frobeniusNorm() {
         #expect(Matrix([[3, 4], [0, 0]]).frobeniusNorm == 5)

@@ -182,6 +182,21 @@ void vm_sgd_update(double *restrict w, double *restrict b, const double *restric
                    double lr, double momentum, double dampening, int firstStep, int nesterov,
                    int velocityForm);
 
+/// The class index a target holds, or −1 when it is not a whole number in 0..<width.
+static inline long vm_class_index(double target, long width) {
+    long index = target >= 0 && target < (double)width ? (long)target : -1;
+    return index >= 0 && (double)index == target ? index : -1;
+}
+
+/// Squared error of `prediction` (rows x width) against `target`: the same shape, or with `oneHot`
+/// a column of class indices compared with their one-hot rows. Sets *loss to scale·Σ (p − t)²,
+/// summed over the flat array in four partial sums by index modulo 4, the last count mod 4 terms
+/// added to s0, then (s0 + s1) + (s2 + s3); writes 2·(p − t)·scale into `gradient` when
+/// `computeGradient` is non-zero (without a gradient it is scratch, rows x width). Returns −1, or
+/// with `oneHot` the first row whose class is not a whole number in 0..<width.
+long vm_squared_error(const double *prediction, const double *target, long rows, long width, int oneHot,
+                      double scale, double *gradient, int computeGradient, double *loss);
+
 /// Softmax cross-entropy on the logits z (rows x width, row-major) against `classes`, one class index
 /// per row: sets *loss to scale·Σ_rows (log Σ_j e^(z_j) − z_class), the log-sum-exp taken around the
 /// row's maximum, and, when `computeGradient` is non-zero, writes ∂loss/∂z = scale·(softmax(z) −
@@ -213,5 +228,10 @@ long vm_softmax_cross_entropy(const double *z, const double *classes, long rows,
 void vm_small_product(long m, long n, long k, double alpha, const double *a, long ars, long ais,
                       const double *b, long brs, long bcs, double beta, const double *row,
                       double *c, long ldc);
+
+/// sums[j] = the sum of column j of the rows x columns matrix `a` (row stride `lda`): per column,
+/// four partial sums s_l over the rows ≡ l (mod 4), the last rows mod 4 added to s0, then
+/// (s0 + s1) + (s2 + s3) — the order of the dot products in `vm_small_product`.
+void vm_column_sums(long rows, long columns, const double *a, long lda, double *sums);
 
 #endif

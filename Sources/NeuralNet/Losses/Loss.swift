@@ -66,3 +66,10 @@ func classIndex(_ value: Double, classes: Int, row: Int, loss: @autoclosure () -
     precondition(index >= 0 && Double(index) == value, "\(loss()): class \(value) in row \(row) is not in 0..<\(classes)")
     return index
 }
+
+/// Stops with `classIndex`'s message when a C loss kernel reported `invalidRow` (≥ 0) as the first
+/// row whose class is not valid; does nothing for −1.
+func requireValidClasses(invalidRow: Int, in target: Matrix, classes: Int, loss: @autoclosure () -> String) {
+    guard invalidRow >= 0 else { return }
+    _ = target.withUnsafeBufferPointer { classIndex($0[invalidRow], classes: classes, row: invalidRow, loss: loss()) }
+}

@@ -1,3 +1,5 @@
+import CVectorMath
+
 /// Squared error, (prediction − target)², reduced over all elements.
 ///
 /// With `oneHotTargets`, the target is a column of class indices and each row is compared with the
@@ -33,52 +35,22 @@ public struct MeanSquaredError: Loss {
             requireSameShape(prediction, target, name)
         }
         let scale = 1 / reduction.divisor(rows: prediction.rows, terms: prediction.count)
-        // The differences go into the gradient's buffer (a scratch one when no gradient is wanted),
-        // are summed squared, then scaled in place into ∂L/∂prediction.
+        // The differences go into the gradient's buffer (a scratch one when no gradient is wanted)
+        // and are scaled there into ∂L/∂prediction, by `vm_squared_error` (C) in one call.
         var differences = Matrix.empty
         if computeGradient { swap(&differences, &gradient) }
         differences.resize(rows: prediction.rows, columns: width)
-        prediction.withUnsafeBufferPointer { p in
+        var total = 0.0
+        let invalidRow = prediction.withUnsafeBufferPointer { p in
             target.withUnsafeBufferPointer { t in
                 differences.withUnsafeMutableBufferPointer { d in
-                    if oneHotTargets {
-                        // p − onehot: p everywhere, less 1 at each row's class (p − 0 is p exactly).
-                        for index in d.indices { d[index] = p[index] }
-                        for row in 0..<prediction.rows {
-                            d[row * width + classIndex(t[row], classes: width, row: row, loss: name)] -= 1
-                        }
-                    } else {
-                        for index in d.indices { d[index] = p[index] - t[index] }
-                    }
+                    vm_squared_error(p.baseAddress, t.baseAddress, prediction.rows, width, oneHotTargets ? 1 : 0,
+                                     scale, d.baseAddress, computeGradient ? 1 : 0, &total)
                 }
             }
         }
-        let total = differences.withUnsafeBufferPointer(sumOfSquares)
-        if computeGradient {
-            differences.withUnsafeMutableBufferPointer { d in
-                for index in d.indices { d[index] = 2 * d[index] * scale }
-            }
-            swap(&differences, &gradient)
-        }
-        return total * scale
+        requireValidClasses(invalidRow: invalidRow, in: target, classes: width, loss: name)
+        if computeGradient { swap(&differences, &gradient) }
+        return total
     }
-}
-
-/// Σ x², in four interleaved partial sums: the additions of one do not wait on the others, and the
-/// order is fixed, so the result does not depend on the machine.
-func sumOfSquares(_ values: UnsafeBufferPointer<Double>) -> Double {
-    var partial = (0.0, 0.0, 0.0, 0.0)
-    var index = 0
-    while index + 4 <= values.count {
-        partial.0 += values[index] * values[index]
-        partial.1 += values[index + 1] * values[index + 1]
-        partial.2 += values[index + 2] * values[index + 2]
-        partial.3 += values[index + 3] * values[index + 3]
-        index += 4
-    }
-    while index < values.count {
-        partial.0 += values[index] * values[index]
-        index += 1
-    }
-    return (partial.0 + partial.1) + (partial.2 + partial.3)
 }

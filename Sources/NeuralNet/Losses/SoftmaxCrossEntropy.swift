@@ -42,10 +42,7 @@ public struct SoftmaxCrossEntropy: Loss {
                 }
             }
         }
-        if invalidRow >= 0 {
-            // Fails, with the message every class-index loss gives.
-            _ = target.withUnsafeBufferPointer { classIndex($0[invalidRow], classes: width, row: invalidRow, loss: name) }
-        }
+        requireValidClasses(invalidRow: invalidRow, in: target, classes: width, loss: name)
         if computeGradient { swap(&exponentials, &gradient) }
         return total
     }

@@ -125,17 +125,15 @@ extension Matrix {
 
     /// Writes the sum of each column into `sums`, a 1 x columns row (a bias's gradient).
     ///
-    /// A product of a row of ones with the matrix, done by the small-product kernel reading one
-    /// 1.0 with stride 0: the column sums stay in registers while the rows stream past.
+    /// Each column in four interleaved partial sums (`vm_column_sums`): summed straight down, a
+    /// 300-row column is a chain of 300 dependent additions, and three such sums took 0.87 µs of a
+    /// 2-10-10-3 network's step.
     public func sumColumns(into sums: inout Matrix) {
         sums.resize(rows: 1, columns: columns)
-        if columns == 0 { return }
-        var one = 1.0
-        let (depth, width) = (rows, columns)
+        let (height, width) = (rows, columns)
         withUnsafeBufferPointer { buffer in
             sums.withUnsafeMutableBufferPointer { sumsBuffer in
-                vm_small_product(1, width, depth, 1, &one, 0, 0, buffer.baseAddress, width, 1, 0, nil,
-                                 sumsBuffer.baseAddress, width)
+                vm_column_sums(height, width, buffer.baseAddress, width, sumsBuffer.baseAddress)
             }
         }
     }
