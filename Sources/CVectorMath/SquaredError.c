@@ -9,10 +9,12 @@ long vm_squared_error(const double *prediction, const double *target, long rows,
     double *d = gradient;
     if (oneHot) {
         // p − onehot: p everywhere, less 1 at each row's class (p − 0 is p exactly).
-        for (long row = 0; row < rows; row++)
-            if (vm_class_index(target[row], width) < 0) return row;
         for (long i = 0; i < count; i++) d[i] = prediction[i];
-        for (long row = 0; row < rows; row++) d[row * width + (long)target[row]] -= 1;
+        for (long row = 0; row < rows; row++) {
+            long label = vm_class_index(target[row], width);
+            if (label < 0) return row;
+            d[row * width + label] -= 1;
+        }
     } else {
         for (long i = 0; i < count; i++) d[i] = prediction[i] - target[i];
     }

@@ -43,14 +43,20 @@ void vm_sigmoid_backward_array(const double *y, const double *g, double *result,
     for (long i = 0; i < count; i++) result[i] = g[i] * (y[i] * (1.0 - y[i]));
 }
 
-double vm_log(double x) {
-    return x >= 0x1p-1022 && x <= 0x1.fffffffffffffp+1023 ? vm_log_positive_normal(x) : log(x);
+// Whether x is positive, normal and finite (false for NaN): where `vm_log_positive_normal` applies.
+// Bitwise & rather than &&, so that the array scan below stays one vector loop.
+static inline __attribute__((always_inline)) int is_positive_normal(double x) {
+    return (x >= 0x1p-1022) & (x <= 0x1.fffffffffffffp+1023);
 }
 
-// Whether every x[i] is positive, normal and finite (false for NaN), as `all_in_range` for exp.
+double vm_log(double x) {
+    return is_positive_normal(x) ? vm_log_positive_normal(x) : log(x);
+}
+
+// Whether every x[i] is positive, normal and finite, as `all_in_range` for exp.
 static inline __attribute__((always_inline)) int all_positive_normal(const double *x, long count) {
     int normal = 1;
-    for (long i = 0; i < count; i++) normal &= (x[i] >= 0x1p-1022) & (x[i] <= 0x1.fffffffffffffp+1023);
+    for (long i = 0; i < count; i++) normal &= is_positive_normal(x[i]);
     return normal;
 }
 

@@ -18,9 +18,7 @@ public enum VectorMath {
 
     /// Writes `e^x` of every element of `source` into `destination` (which may be the same buffer).
     public static func exp(_ source: UnsafeBufferPointer<Double>, into destination: UnsafeMutableBufferPointer<Double>) {
-        precondition(source.count == destination.count, "exp: \(source.count) inputs, \(destination.count) outputs")
-        guard let input = source.baseAddress, let output = destination.baseAddress else { return }
-        vm_exp_array(input, output, source.count)
+        apply(vm_exp_array, named: "exp", to: source, into: destination)
     }
 
     /// The natural logarithm, within one unit in the last place; libm's for zero, negative,
@@ -30,16 +28,12 @@ public enum VectorMath {
 
     /// Writes `ln x` of every element of `source` into `destination` (which may be the same buffer).
     public static func log(_ source: UnsafeBufferPointer<Double>, into destination: UnsafeMutableBufferPointer<Double>) {
-        precondition(source.count == destination.count, "log: \(source.count) inputs, \(destination.count) outputs")
-        guard let input = source.baseAddress, let output = destination.baseAddress else { return }
-        vm_log_array(input, output, source.count)
+        apply(vm_log_array, named: "log", to: source, into: destination)
     }
 
     /// Writes the logistic function of every element of `source` into `destination`.
     public static func sigmoid(_ source: UnsafeBufferPointer<Double>, into destination: UnsafeMutableBufferPointer<Double>) {
-        precondition(source.count == destination.count, "sigmoid: \(source.count) inputs, \(destination.count) outputs")
-        guard let input = source.baseAddress, let output = destination.baseAddress else { return }
-        vm_sigmoid_array(input, output, source.count)
+        apply(vm_sigmoid_array, named: "sigmoid", to: source, into: destination)
     }
 
     /// Writes ∂L/∂x = ∂L/∂y · y(1 − y) for a sigmoid whose outputs are `output` into `result`.
@@ -51,5 +45,16 @@ public enum VectorMath {
                      "sigmoid backward: \(output.count) outputs, \(outputGradient.count) gradients, \(result.count) results")
         guard let y = output.baseAddress, let g = outputGradient.baseAddress, let target = result.baseAddress else { return }
         vm_sigmoid_backward_array(y, g, target, output.count)
+    }
+
+    /// Runs an element-wise array kernel of `CVectorMath` from `source` into `destination`, which
+    /// must have as many elements.
+    private static func apply(
+        _ kernel: (UnsafePointer<Double>, UnsafeMutablePointer<Double>, Int) -> Void, named name: String,
+        to source: UnsafeBufferPointer<Double>, into destination: UnsafeMutableBufferPointer<Double>
+    ) {
+        precondition(source.count == destination.count, "\(name): \(source.count) inputs, \(destination.count) outputs")
+        guard let input = source.baseAddress, let output = destination.baseAddress else { return }
+        kernel(input, output, source.count)
     }
 }
