@@ -123,8 +123,9 @@ static inline double vm_sigmoid(double x) { return vm_logistic(x, vm_exp(x < 0 ?
 /// `vm_sigmoid` for |x| ≤ VM_EXP_IN_RANGE_LIMIT, to the bit.
 static inline double vm_sigmoid_in_range(double x) { return vm_logistic(x, vm_exp_in_range(x < 0 ? x : -x)); }
 
-/// ln x for a positive, normal, finite x, within one unit in the last place (the largest error over
-/// 4 million arguments spread over the whole range, against `logl`, is in `VectorMathTests`).
+/// ln x for a positive, normal, finite x, within one unit in the last place: 0.82 ulp at worst over
+/// 4 million arguments spread over the whole range, against `logl` (a C harness); `VectorMathTests`
+/// checks ≤ 1 ulp over 450,000 arguments against the 80-bit log.
 ///
 /// x = 2^e · m with m in [√2/2, √2), and ln m = ln(1 + g) with g = m − 1, which is exact. With
 /// f = g / (2 + g), ln(1 + g) = 2·atanh f = 2f + f·R(f²) where R(s) = Σ 2sⁿ/(2n + 1), and since
