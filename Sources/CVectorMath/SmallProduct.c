@@ -30,12 +30,12 @@ static inline __attribute__((always_inline)) void store(double *restrict c, cons
 }
 
 // Kernels for a block of W ≤ 16 columns, R rows at a time (R independent accumulator chains hide
-// the latency of the additions). W and R are constants, so the compiler keeps `acc` in vector
-// registers and unrolls the column loop completely.
-#define SMALL_PRODUCT_ROWS(W, R)                                                                   \
-    static inline __attribute__((always_inline)) void rows_##W##_##R(long i, long k,          \
-            double alpha, const double *a, long ars, long ais, const double *b, long brs,          \
-            double beta, const double *row, double *c, long ldc) {                                \
+// the latency of the additions), storing the first S ≤ W columns. W and R are constants, so the
+// compiler keeps `acc` in vector registers and unrolls the column loop completely.
+#define SMALL_PRODUCT_ROWS(NAME, W, S, R)                                                          \
+    static inline __attribute__((always_inline)) void NAME(long i, long k, double alpha,       \
+            const double *a, long ars, long ais, const double *b, long brs, double beta,           \
+            const double *row, double *c, long ldc) {                                             \
         double acc[R][W];                                                                         \
         for (int r = 0; r < R; r++)                                                               \
             for (int j = 0; j < W; j++) acc[r][j] = 0;                                            \
@@ -47,37 +47,93 @@ static inline __attribute__((always_inline)) void store(double *restrict c, cons
                 for (int j = 0; j < W; j++) acc[r][j] = acc[r][j] + s * brow[j];                  \
             }                                                                                     \
         }                                                                                         \
-        for (int r = 0; r < R; r++) store(c + (i + r) * ldc, acc[r], W, alpha, beta, row);       \
+        for (int r = 0; r < R; r++) store(c + (i + r) * ldc, acc[r], S, alpha, beta, row);       \
     }
 
-#define SMALL_PRODUCT_BLOCK(W, R)                                                                  \
-    SMALL_PRODUCT_ROWS(W, R)                                                                       \
-    SMALL_PRODUCT_ROWS(W, 1)                                                                       \
-    static inline __attribute__((always_inline)) void block_##W(long m, long k, double alpha,  \
+#define SMALL_PRODUCT_BLOCK(NAME, W, S, R)                                                         \
+    SMALL_PRODUCT_ROWS(NAME##_rows, W, S, R)                                                       \
+    SMALL_PRODUCT_ROWS(NAME##_row, W, S, 1)                                                        \
+    static inline __attribute__((always_inline)) void NAME(long m, long k, double alpha,       \
             const double *a, long ars, long ais, const double *b, long brs, double beta,           \
             const double *row, double *c, long ldc) {                                             \
         long i = 0;                                                                               \
-        for (; i + R <= m; i += R)                                                                \
-            rows_##W##_##R(i, k, alpha, a, ars, ais, b, brs, beta, row, c, ldc);                  \
-        for (; i < m; i++) rows_##W##_1(i, k, alpha, a, ars, ais, b, brs, beta, row, c, ldc);     \
+        for (; i + R <= m; i += R) NAME##_rows(i, k, alpha, a, ars, ais, b, brs, beta, row, c, ldc); \
+        for (; i < m; i++) NAME##_row(i, k, alpha, a, ars, ais, b, brs, beta, row, c, ldc);       \
     }
 
-SMALL_PRODUCT_BLOCK(1, 4)
-SMALL_PRODUCT_BLOCK(2, 4)
-SMALL_PRODUCT_BLOCK(3, 4)
-SMALL_PRODUCT_BLOCK(4, 4)
-SMALL_PRODUCT_BLOCK(5, 2)
-SMALL_PRODUCT_BLOCK(6, 2)
-SMALL_PRODUCT_BLOCK(7, 2)
-SMALL_PRODUCT_BLOCK(8, 2)
-SMALL_PRODUCT_BLOCK(9, 2)
-SMALL_PRODUCT_BLOCK(10, 2)
-SMALL_PRODUCT_BLOCK(11, 2)
-SMALL_PRODUCT_BLOCK(12, 2)
-SMALL_PRODUCT_BLOCK(13, 2)
-SMALL_PRODUCT_BLOCK(14, 2)
-SMALL_PRODUCT_BLOCK(15, 2)
-SMALL_PRODUCT_BLOCK(16, 2)
+SMALL_PRODUCT_BLOCK(block_1, 1, 1, 4)
+SMALL_PRODUCT_BLOCK(block_2, 2, 2, 4)
+SMALL_PRODUCT_BLOCK(block_3, 3, 3, 4)
+SMALL_PRODUCT_BLOCK(block_4, 4, 4, 4)
+SMALL_PRODUCT_BLOCK(block_5, 5, 5, 2)
+SMALL_PRODUCT_BLOCK(block_6, 6, 6, 2)
+SMALL_PRODUCT_BLOCK(block_7, 7, 7, 2)
+SMALL_PRODUCT_BLOCK(block_8, 8, 8, 2)
+SMALL_PRODUCT_BLOCK(block_9, 9, 9, 2)
+SMALL_PRODUCT_BLOCK(block_10, 10, 10, 2)
+SMALL_PRODUCT_BLOCK(block_11, 11, 11, 2)
+SMALL_PRODUCT_BLOCK(block_12, 12, 12, 2)
+SMALL_PRODUCT_BLOCK(block_13, 13, 13, 2)
+SMALL_PRODUCT_BLOCK(block_14, 14, 14, 2)
+SMALL_PRODUCT_BLOCK(block_15, 15, 15, 2)
+SMALL_PRODUCT_BLOCK(block_16, 16, 16, 2)
+
+// Widths of 3 mod 4 end in a half vector plus a single element: two multiplications per row for
+// three columns at width 3 (a three-class output layer). These kernels compute V four-wide vectors
+// per row, one column more than they store, against a copy of B with a zero column: one
+// multiplication per row and p at width 3. Explicit vector types, because with plain arrays the
+// compiler sees that the extra column is never stored and drops it again. The stored columns are
+// the same sums, in the same order.
+typedef double vm_four_doubles __attribute__((vector_size(32), aligned(8)));
+
+#define SMALL_PRODUCT_PADDED_ROWS(NAME, V, R)                                                      \
+    static inline __attribute__((always_inline)) void NAME(long i, long k, double alpha,       \
+            const double *a, long ars, long ais, const double *b, double beta,                     \
+            const double *row, double *c, long ldc) {                                             \
+        vm_four_doubles acc[R][V];                                                                \
+        for (int r = 0; r < R; r++)                                                               \
+            for (int v = 0; v < V; v++) acc[r][v] = (vm_four_doubles){0, 0, 0, 0};                \
+        const double *arow = a + i * ars;                                                         \
+        for (long p = 0; p < k; p++) {                                                            \
+            const vm_four_doubles *brow = (const vm_four_doubles *)(b + p * 4 * V);               \
+            for (int r = 0; r < R; r++) {                                                         \
+                double s = arow[r * ars + p * ais];                                               \
+                for (int v = 0; v < V; v++) acc[r][v] = acc[r][v] + s * brow[v];                  \
+            }                                                                                     \
+        }                                                                                         \
+        for (int r = 0; r < R; r++) {                                                             \
+            double sums[4 * V];                                                                   \
+            memcpy(sums, acc[r], sizeof sums);                                                    \
+            store(c + (i + r) * ldc, sums, 4 * V - 1, alpha, beta, row);                          \
+        }                                                                                         \
+    }
+
+#define SMALL_PRODUCT_PADDED(NAME, V, R)                                                           \
+    SMALL_PRODUCT_PADDED_ROWS(NAME##_rows, V, R)                                                   \
+    SMALL_PRODUCT_PADDED_ROWS(NAME##_row, V, 1)                                                    \
+    static inline __attribute__((always_inline)) void NAME(long m, long k, double alpha,       \
+            const double *a, long ars, long ais, const double *b, double beta,                     \
+            const double *row, double *c, long ldc) {                                             \
+        long i = 0;                                                                               \
+        for (; i + R <= m; i += R) NAME##_rows(i, k, alpha, a, ars, ais, b, beta, row, c, ldc);   \
+        for (; i < m; i++) NAME##_row(i, k, alpha, a, ars, ais, b, beta, row, c, ldc);            \
+    }
+
+SMALL_PRODUCT_PADDED(padded_3, 1, 8)
+SMALL_PRODUCT_PADDED(padded_7, 2, 2)
+SMALL_PRODUCT_PADDED(padded_11, 3, 2)
+SMALL_PRODUCT_PADDED(padded_15, 4, 2)
+
+// The k x width block of B starting at column j0, copied into rows of width + 1 with a zero last
+// column (for the padded kernels). Requires k·(width + 1) ≤ VM_SMALL_PRODUCT_SCRATCH.
+static const double *padded_block(const double *b, long k, long j0, long width, long brs, long bcs,
+                                  double *scratch) {
+    for (long p = 0; p < k; p++) {
+        for (long j = 0; j < width; j++) scratch[p * (width + 1) + j] = b[p * brs + (j0 + j) * bcs];
+        scratch[p * (width + 1) + width] = 0;
+    }
+    return scratch;
+}
 
 // The k x width block of B starting at column j0 with contiguous rows: B itself when its columns
 // are adjacent, else a copy (only transposed operands need one; they are small here).
@@ -98,8 +154,11 @@ static const double *contiguous_block(const double *b, long k, long j0, long wid
 static inline __attribute__((always_inline)) void column_by_rows(long m, long k, double alpha,
         const double *a, long ais, const double *b, long brs, double beta, const double *row,
         double *c, long ldc, double *sums) {
-    for (long i = 0; i < m; i++) sums[i] = 0;
-    for (long p = 0; p < k; p++) {
+    // The first term is added to zero in the loop that would otherwise only clear the sums: the
+    // same operations as clearing first (0 + x is not x when x is −0), one pass fewer.
+    double s0 = k > 0 ? b[0] : 0;
+    for (long i = 0; i < m; i++) sums[i] = k > 0 ? 0.0 + a[i] * s0 : 0.0;
+    for (long p = 1; p < k; p++) {
         const double *acol = a + p * ais;
         double s = b[p * brs];
         for (long i = 0; i < m; i++) sums[i] = sums[i] + acol[i] * s;
@@ -116,8 +175,10 @@ static inline __attribute__((always_inline)) void column_by_rows(long m, long k,
 static inline __attribute__((always_inline)) void row_by_columns(long n, long k, double alpha,
         const double *a, long ais, const double *b, long brs, double beta, const double *row,
         double *c, double *sums) {
-    for (long j = 0; j < n; j++) sums[j] = 0;
-    for (long p = 0; p < k; p++) {
+    // As in column_by_rows, the first term goes in with the clearing pass.
+    double s0 = k > 0 ? a[0] : 0;
+    for (long j = 0; j < n; j++) sums[j] = k > 0 ? 0.0 + s0 * b[j] : 0.0;
+    for (long p = 1; p < k; p++) {
         const double *brow = b + p * brs;
         double s = a[p * ais];
         for (long j = 0; j < n; j++) sums[j] = sums[j] + s * brow[j];
@@ -169,10 +230,19 @@ void vm_small_product(long m, long n, long k, double alpha, const double *a, lon
     }
     for (long j0 = 0; j0 < n; j0 += 16) {
         long width = n - j0 < 16 ? n - j0 : 16;
-        long rowStride;
-        const double *block = contiguous_block(b, k, j0, width, brs, bcs, scratch, &rowStride);
         double *target = c + j0;
         const double *rowBlock = row ? row + j0 : 0;
+        if (width % 4 == 3 && k * (width + 1) <= VM_SMALL_PRODUCT_SCRATCH) {
+            const double *block = padded_block(b, k, j0, width, brs, bcs, scratch);
+            switch (width) {
+#define CASE(W) case W: padded_##W(m, k, alpha, a, ars, ais, block, beta, rowBlock, target, ldc); break;
+                CASE(3) CASE(7) CASE(11) CASE(15)
+#undef CASE
+            }
+            continue;
+        }
+        long rowStride;
+        const double *block = contiguous_block(b, k, j0, width, brs, bcs, scratch, &rowStride);
         // A switch rather than a table of function pointers: the kernels must be inlined here to
         // be compiled for this clone's instruction set.
         switch (width) {
@@ -227,6 +297,15 @@ COLUMN_SUMS(8)
 
 __attribute__((target_clones("avx2", "default")))
 void vm_column_sums(long rows, long columns, const double *a, long lda, double *sums) {
+    // Under four rows only the first partial sum is ever added to, and it cannot be −0 (it starts
+    // at +0), so adding the three zero sums changes nothing: one plain pass gives the same bits.
+    // One-sample steps (seed 001's per-sample training) take this path.
+    if (rows < 4) {
+        for (long j = 0; j < columns; j++) sums[j] = rows > 0 ? 0.0 + a[j] : 0.0;
+        for (long i = 1; i < rows; i++)
+            for (long j = 0; j < columns; j++) sums[j] = sums[j] + a[i * lda + j];
+        return;
+    }
     for (long j0 = 0; j0 < columns; j0 += 8) {
         long width = columns - j0 < 8 ? columns - j0 : 8;
         switch (width) {

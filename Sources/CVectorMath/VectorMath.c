@@ -29,7 +29,10 @@ void vm_exp_array(const double *x, double *y, long count) {
 __attribute__((target_clones("arch=x86-64-v3", "default")))
 void vm_sigmoid_array(const double *x, double *y, long count) {
     if (all_in_range(x, count)) {
-#pragma clang loop vectorize(assume_safety)
+        // Two vectors per iteration: each element is a long dependency chain ending in a
+        // division, and interleaving two chains in the code keeps more of them in flight
+        // (1.22 → 1.15 ns per value, C harness on 3000 values).
+#pragma clang loop vectorize(assume_safety) interleave_count(2)
         for (long i = 0; i < count; i++) y[i] = vm_sigmoid_in_range(x[i]);
     } else {
 #pragma clang loop vectorize(assume_safety)

@@ -37,9 +37,28 @@ struct MatrixTests {
     @Test("Every block width of the small kernel gives the triple loop's sums exactly", arguments: 1...17)
     func smallKernelSumsInOrder(columns: Int) {
         var random = TestRandom(seed: UInt64(columns))
-        let a = random.normalMatrix(5, 7), b = random.normalMatrix(7, columns)
+        // 11 rows: whole blocks of 8, 4 and 2 rows and a remainder, for every kernel's row blocking.
+        let a = random.normalMatrix(11, 7), b = random.normalMatrix(7, columns)
         // Same additions in the same order (p ascending) as the triple loop: bit-identical.
         #expect(Matrix.product(a, b, kernel: .small) == naiveProduct(a, b))
+        // Widths of 3 mod 4 are computed one column wider against a padded copy of B, which the
+        // scratch buffer bounds: too deep a B takes the unpadded kernel, with the same sums.
+        let deep = random.normalMatrix(11, 1100), deepB = random.normalMatrix(1100, columns)
+        #expect(Matrix.product(deep, deepB, kernel: .small) == naiveProduct(deep, deepB))
+    }
+
+    @Test("One-row and one-column products sum in order of p, and a first term of −0 gives +0 as in the triple loop",
+          arguments: [(1, 1, 40), (1, 3, 40), (40, 1, 1), (40, 3, 1)])
+    func vectorProductsSumInOrder(shape: (Int, Int, Int)) {
+        let (m, k, n) = shape
+        var random = TestRandom(seed: UInt64(m + 10 * k))
+        var a = random.normalMatrix(m, k)
+        let b = random.normalMatrix(k, n)
+        for i in 0..<m { a[i, 0] = i.isMultiple(of: 2) ? -0.0 : a[i, 0] }
+        let expected = naiveProduct(a, b).elements.map(\.bitPattern)
+        // A one-row product (row_by_columns) and a transposed A times one column (column_by_rows).
+        #expect(Matrix.product(a, b, kernel: .small).elements.map(\.bitPattern) == expected)
+        #expect(Matrix.product(a.transposed, b, transposeA: true, kernel: .small).elements.map(\.bitPattern) == expected)
     }
 
     @Test("A weight gradient's shape (Aᵀ·B, more rows than columns), computed along its rows, gives the triple loop's sums exactly",
@@ -85,8 +104,10 @@ struct MatrixTests {
     @Test("Column sums add each column in four partial sums by row modulo 4, for any width and height")
     func columnSums() {
         var random = TestRandom(seed: 5)
-        for (rows, columns) in [(0, 3), (1, 1), (3, 10), (4, 8), (7, 9), (300, 10), (301, 19)] {
-            let matrix = random.normalMatrix(rows, columns)
+        for (rows, columns) in [(0, 3), (1, 1), (1, 100), (2, 5), (3, 10), (4, 8), (7, 9), (300, 10), (301, 19)] {
+            var matrix = random.normalMatrix(rows, columns)
+            // −0 in the first row: the sums start from +0, and +0 + −0 is +0, on every path.
+            if rows > 0 { matrix[0, 0] = -0.0 }
             var sums = Matrix(rows: 1, columns: columns, repeating: .nan)
             matrix.sumColumns(into: &sums)
             let expected: [Double] = (0..<columns).map { column in
