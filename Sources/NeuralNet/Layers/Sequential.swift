@@ -44,11 +44,12 @@ public final class Sequential {
     @discardableResult
     public func forward(_ input: Matrix) -> Matrix {
         activations[0] = input
-        for (index, layer) in layers.enumerated() {
-            var output = Matrix.empty
-            swap(&output, &activations[index + 1])
-            layer.forward(activations[index], into: &output)
-            swap(&output, &activations[index + 1])
+        // Through the tape's buffer: a layer reads one slot and writes the next, which the
+        // array's exclusive access would not allow without moving the output out and back.
+        activations.withUnsafeMutableBufferPointer { tape in
+            for index in layers.indices {
+                layers[index].forward(tape[index], into: &tape[index + 1])
+            }
         }
         return activations[layers.count]
     }
@@ -97,14 +98,14 @@ public final class Sequential {
         precondition(outputGradient.rows == activations[last].rows && outputGradient.columns == activations[last].columns,
                      "Output gradient \(outputGradient.shapeDescription) does not match output \(activations[last].shapeDescription)")
         gradients[last] = outputGradient
-        for index in stride(from: last - 1, through: 0, by: -1) {
-            var inputGradient = Matrix.empty
-            swap(&inputGradient, &gradients[index])
-            layers[index].backward(
-                input: activations[index], output: activations[index + 1],
-                outputGradient: gradients[index + 1], inputGradient: &inputGradient,
-                computeInputGradient: index > 0 || computeInputGradient)
-            swap(&inputGradient, &gradients[index])
+        activations.withUnsafeBufferPointer { tape in
+            gradients.withUnsafeMutableBufferPointer { gradients in
+                for index in stride(from: last - 1, through: 0, by: -1) {
+                    layers[index].backward(
+                        input: tape[index], output: tape[index + 1], outputGradient: gradients[index + 1],
+                        inputGradient: &gradients[index], computeInputGradient: index > 0 || computeInputGradient)
+                }
+            }
         }
         gradients[last] = .empty
         return computeInputGradient ? gradients[0] : .empty
