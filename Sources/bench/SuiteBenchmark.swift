@@ -42,7 +42,7 @@ struct SuiteBenchmark: ParsableCommand {
                 let prepared = try ExperimentFiles.find([folder]).map { try PreparedExperiment(try Experiment.load(path: $0)) }
                 results = ExperimentRunner.run(prepared, jobs: jobs)
                 try ReportWriter(output: scratch.appendingPathComponent("reports"), formats: [.png, .pdf])
-                    .write(results, metadata: RunMetadata(jobs: jobs, seconds: 0, experiments: []), keepOthers: false)
+                    .write(results.map(AnalyzedResult.init), metadata: RunMetadata(jobs: jobs, seconds: 0, experiments: []), keepOthers: false)
             }
             totals.append(elapsed.seconds)
             // What one `report` run needs. Later repetitions only add glibc's per-thread malloc

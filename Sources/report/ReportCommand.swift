@@ -95,8 +95,9 @@ struct ReportCommand: ParsableCommand {
         display.stop()
         let seconds = Date().timeIntervalSince(started)
 
-        for result in results {
-            failures += AnswerCheck.problems(in: result).map(\.description)
+        let analyzed = results.map(AnalyzedResult.init)
+        for experiment in analyzed {
+            failures += AnswerCheck.problems(in: experiment).map(\.description)
         }
         console.summary(results)
         guard failures.isEmpty else {
@@ -109,9 +110,9 @@ struct ReportCommand: ParsableCommand {
         })
         let output = URL(fileURLWithPath: out)
         if check {
-            try checkReport(results, metadata: metadata, against: output, console: console)
+            try checkReport(analyzed, metadata: metadata, against: output, console: console)
         } else {
-            try ReportWriter(output: output, formats: try formats()).write(results, metadata: metadata, keepOthers: !only.isEmpty)
+            try ReportWriter(output: output, formats: try formats()).write(analyzed, metadata: metadata, keepOthers: !only.isEmpty)
             console.line("Report written to \(out)/README.md in \(String(format: "%.1f", seconds)) s.")
         }
     }
@@ -125,7 +126,7 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
-    private func checkReport(_ results: [ExperimentResult], metadata: RunMetadata, against output: URL, console: Console) throws {
+    private func checkReport(_ results: [AnalyzedResult], metadata: RunMetadata, against output: URL, console: Console) throws {
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("report-check-\(ProcessInfo.processInfo.processIdentifier)/reports")
         defer { try? FileManager.default.removeItem(at: temporary.deletingLastPathComponent()) }
         try FileManager.default.createDirectory(at: temporary.deletingLastPathComponent(), withIntermediateDirectories: true)

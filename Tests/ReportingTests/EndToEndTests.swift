@@ -49,9 +49,10 @@ struct EndToEndTests {
         let paths = try ExperimentFiles.find([root.appendingPathComponent("experiments").path])
         let prepared = try paths.map { path throws -> PreparedExperiment in try PreparedExperiment(try Experiment.load(path: path)) }
         let results = ExperimentRunner.run(prepared, jobs: jobs)
-        for result in results { #expect(AnswerCheck.problems(in: result).isEmpty) }
+        let analyzed = results.map(AnalyzedResult.init)
+        for experiment in analyzed { #expect(AnswerCheck.problems(in: experiment).isEmpty) }
         let metadata = RunMetadata(jobs: jobs, seconds: 1, experiments: [])
-        try ReportWriter(output: root.appendingPathComponent(out), formats: [.png, .pdf]).write(results, metadata: metadata, keepOthers: false)
+        try ReportWriter(output: root.appendingPathComponent(out), formats: [.png, .pdf]).write(analyzed, metadata: metadata, keepOthers: false)
         return results
     }
 
@@ -107,6 +108,24 @@ struct EndToEndTests {
         // Same files, one worker instead of two: the same bytes, run metadata aside.
         _ = try Self.report(in: root, out: "again", jobs: 1)
         #expect(ReportComparison.differences(expected: reports, actual: root.appendingPathComponent("again")) == [])
+    }
+
+    @Test("An answer naming a fact the results do not provide is one error with the question's JSON path and a did-you-mean")
+    func unknownFact() throws {
+        let root = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let path = root.appendingPathComponent("experiments/misspelt.json").path
+        try Data(#"""
+            {"name": "misspelt", "kind": "gradient-check", "seed": 1,
+             "questions": [{"question": "Do they pass?", "answer": "{{passed}} pass."},
+                           {"question": "All of them?", "answer": "{{pased}} of {{checks}}."}]}
+            """#.utf8).write(to: URL(fileURLWithPath: path))
+        let results = ExperimentRunner.run([try PreparedExperiment(try Experiment.load(path: path))], jobs: 1)
+        let problems = AnswerCheck.problems(in: AnalyzedResult(results[0])).map(\.description)
+        #expect(problems.count == 1)
+        #expect(problems.first?.contains("misspelt.json") == true)
+        #expect(problems.first?.contains("questions[1].answer") == true)
+        #expect(problems.first?.contains(#"no fact named "pased" (did you mean "passed"?)"#) == true)
     }
 
     @Test("A comparison notices a changed, a missing and an extra file")

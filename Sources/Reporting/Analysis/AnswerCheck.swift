@@ -3,8 +3,8 @@ import Experiments
 /// Checks that every `{{fact}}` in an experiment's answers names a fact its results provide.
 public enum AnswerCheck {
     /// One error per unknown placeholder, naming the question's JSON path and the facts available.
-    public static func problems(in result: ExperimentResult) -> [SpecError] {
-        let findings = Analysis.analyze(result)
+    public static func problems(in analyzed: AnalyzedResult) -> [SpecError] {
+        let (result, findings) = (analyzed.result, analyzed.findings)
         var problems: [SpecError] = []
         for (index, question) in result.experiment.questions.enumerated() {
             for name in findings.fill(question.answer).unknown {

@@ -24,7 +24,7 @@ public struct ReportWriter: Sendable {
 
     /// Writes `results`; experiments already in the output folder and not in `results` are kept
     /// when `keepOthers` (a partial re-run with `--only`), else dropped.
-    public func write(_ results: [ExperimentResult], metadata: RunMetadata, keepOthers: Bool) throws {
+    public func write(_ results: [AnalyzedResult], metadata: RunMetadata, keepOthers: Bool) throws {
         let manager = FileManager.default
         let parent = output.deletingLastPathComponent()
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
@@ -32,10 +32,10 @@ public struct ReportWriter: Sendable {
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
             var summaries: [(String, ResultsDocument.Summary)] = []
-            for result in results {
-                summaries.append((result.experiment.name, try writeExperiment(result, into: staging)))
+            for analyzed in results {
+                summaries.append((analyzed.result.experiment.name, try writeExperiment(analyzed, into: staging)))
             }
-            if keepOthers { summaries += try carryOver(excluding: Set(results.map(\.experiment.name)), into: staging) }
+            if keepOthers { summaries += try carryOver(excluding: Set(results.map(\.result.experiment.name)), into: staging) }
             summaries.sort { $0.0 < $1.0 }
             let index = IndexPage(summaries: summaries.map { (name: $0.0, summary: $0.1) }, metadata: metadata)
             try Data(index.markdown.utf8).write(to: staging.appendingPathComponent("README.md"))
@@ -50,11 +50,11 @@ public struct ReportWriter: Sendable {
     }
 
     /// Writes one experiment's folder and returns its index summary.
-    func writeExperiment(_ result: ExperimentResult, into root: URL) throws -> ResultsDocument.Summary {
+    func writeExperiment(_ analyzed: AnalyzedResult, into root: URL) throws -> ResultsDocument.Summary {
+        let (result, findings) = (analyzed.result, analyzed.findings)
         let folder = root.appendingPathComponent(result.experiment.name)
         let figuresFolder = folder.appendingPathComponent("figures")
         try FileManager.default.createDirectory(at: figuresFolder, withIntermediateDirectories: true)
-        let findings = Analysis.analyze(result)
         let figures = FigureBuilder.figures(for: result)
         for figure in figures {
             for format in formats {
