@@ -39,25 +39,28 @@ struct LegendRenderer {
         let shown = labels.map { elide($0, toWidth: widestLabel) }
         let columnWidths = (0..<columns).map { column in
             let members = shown[(column * rowsPerColumn)..<Swift.min((column + 1) * rowsPerColumn, shown.count)]
-            return handle + (members.map { canvas.measure($0, points: Style.fontSize).width }.max() ?? 0)
+            return handle + (members.map(\.width).max() ?? 0)
         }
         return Layout(
-            labels: shown, rowsPerColumn: rowsPerColumn, columnWidths: columnWidths, rowHeight: rowHeight,
+            labels: shown.map(\.text), rowsPerColumn: rowsPerColumn, columnWidths: columnWidths, rowHeight: rowHeight,
             width: 2 * pad + columnWidths.reduce(0, +) + Double(columns - 1) * columnSpacing,
             height: 2 * pad + Double(rowsPerColumn) * rowHeight + Double(rowsPerColumn - 1) * spacing)
     }
 
-    /// `label`, or its longest prefix that fits `width` followed by "…".
-    private func elide(_ label: String, toWidth width: Double) -> String {
-        func fits(_ text: String) -> Bool { canvas.measure(text, points: Style.fontSize).width <= width }
-        if fits(label) { return label }
+    /// `label`, or its longest prefix that fits `width` followed by "…", with its drawn width.
+    private func elide(_ label: String, toWidth width: Double) -> (text: String, width: Double) {
+        func measured(_ text: String) -> (text: String, width: Double) {
+            (text, canvas.measure(text, points: Style.fontSize).width)
+        }
+        let whole = measured(label)
+        if whole.width <= width { return whole }
         let characters = Array(label)
         var (low, high) = (0, characters.count)  // the longest fitting prefix has between low and high characters
         while low < high {
             let middle = (low + high + 1) / 2
-            if fits(String(characters[..<middle]) + "…") { low = middle } else { high = middle - 1 }
+            if measured(String(characters[..<middle]) + "…").width <= width { low = middle } else { high = middle - 1 }
         }
-        return String(characters[..<low]).trimmingTrailingSpaces() + "…"
+        return measured(String(characters[..<low]).trimmingTrailingSpaces() + "…")
     }
 
     func draw(in layout: AxesRenderer.Layout, placement: LegendPlacement) {
@@ -129,10 +132,12 @@ struct LegendRenderer {
         let data = axes.series.flatMap { series in
             zip(series.x, series.y).map { (layout.x.pixel($0), layout.y.pixel($1)) }
         }
-        let candidates = LegendPlacement.allCases.dropFirst()
-        return candidates.map(box).min { first, second in
-            data.filter { first.contains($0.0, $0.1) }.count < data.filter { second.contains($0.0, $0.1) }.count
-        } ?? box(.upperRight)
+        // Each candidate's count once; `min` keeps the first of equal counts.
+        let candidates = LegendPlacement.allCases.dropFirst().map { candidate in
+            let box = box(candidate)
+            return (box: box, covered: data.count { box.contains($0.0, $0.1) })
+        }
+        return candidates.min { $0.covered < $1.covered }?.box ?? box(.upperRight)
     }
 }
 
