@@ -221,9 +221,10 @@ long vm_softmax_cross_entropy(const double *z, const double *classes, long rows,
 /// saving a pass over C.
 ///
 /// Strides express transposes without copying A; B is copied into a stack buffer when `bcs` ≠ 1,
-/// which requires k ≤ VM_SMALL_PRODUCT_MAX_STRIDED_DEPTH. A C of at most 16 x 16 with more rows
-/// than columns and a transposed A (a weight gradient) is computed as Cᵀ = Bᵀ·Aᵀ, so that vectors
-/// run along its longer side. When beta is 0, C is overwritten (NaNs in it do not propagate). Every
+/// which requires k ≤ VM_SMALL_PRODUCT_MAX_STRIDED_DEPTH. Blocks of 3, 7, 11 or 15 columns are
+/// copied too, with a zero column added, when the copy fits the buffer. A C of at most 16 x 16 with
+/// more rows than columns and a transposed A (a weight gradient) is computed as Cᵀ = Bᵀ·Aᵀ, so that
+/// vectors run along its longer side. When beta is 0, C is overwritten (NaNs in it do not propagate). Every
 /// C(i, j) is summed in order of p, except that fewer than four rows times one column are dot
 /// products in four interleaved partial sums; results never depend on the CPU's vector width.
 void vm_small_product(long m, long n, long k, double alpha, const double *a, long ars, long ais,
