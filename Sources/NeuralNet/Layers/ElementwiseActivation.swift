@@ -28,29 +28,33 @@ extension ElementwiseActivation {
         input: Matrix, output: Matrix, outputGradient: Matrix,
         inputGradient: inout Matrix, computeInputGradient: Bool
     ) {
-        guard computeInputGradient else { return }
-        prepareInputGradient(&inputGradient, output: output, outputGradient: outputGradient)
-        input.withUnsafeBufferPointer { input in
-            output.withUnsafeBufferPointer { output in
-                outputGradient.withUnsafeBufferPointer { upstream in
-                    inputGradient.withUnsafeMutableBufferPointer { result in
-                        guard let x = input.baseAddress, let y = output.baseAddress,
-                              let g = upstream.baseAddress, let target = result.baseAddress else { return }
-                        for index in 0..<input.count {
-                            target[index] = g[index] * derivative(input: x[index], output: y[index])
-                        }
-                    }
-                }
+        withBackwardBuffers(input: input, output: output, outputGradient: outputGradient,
+                            inputGradient: &inputGradient, computeInputGradient: computeInputGradient) { x, y, g, result in
+            for index in 0..<result.count {
+                result[index] = g[index] * derivative(input: x[index], output: y[index])
             }
         }
     }
 
-    /// Checks that ∂L/∂output matches the output and sizes ∂L/∂input like it: what every
-    /// activation's backward pass does first.
-    func prepareInputGradient(_ inputGradient: inout Matrix, output: Matrix, outputGradient: Matrix) {
+    /// What every activation's backward pass does around its own loop: nothing when no input
+    /// gradient is wanted; else checks that ∂L/∂output matches the output, sizes ∂L/∂input like
+    /// it, and calls `body` with the input, output, ∂L/∂output and ∂L/∂input buffers.
+    func withBackwardBuffers(
+        input: Matrix, output: Matrix, outputGradient: Matrix, inputGradient: inout Matrix, computeInputGradient: Bool,
+        _ body: (UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>,
+                 UnsafeMutableBufferPointer<Double>) -> Void
+    ) {
+        guard computeInputGradient else { return }
         precondition(outputGradient.rows == output.rows && outputGradient.columns == output.columns,
                      "\(name): gradient \(outputGradient.shapeDescription) for output \(output.shapeDescription)")
         inputGradient.resize(rows: output.rows, columns: output.columns)
+        input.withUnsafeBufferPointer { x in
+            output.withUnsafeBufferPointer { y in
+                outputGradient.withUnsafeBufferPointer { g in
+                    inputGradient.withUnsafeMutableBufferPointer { body(x, y, g, $0) }
+                }
+            }
+        }
     }
 }
 
@@ -74,14 +78,9 @@ public final class Sigmoid: ElementwiseActivation {
         input: Matrix, output: Matrix, outputGradient: Matrix,
         inputGradient: inout Matrix, computeInputGradient: Bool
     ) {
-        guard computeInputGradient else { return }
-        prepareInputGradient(&inputGradient, output: output, outputGradient: outputGradient)
-        output.withUnsafeBufferPointer { output in
-            outputGradient.withUnsafeBufferPointer { upstream in
-                inputGradient.withUnsafeMutableBufferPointer {
-                    VectorMath.sigmoidBackward(output: output, outputGradient: upstream, into: $0)
-                }
-            }
+        withBackwardBuffers(input: input, output: output, outputGradient: outputGradient,
+                            inputGradient: &inputGradient, computeInputGradient: computeInputGradient) { _, y, g, result in
+            VectorMath.sigmoidBackward(output: y, outputGradient: g, into: result)
         }
     }
 

@@ -44,14 +44,21 @@ public final class Sequential {
     @discardableResult
     public func forward(_ input: Matrix) -> Matrix {
         activations[0] = input
-        // Through the tape's buffer: a layer reads one slot and writes the next, which the
-        // array's exclusive access would not allow without moving the output out and back.
-        activations.withUnsafeMutableBufferPointer { tape in
+        run(through: &activations)
+        return activations[layers.count]
+    }
+
+    /// Runs the layers over `tape`, which holds one more matrix than there are layers: layer `i`
+    /// reads `tape[i]` and writes `tape[i + 1]`, reusing that slot's storage.
+    ///
+    /// Through the tape's buffer, because the array's exclusive access would not let a layer read
+    /// one slot while writing the next without moving the output out and back.
+    private func run(through tape: inout [Matrix]) {
+        tape.withUnsafeMutableBufferPointer { tape in
             for index in layers.indices {
                 layers[index].forward(tape[index], into: &tape[index + 1])
             }
         }
-        return activations[layers.count]
     }
 
     /// At most this many rows go through the network at a time in `predict`: one block's
@@ -67,24 +74,18 @@ public final class Sequential {
     public func predict(_ input: Matrix) -> Matrix {
         let blockCount = Swift.max(1, (input.rows + Self.predictionBlockRows - 1) / Self.predictionBlockRows)
         let blockRows = Swift.max(1, (input.rows + blockCount - 1) / blockCount)
-        var block = Matrix.empty
-        var outputs = [Matrix](repeating: .empty, count: layers.count)
+        // A tape of its own, reused from block to block; the block's rows go into its first slot.
+        var tape = [Matrix](repeating: .empty, count: layers.count + 1)
         var result = Matrix.empty
         var start = 0
         // At least one block, so that no rows still give an output of the right width.
         repeat {
             let end = Swift.min(start + blockRows, input.rows)
-            input.copyRows(start..<end, into: &block)
-            var current = block
-            for (index, layer) in layers.enumerated() {
-                var output = Matrix.empty
-                swap(&output, &outputs[index])
-                layer.forward(current, into: &output)
-                current = output
-                swap(&output, &outputs[index])
-            }
-            if start == 0 { result = Matrix(rows: input.rows, columns: current.columns) }
-            result.replaceRows(startingAt: start, with: current)
+            input.copyRows(start..<end, into: &tape[0])
+            run(through: &tape)
+            let output = tape[layers.count]
+            if start == 0 { result = Matrix(rows: input.rows, columns: output.columns) }
+            result.replaceRows(startingAt: start, with: output)
             start = end
         } while start < input.rows
         return result
