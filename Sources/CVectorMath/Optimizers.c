@@ -34,3 +34,19 @@ void vm_sgd_update(double *restrict w, double *restrict b, const double *restric
         }
     }
 }
+
+__attribute__((target_clones("avx2", "default")))
+void vm_add_weight_decay(const double *g, const double *w, long count, double weightDecay, double *scratch) {
+    for (long i = 0; i < count; i++) scratch[i] = g[i] + weightDecay * w[i];
+}
+
+void vm_sgd_step(double *w, double *b, const double *g, double *scratch, long count,
+                 const vm_sgd_settings *settings, int firstStep) {
+    // The decay goes into scratch before the update loops, which then run without a branch.
+    if (settings->weightDecay != 0) {
+        vm_add_weight_decay(g, w, count, settings->weightDecay, scratch);
+        g = scratch;
+    }
+    vm_sgd_update(w, b, g, count, settings->learningRate, settings->momentum, settings->dampening, firstStep,
+                  settings->nesterov, settings->velocityForm);
+}

@@ -29,6 +29,17 @@ static inline __attribute__((always_inline)) void store(double *restrict c, cons
     }
 }
 
+// C = alpha·(0 + s·x) (+ row) for `count` adjacent elements: what `store` makes of sums with a
+// single term each, without writing the sums first.
+static inline __attribute__((always_inline)) void store_single_term(double *restrict c, double s,
+        const double *restrict x, long count, double alpha, const double *restrict row) {
+    if (row) {
+        for (long j = 0; j < count; j++) c[j] = alpha * (0.0 + s * x[j]) + row[j];
+    } else {
+        for (long j = 0; j < count; j++) c[j] = alpha * (0.0 + s * x[j]);
+    }
+}
+
 // Kernels for a block of W ≤ 16 columns, R rows at a time (R independent accumulator chains hide
 // the latency of the additions), storing the first S ≤ W columns. W and R are constants, so the
 // compiler keeps `acc` in vector registers and unrolls the column loop completely.
@@ -148,6 +159,12 @@ static inline __attribute__((always_inline)) void column_by_rows(long m, long k,
     // The first term is added to zero in the loop that would otherwise only clear the sums: the
     // same operations as clearing first (0 + x is not x when x is −0), one pass fewer.
     double s0 = k > 0 ? b[0] : 0;
+    // One term, as in row_by_columns; only where `store` would run, since here the row is one
+    // element added down the column.
+    if (k == 1 && beta == 0 && ldc == 1 && !row) {
+        store_single_term(c, s0, a, m, alpha, 0);
+        return;
+    }
     for (long i = 0; i < m; i++) sums[i] = k > 0 ? 0.0 + a[i] * s0 : 0.0;
     for (long p = 1; p < k; p++) {
         const double *acol = a + p * ais;
@@ -168,6 +185,11 @@ static inline __attribute__((always_inline)) void row_by_columns(long n, long k,
         double *c, double *sums) {
     // As in column_by_rows, the first term goes in with the clearing pass.
     double s0 = k > 0 ? a[0] : 0;
+    if (k == 1 && beta == 0) {
+        // One term (a one-sample step's weight gradient): no sums to keep, one pass.
+        store_single_term(c, s0, b, n, alpha, row);
+        return;
+    }
     for (long j = 0; j < n; j++) sums[j] = k > 0 ? 0.0 + s0 * b[j] : 0.0;
     for (long p = 1; p < k; p++) {
         const double *brow = b + p * brs;

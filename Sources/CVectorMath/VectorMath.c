@@ -43,7 +43,7 @@ void vm_sigmoid_array(const double *x, double *y, long count) {
 __attribute__((target_clones("arch=x86-64-v3", "default")))
 void vm_sigmoid_backward_array(const double *y, const double *g, double *result, long count) {
 #pragma clang loop vectorize(assume_safety)
-    for (long i = 0; i < count; i++) result[i] = g[i] * (y[i] * (1.0 - y[i]));
+    for (long i = 0; i < count; i++) result[i] = g[i] * vm_sigmoid_derivative(y[i]);
 }
 
 // Whether x is positive, normal and finite (false for NaN): where `vm_log_positive_normal` applies.

@@ -24,7 +24,7 @@ enum CoreWorkloads {
     }
 
     /// A 1-100-1 ReLU network fitting y = x² one sample at a time with momentum (seed 001).
-    static func squareRegression(samples: Int, epochs: Int) -> (Trainer, LabeledData) {
+    static func squareRegression(samples: Int, epochs: Int, sampleKernel: Bool = true) -> (Trainer, LabeledData) {
         var random = RandomState(seed: 1)
         let xs = (0..<samples).map { _ in random.nextUniform(low: -3, high: 3) }
         let network = Sequential([
@@ -34,12 +34,14 @@ enum CoreWorkloads {
         let trainer = Trainer(
             network: network, loss: MeanSquaredError(),
             optimizer: SGD(learningRate: 1e-5, momentum: 0.9, velocityForm: true),
-            configuration: TrainingConfiguration(epochs: epochs, batching: .perSample, evaluateEvery: epochs))
+            configuration: TrainingConfiguration(epochs: epochs, batching: .perSample, evaluateEvery: epochs,
+                                                 usesSampleKernel: sampleKernel))
         return (trainer, LabeledData(inputs: .column(xs), targets: .column(xs.map { $0 * $0 })))
     }
 
     static let threeClassStepName = "step 2-10-10-3 sigmoid, softmax CE, 300 rows"
     static let squareStepName = "step 1-100-1 ReLU, per-sample momentum"
+    static let squareGeneralLoopStepName = "step 1-100-1 ReLU, per-sample momentum, general loop"
 
     /// Microseconds per full-batch step of the 2-10-10-3 network.
     static func measureThreeClassStep(repetitions: Int) -> Measurement {
@@ -53,10 +55,21 @@ enum CoreWorkloads {
 
     /// Microseconds per per-sample step of the 1-100-1 network.
     static func measureSquareStep(repetitions: Int) -> Measurement {
+        measureSquareStep(repetitions: repetitions, sampleKernel: true)
+    }
+
+    /// The same steps through the trainer's general loop (`usesSampleKernel` off), which the
+    /// per-sample kernel replaces: the reference for its speed-up.
+    static func measureSquareStepGeneralLoop(repetitions: Int) -> Measurement {
+        measureSquareStep(repetitions: repetitions, sampleKernel: false)
+    }
+
+    private static func measureSquareStep(repetitions: Int, sampleKernel: Bool) -> Measurement {
         let (samples, epochs) = (20_000, 10)
-        let (trainer, data) = squareRegression(samples: samples, epochs: epochs)
+        let (trainer, data) = squareRegression(samples: samples, epochs: epochs, sampleKernel: sampleKernel)
         var random = RandomState(seed: 0)
-        return Measurement.microseconds(squareStepName, repetitions: repetitions, operations: samples * epochs) {
+        let name = sampleKernel ? squareStepName : squareGeneralLoopStepName
+        return Measurement.microseconds(name, repetitions: repetitions, operations: samples * epochs) {
             _ = trainer.train(on: data, random: &random)
         }
     }

@@ -90,14 +90,20 @@ struct MatrixTests {
         }
     }
 
-    @Test("Both kernels add a row (a bias) to every row of the product", arguments: [ProductKernel.small, .blas])
-    func rowAdded(kernel: ProductKernel) {
+    // The shapes take the block kernels, and with a single term (k = 1, a one-sample step) the
+    // one-row and one-column paths, which then skip their sums.
+    @Test("Both kernels add a row (a bias) to every row of the product",
+          arguments: [(7, 5, 6), (1, 1, 40), (40, 1, 1), (40, 3, 1), (2, 1, 1)], [ProductKernel.small, .blas])
+    func rowAdded(shape: (Int, Int, Int), kernel: ProductKernel) {
+        let (m, k, n) = shape
         var random = TestRandom(seed: 3)
-        let a = random.normalMatrix(7, 5), b = random.normalMatrix(5, 6), row = random.normalMatrix(1, 6)
+        let a = random.normalMatrix(m, k), b = random.normalMatrix(k, n), row = random.normalMatrix(1, n)
         var expected = naiveProduct(a, b)
-        for i in 0..<7 { for j in 0..<6 { expected[i, j] += row[0, j] } }
+        for i in 0..<m { for j in 0..<n { expected[i, j] += row[0, j] } }
         var c = Matrix.empty
         Matrix.multiply(a, b, addingToEveryRow: row, into: &c, kernel: kernel)
+        #expect(closeness(c, expected, relative: 1e-12) <= 1)
+        Matrix.multiply(a.transposed, b, transposeA: true, addingToEveryRow: row, into: &c, kernel: kernel)
         #expect(closeness(c, expected, relative: 1e-12) <= 1)
     }
 

@@ -123,6 +123,27 @@ static inline double vm_sigmoid(double x) { return vm_logistic(x, vm_exp(x < 0 ?
 /// `vm_sigmoid` for |x| ≤ VM_EXP_IN_RANGE_LIMIT, to the bit.
 static inline double vm_sigmoid_in_range(double x) { return vm_logistic(x, vm_exp_in_range(x < 0 ? x : -x)); }
 
+// The other element-wise activations and their derivatives, written once for the Swift layers
+// (`ElementwiseActivation.swift`) and the one-sample training kernel (`vm_train_samples`).
+
+/// σ′ from the sigmoid's output y: y·(1 − y).
+static inline double vm_sigmoid_derivative(double y) { return y * (1.0 - y); }
+
+/// max(0, x), with 0 (not x) for NaN and −0.
+static inline double vm_relu(double x) { return x > 0 ? x : 0.0; }
+
+/// The rectifier's derivative at x: 1 above 0, else 0 (PyTorch's choice at 0).
+static inline double vm_relu_derivative(double x) { return x > 0 ? 1.0 : 0.0; }
+
+/// x above 0, else slope·x.
+static inline double vm_leaky_relu(double x, double slope) { return x > 0 ? x : slope * x; }
+
+/// 1 above 0, else slope.
+static inline double vm_leaky_relu_derivative(double x, double slope) { return x > 0 ? 1.0 : slope; }
+
+/// tanh′ from tanh's output y: 1 − y².
+static inline double vm_tanh_derivative(double y) { return 1.0 - y * y; }
+
 /// ln x for a positive, normal, finite x, within one unit in the last place: 0.82 ulp at worst over
 /// 4 million arguments spread over the whole range, against `logl` (a C harness); `VectorMathTests`
 /// checks ≤ 1 ulp over 450,000 arguments against the 80-bit log.
@@ -183,6 +204,33 @@ void vm_sgd_update(double *restrict w, double *restrict b, const double *restric
                    double lr, double momentum, double dampening, int firstStep, int nesterov,
                    int velocityForm);
 
+/// scratch[i] = g[i] + λ·w[i]: the gradient with L2 weight decay, which every optimizer adds
+/// before its own rule.
+void vm_add_weight_decay(const double *g, const double *w, long count, double weightDecay, double *scratch);
+
+/// The settings of `torch.optim.SGD` (`SGD.swift`).
+typedef struct {
+    double learningRate, momentum, dampening, weightDecay;
+    int nesterov, velocityForm;
+} vm_sgd_settings;
+
+/// One SGD step of one parameter: the weight decay (into `scratch`, when λ ≠ 0), then
+/// `vm_sgd_update`. `firstStep` is non-zero on the optimizer's first step.
+void vm_sgd_step(double *w, double *b, const double *g, double *scratch, long count,
+                 const vm_sgd_settings *settings, int firstStep);
+
+/// Binary cross-entropy of probabilities p against labels t (`count` elements): returns
+/// scale·Σ −[t·max(ln p, −100) + (1 − t)·max(ln(1 − p), −100)], summed in order, and, when
+/// `gradient` is not null, writes scale·(p − t) / max(p(1 − p), 1e-12) into it. The clamps are
+/// PyTorch's `BCELoss`; `max` keeps its first argument when either is NaN, as Swift's does.
+double vm_binary_cross_entropy(const double *p, const double *t, long count, double scale, double *gradient);
+
+/// Binary cross-entropy of logits z against labels t, computed stably as
+/// max(z, 0) − z·t + ln(1 + e^−|z|) (PyTorch's `BCEWithLogitsLoss`): returns scale times the
+/// in-order sum, and, when `gradient` is not null, writes scale·(σ(z) − t) into it.
+double vm_binary_cross_entropy_with_logits(const double *z, const double *t, long count, double scale,
+                                           double *gradient);
+
 /// The class index a target holds, or −1 when it is not a whole number in 0..<width.
 static inline long vm_class_index(double target, long width) {
     long index = target >= 0 && target < (double)width ? (long)target : -1;
@@ -235,5 +283,55 @@ void vm_small_product(long m, long n, long k, double alpha, const double *a, lon
 /// four partial sums s_l over the rows ≡ l (mod 4), the last rows mod 4 added to s0, then
 /// (s0 + s1) + (s2 + s3) — the order of the dot products in `vm_small_product`.
 void vm_column_sums(long rows, long columns, const double *a, long lda, double *sums);
+
+
+/// The layers `vm_train_samples` knows, one per Swift layer type.
+typedef enum {
+    VM_SAMPLE_LINEAR, VM_SAMPLE_IDENTITY, VM_SAMPLE_RELU, VM_SAMPLE_LEAKY_RELU, VM_SAMPLE_SIGMOID, VM_SAMPLE_TANH
+} vm_sample_layer_kind;
+
+/// One layer of a network for `vm_train_samples`. A Linear layer's pointers are its weight
+/// (inputs x outputs, row-major) and bias, their gradients, and the optimizer's momentum buffer and
+/// weight-decay scratch for each; activations use only the kind, the width and the slope.
+typedef struct {
+    vm_sample_layer_kind kind;
+    long inputs, outputs;
+    double slope;
+    double *weight, *bias, *weightGradient, *biasGradient;
+    double *weightMomentum, *biasMomentum, *weightScratch, *biasScratch;
+} vm_sample_layer;
+
+/// The losses `vm_train_samples` knows.
+typedef enum {
+    VM_SAMPLE_SQUARED_ERROR, VM_SAMPLE_BINARY_CROSS_ENTROPY, VM_SAMPLE_BINARY_CROSS_ENTROPY_WITH_LOGITS
+} vm_sample_loss;
+
+/// A network, its loss and its SGD optimizer, for `vm_train_samples`. `activations` and
+/// `gradients` each hold the input and every layer's output, each rounded up to a multiple of 8
+/// doubles, and start on a 64-byte boundary.
+typedef struct {
+    const vm_sample_layer *layers;
+    long layerCount;
+    vm_sample_loss loss;
+    /// The loss of one sample is scaled by this (1 / outputs for a mean).
+    double lossScale;
+    vm_sgd_settings optimizer;
+    /// The optimizer's steps so far; advanced by one per sample trained.
+    long steps;
+    double *activations, *gradients;
+} vm_sample_network;
+
+/// Trains `network` on `count` samples, one SGD step each, taking rows `order[0]`, `order[1]`, …
+/// of `inputs` and `targets` (row-major, as wide as the network's input and output). Adds each
+/// sample's loss to *lossSum. Returns −1, or the position in `order` of the first sample whose loss
+/// is NaN or infinite, which gets no update.
+///
+/// Every operation is the one `Trainer` runs for a batch of one row, through the same kernels
+/// (`vm_small_product`, `vm_column_sums`, the losses, `vm_sgd_step`) with the same arguments, so the
+/// results are the same bits; only the Swift around them is gone. Each layer's parameters are
+/// updated as soon as its backward pass is done, which is what updating all of them after the whole
+/// backward pass computes, since no earlier layer reads them.
+long vm_train_samples(vm_sample_network *network, const double *inputs, const double *targets, const long *order,
+                      long count, double *lossSum);
 
 #endif

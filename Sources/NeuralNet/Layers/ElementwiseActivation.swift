@@ -1,7 +1,9 @@
+import CVectorMath
 import Foundation
 
 /// An activation applied to each element on its own, so its Jacobian is diagonal:
-/// ∂L/∂x = ∂L/∂y ⊙ f′(x). Conforming types give `f` and `f′`; the loops are shared.
+/// ∂L/∂x = ∂L/∂y ⊙ f′(x). Conforming types give `f` and `f′`; the loops are shared. The formulas
+/// live in `CVectorMath.h`, where the one-sample training kernel uses them too.
 public protocol ElementwiseActivation: Layer {
     /// f(x).
     func activate(_ x: Double) -> Double
@@ -85,7 +87,7 @@ public final class Sigmoid: ElementwiseActivation {
     }
 
     @inline(__always) public func activate(_ x: Double) -> Double { VectorMath.sigmoid(x) }
-    @inline(__always) public func derivative(input: Double, output: Double) -> Double { output * (1 - output) }
+    @inline(__always) public func derivative(input: Double, output: Double) -> Double { vm_sigmoid_derivative(output) }
 }
 
 /// The rectifier max(0, x); its derivative at 0 is taken as 0, as PyTorch does.
@@ -93,8 +95,8 @@ public final class ReLU: ElementwiseActivation {
     /// Creates the layer.
     public init() {}
     public var name: String { "ReLU" }
-    @inline(__always) public func activate(_ x: Double) -> Double { x > 0 ? x : 0 }
-    @inline(__always) public func derivative(input: Double, output: Double) -> Double { input > 0 ? 1 : 0 }
+    @inline(__always) public func activate(_ x: Double) -> Double { vm_relu(x) }
+    @inline(__always) public func derivative(input: Double, output: Double) -> Double { vm_relu_derivative(input) }
 }
 
 /// max(0, x) + slope·min(0, x); PyTorch's default slope is 0.01.
@@ -104,8 +106,8 @@ public final class LeakyReLU: ElementwiseActivation {
     /// Creates the layer with the given negative slope.
     public init(slope: Double = 0.01) { self.slope = slope }
     public var name: String { "LeakyReLU(\(slope))" }
-    @inline(__always) public func activate(_ x: Double) -> Double { x > 0 ? x : slope * x }
-    @inline(__always) public func derivative(input: Double, output: Double) -> Double { input > 0 ? 1 : slope }
+    @inline(__always) public func activate(_ x: Double) -> Double { vm_leaky_relu(x, slope) }
+    @inline(__always) public func derivative(input: Double, output: Double) -> Double { vm_leaky_relu_derivative(input, slope) }
 }
 
 /// The hyperbolic tangent; tanh′ = 1 − tanh².
@@ -115,7 +117,7 @@ public final class Tanh: ElementwiseActivation {
     public var name: String { "Tanh" }
     // libm's tanh keeps full relative precision near 0, where 1 − 2/(e^2x + 1) would cancel.
     @inline(__always) public func activate(_ x: Double) -> Double { Foundation.tanh(x) }
-    @inline(__always) public func derivative(input: Double, output: Double) -> Double { 1 - output * output }
+    @inline(__always) public func derivative(input: Double, output: Double) -> Double { vm_tanh_derivative(output) }
 }
 
 /// The identity, for a network whose last layer is linear (regression, logits).

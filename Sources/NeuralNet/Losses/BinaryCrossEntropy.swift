@@ -1,4 +1,4 @@
-import Foundation
+import CVectorMath
 
 /// Binary cross-entropy on probabilities: −[y·log p + (1 − y)·log(1 − p)], as PyTorch's `BCELoss`.
 ///
@@ -22,24 +22,8 @@ public struct BinaryCrossEntropy: Loss {
     public func evaluate(_ prediction: Matrix, _ target: Matrix, gradient: inout Matrix, computeGradient: Bool) -> Double {
         requireSameShape(prediction, target, name)
         let scale = 1 / reduction.divisor(rows: prediction.rows, terms: prediction.count)
-        if computeGradient { gradient.resize(rows: prediction.rows, columns: prediction.columns) }
-        var total = 0.0
-        prediction.withUnsafeBufferPointer { p in
-            target.withUnsafeBufferPointer { t in
-                gradient.withUnsafeMutableBufferPointer { g in
-                    for index in 0..<p.count {
-                        let probability = p[index], label = t[index]
-                        let logP = Swift.max(log(probability), -100)
-                        let logNotP = Swift.max(log(1 - probability), -100)
-                        total -= label * logP + (1 - label) * logNotP
-                        if computeGradient {
-                            g[index] = (probability - label) / Swift.max((1 - probability) * probability, 1e-12) * scale
-                        }
-                    }
-                }
-            }
-        }
-        return total * scale
+        return evaluateElements(prediction, target, scale: scale, gradient: &gradient, computeGradient: computeGradient,
+                                with: vm_binary_cross_entropy)
     }
 }
 
@@ -62,19 +46,26 @@ public struct BinaryCrossEntropyWithLogits: Loss {
     public func evaluate(_ prediction: Matrix, _ target: Matrix, gradient: inout Matrix, computeGradient: Bool) -> Double {
         requireSameShape(prediction, target, name)
         let scale = 1 / reduction.divisor(rows: prediction.rows, terms: prediction.count)
+        return evaluateElements(prediction, target, scale: scale, gradient: &gradient, computeGradient: computeGradient,
+                                with: vm_binary_cross_entropy_with_logits)
+    }
+}
+
+extension Loss {
+    /// Runs an element-wise loss kernel of `CVectorMath` (`vm_binary_cross_entropy` and the like),
+    /// which returns the scaled loss and writes the gradient when given a buffer for it.
+    func evaluateElements(
+        _ prediction: Matrix, _ target: Matrix, scale: Double, gradient: inout Matrix, computeGradient: Bool,
+        with kernel: (UnsafePointer<Double>?, UnsafePointer<Double>?, Int, Double, UnsafeMutablePointer<Double>?) -> Double
+    ) -> Double {
         if computeGradient { gradient.resize(rows: prediction.rows, columns: prediction.columns) }
-        var total = 0.0
-        prediction.withUnsafeBufferPointer { z in
+        return prediction.withUnsafeBufferPointer { p in
             target.withUnsafeBufferPointer { t in
-                gradient.withUnsafeMutableBufferPointer { g in
-                    for index in 0..<z.count {
-                        let logit = z[index], label = t[index]
-                        total += Swift.max(logit, 0) - logit * label + log1p(VectorMath.exp(-abs(logit)))
-                        if computeGradient { g[index] = (VectorMath.sigmoid(logit) - label) * scale }
-                    }
+                guard computeGradient else { return kernel(p.baseAddress, t.baseAddress, p.count, scale, nil) }
+                return gradient.withUnsafeMutableBufferPointer { g in
+                    kernel(p.baseAddress, t.baseAddress, p.count, scale, g.baseAddress)
                 }
             }
         }
-        return total * scale
     }
 }

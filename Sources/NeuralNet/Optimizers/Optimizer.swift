@@ -1,3 +1,5 @@
+import CVectorMath
+
 /// Updates parameters from their gradients.
 ///
 /// The update rules follow PyTorch's `torch.optim` operation by operation (same defaults, same
@@ -29,9 +31,7 @@ final class OptimizerSlots {
         }
         for parameter in parameters {
             for _ in 0..<slotsPerParameter {
-                let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: parameter.value.count)
-                buffer.initialize(repeating: initialValue)
-                storage.append(buffer)
+                storage.append(.allocateOnCacheLine(count: parameter.value.count, repeating: initialValue))
             }
         }
     }
@@ -54,7 +54,7 @@ func decayedGradient(
     weightDecay: Double, scratch: UnsafeMutablePointer<Double>
 ) -> UnsafePointer<Double> {
     guard weightDecay != 0 else { return gradient }
-    for i in 0..<count { scratch[i] = gradient[i] + weightDecay * weights[i] }
+    vm_add_weight_decay(gradient, weights, count, weightDecay, scratch)
     return UnsafePointer(scratch)
 }
 

@@ -26,7 +26,8 @@ public final class SGD: Optimizer {
     public let velocityForm: Bool
     /// Per parameter: the momentum buffer, and scratch for the weight-decayed gradient.
     private let slots = OptimizerSlots(slotsPerParameter: 2)
-    private var steps = 0
+    /// Steps taken so far; the first one starts the momentum buffer from the gradient.
+    var steps = 0
 
     /// Creates the optimizer; the defaults are PyTorch's.
     public init(learningRate: Double, momentum: Double = 0, dampening: Double = 0, nesterov: Bool = false,
@@ -49,16 +50,26 @@ public final class SGD: Optimizer {
         return "SGD(" + parts.joined(separator: ", ") + ")"
     }
 
+    /// The settings as the C kernels take them.
+    var settings: vm_sgd_settings {
+        vm_sgd_settings(learningRate: learningRate, momentum: momentum, dampening: dampening, weightDecay: weightDecay,
+                        nesterov: nesterov ? 1 : 0, velocityForm: velocityForm ? 1 : 0)
+    }
+
     public func step(_ parameters: [Parameter]) {
+        var settings = settings
+        let first: Int32 = steps == 0 ? 1 : 0
         steps += 1
-        slots.prepare(for: parameters)
-        let (lr, mu, tau, lambda, first) = (learningRate, momentum, dampening, weightDecay, steps == 1)
         for (index, parameter) in parameters.enumerated() {
-            let (b, scratch) = (slots.buffer(0, of: index), slots.buffer(1, of: index))
-            parameter.update { w, raw, count in
-                let g = decayedGradient(raw, weights: w, count: count, weightDecay: lambda, scratch: scratch)
-                vm_sgd_update(w, b, g, count, lr, mu, tau, first ? 1 : 0, nesterov ? 1 : 0, velocityForm ? 1 : 0)
-            }
+            let (b, scratch) = state(of: index, among: parameters)
+            parameter.update { w, g, count in vm_sgd_step(w, b, g, scratch, count, &settings, first) }
         }
+    }
+
+    /// The momentum buffer and the weight-decay scratch of the parameter at `index` (allocated on
+    /// first use, then stable): what the one-sample training kernel updates in place of `step`.
+    func state(of index: Int, among parameters: [Parameter]) -> (momentum: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>) {
+        slots.prepare(for: parameters)
+        return (slots.buffer(0, of: index), slots.buffer(1, of: index))
     }
 }

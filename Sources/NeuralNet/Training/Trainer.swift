@@ -58,10 +58,21 @@ public struct Trainer {
             let batchSize = configuration.batching.size(for: training.count)
             var order = Array(0..<training.count)
             var batch = LabeledData(inputs: .empty, targets: .empty)
+            let sampleSteps = batchSize == 1 && configuration.usesSampleKernel
+                ? SampleSteps(network: network, loss: loss, optimizer: optimizer,
+                              inputWidth: training.inputs.columns, targetWidth: training.targets.columns)
+                : nil
             for epoch in stride(from: 1, through: configuration.epochs, by: 1) {
                 if configuration.shuffle { random.shuffle(&order) }
                 var lossSum = 0.0
-                for start in stride(from: 0, to: training.count, by: batchSize) {
+                if let sampleSteps {
+                    let epochResult = sampleSteps.trainEpoch(on: training, order: order)
+                    (lossSum, steps) = (epochResult.lossSum, steps + epochResult.steps)
+                    if epochResult.diverged {
+                        return recorder.finish(steps: steps, outcome: .diverged(epoch: epoch, step: steps + 1))
+                    }
+                }
+                for start in stride(from: 0, to: sampleSteps == nil ? training.count : 0, by: batchSize) {
                     let end = Swift.min(start + batchSize, training.count)
                     training.inputs.copyRows(order[start..<end], into: &batch.inputs)
                     training.targets.copyRows(order[start..<end], into: &batch.targets)
