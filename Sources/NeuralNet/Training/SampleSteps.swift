@@ -10,9 +10,9 @@ import CVectorMath
 /// OpenBLAS's threshold, the MSE and binary cross-entropy losses, and `SGD`; `init` returns nil for
 /// anything else, and `Trainer` runs its general loop.
 ///
-/// Parameters are copied into one flat buffer at the start of each epoch and back (with their
-/// gradients) at its end, so between epochs the network and optimizer hold the state the general
-/// loop would have left: the momentum buffers are the optimizer's own.
+/// Parameters (values and gradients) are copied into one flat buffer at the start of each epoch
+/// and back at its end, so between epochs the network and optimizer hold the state the general
+/// loop would have left; the momentum buffers are the optimizer's own.
 final class SampleSteps {
     private let parameters: [Parameter]
     private let optimizer: SGD
@@ -31,7 +31,7 @@ final class SampleSteps {
     /// Prepares `network` to be trained one sample at a time on rows `inputWidth` wide against
     /// targets `targetWidth` wide, or returns nil when the kernel cannot run it exactly.
     init?(network: Sequential, loss: any Loss, optimizer: any Optimizer, inputWidth: Int, targetWidth: Int) {
-        guard let sgd = optimizer as? SGD, let (lossKind, reduction) = Self.kind(of: loss).map({ ($0.0, $0.1) }) else { return nil }
+        guard let sgd = optimizer as? SGD, let lossKind = Self.kind(of: loss) else { return nil }
         var kinds: [(kind: vm_sample_layer_kind, inputs: Int, outputs: Int, slope: Double)] = []
         var width = inputWidth
         for (index, layer) in network.layers.enumerated() {
@@ -51,8 +51,8 @@ final class SampleSteps {
 
         self.parameters = network.parameters
         self.optimizer = sgd
-        self.loss = lossKind
-        self.lossScale = 1 / reduction.divisor(rows: 1, terms: width)
+        self.loss = lossKind.kind
+        self.lossScale = 1 / lossKind.reduction.divisor(rows: 1, terms: width)
         self.inputWidth = inputWidth
         self.outputWidth = width
         // Every array starts on a cache line: the kernels' vector loads then never straddle two.
@@ -170,7 +170,7 @@ final class SampleSteps {
     }
 
     /// The kernel's name for a loss and the loss's reduction, or nil when it has none.
-    private static func kind(of loss: any Loss) -> (vm_sample_loss, Reduction)? {
+    private static func kind(of loss: any Loss) -> (kind: vm_sample_loss, reduction: Reduction)? {
         switch loss {
         case let squared as MeanSquaredError where !squared.oneHotTargets: (VM_SAMPLE_SQUARED_ERROR, squared.reduction)
         case let entropy as BinaryCrossEntropy: (VM_SAMPLE_BINARY_CROSS_ENTROPY, entropy.reduction)
