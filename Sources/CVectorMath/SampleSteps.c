@@ -53,8 +53,7 @@ static double loss(const vm_sample_network *network, const double *prediction, c
 static void backward(const vm_sample_network *network, const vm_sample_layer *layer, const double *x,
                      const double *y, const double *g, double *dx, int wantsInputGradient, int firstStep) {
     long m = layer->inputs, n = layer->outputs;
-    switch (layer->kind) {
-    case VM_SAMPLE_LINEAR:
+    if (layer->kind == VM_SAMPLE_LINEAR) {
         // ∂L/∂W = xᵀ·g, ∂L/∂b = g's column sums, ∂L/∂x = g·Wᵀ: Linear.backward's products.
         vm_small_product(m, n, 1, 1, x, 1, m, g, n, 1, 0, 0, layer->weightGradient, n);
         vm_column_sums(1, n, g, n, layer->biasGradient);
@@ -64,8 +63,6 @@ static void backward(const vm_sample_network *network, const vm_sample_layer *la
         vm_sgd_step(layer->bias, layer->biasMomentum, layer->biasGradient, layer->biasScratch, n,
                     &network->optimizer, firstStep);
         return;
-    default:
-        break;
     }
     // An activation's only output is ∂L/∂x.
     if (!wantsInputGradient) return;
@@ -85,9 +82,19 @@ static void backward(const vm_sample_network *network, const vm_sample_layer *la
     case VM_SAMPLE_TANH:
         for (long i = 0; i < n; i++) dx[i] = g[i] * vm_tanh_derivative(y[i]);
         break;
-    case VM_SAMPLE_LINEAR:
+    case VM_SAMPLE_LINEAR:  // Above.
         break;
     }
+}
+
+// The doubles a tape slot of `width` takes: whole 64-byte cache lines, so that each slot starts on
+// one (the tape itself does).
+static long slot_length(long width) { return (width + 7) / 8 * 8; }
+
+long vm_sample_tape_length(const vm_sample_layer *layers, long layerCount) {
+    long length = layerCount > 0 ? slot_length(layers[0].inputs) : 0;
+    for (long i = 0; i < layerCount; i++) length += slot_length(layers[i].outputs);
+    return length;
 }
 
 // Compiled for AVX2 too: the activations' loops are here, inlined.
@@ -98,11 +105,10 @@ long vm_train_samples(vm_sample_network *network, const double *inputs, const do
     long last = network->layerCount;
     long inputWidth = last > 0 ? layers[0].inputs : 0;
     long outputWidth = last > 0 ? layers[last - 1].outputs : 0;
-    // Slot i of the tape starts at offset[i]: the input, then each layer's output, each on a
-    // cache line of its own.
+    // Slot i of the tape starts at offset[i]: the input, then each layer's output.
     long offset[last + 1];
     offset[0] = 0;
-    for (long i = 0; i < last; i++) offset[i + 1] = offset[i] + (layers[i].inputs + 7) / 8 * 8;
+    for (long i = 0; i < last; i++) offset[i + 1] = offset[i] + slot_length(layers[i].inputs);
     double *a = network->activations, *d = network->gradients;
 
     for (long s = 0; s < count; s++) {

@@ -307,8 +307,7 @@ typedef enum {
 } vm_sample_loss;
 
 /// A network, its loss and its SGD optimizer, for `vm_train_samples`. `activations` and
-/// `gradients` each hold the input and every layer's output, each rounded up to a multiple of 8
-/// doubles, and start on a 64-byte boundary.
+/// `gradients` each hold `vm_sample_tape_length` doubles and start on a 64-byte boundary.
 typedef struct {
     const vm_sample_layer *layers;
     long layerCount;
@@ -320,6 +319,10 @@ typedef struct {
     long steps;
     double *activations, *gradients;
 } vm_sample_network;
+
+/// The doubles each of a network's `activations` and `gradients` must hold: the input and every
+/// layer's output, each rounded up to whole cache lines.
+long vm_sample_tape_length(const vm_sample_layer *layers, long layerCount);
 
 /// Trains `network` on `count` samples, one SGD step each, taking rows `order[0]`, `order[1]`, …
 /// of `inputs` and `targets` (row-major, as wide as the network's input and output). Adds each

@@ -16,7 +16,7 @@ import CVectorMath
 final class SampleSteps {
     private let parameters: [Parameter]
     private let optimizer: SGD
-    private var layers: [vm_sample_layer] = []
+    private let layers: [vm_sample_layer]
     private let loss: vm_sample_loss
     private let lossScale: Double
     private let inputWidth: Int
@@ -32,7 +32,7 @@ final class SampleSteps {
     /// targets `targetWidth` wide, or returns nil when the kernel cannot run it exactly.
     init?(network: Sequential, loss: any Loss, optimizer: any Optimizer, inputWidth: Int, targetWidth: Int) {
         guard let sgd = optimizer as? SGD, let lossKind = Self.kind(of: loss) else { return nil }
-        var kinds: [(kind: vm_sample_layer_kind, inputs: Int, outputs: Int, slope: Double)] = []
+        var layers: [vm_sample_layer] = []
         var width = inputWidth
         for (index, layer) in network.layers.enumerated() {
             guard width > 0, let next = layer.outputWidth(forInputWidth: width), next > 0,
@@ -44,10 +44,13 @@ final class SampleSteps {
                 guard width * next < Matrix.blasThreshold,
                       index == 0 || next <= Int(VM_SMALL_PRODUCT_MAX_STRIDED_DEPTH) else { return nil }
             }
-            kinds.append((kind, width, next, (layer as? LeakyReLU)?.slope ?? 0))
+            var description = vm_sample_layer()
+            (description.kind, description.inputs, description.outputs) = (kind, width, next)
+            description.slope = (layer as? LeakyReLU)?.slope ?? 0
+            layers.append(description)
             width = next
         }
-        guard !kinds.isEmpty, width == targetWidth else { return nil }
+        guard !layers.isEmpty, width == targetWidth else { return nil }
 
         self.parameters = network.parameters
         self.optimizer = sgd
@@ -60,34 +63,27 @@ final class SampleSteps {
         var length = 0
         for parameter in parameters {
             starts.append(length)
-            length += Self.cacheLines(parameter.value.count)
+            length += (parameter.value.count + 7) / 8 * 8
         }
         self.starts = starts
         storage = .allocateOnCacheLine(count: 2 * length, repeating: 0)
-        let tapeLength = kinds.reduce(Self.cacheLines(inputWidth)) { $0 + Self.cacheLines($1.outputs) }
-        tape = .allocateOnCacheLine(count: 2 * tapeLength, repeating: 0)
+        tape = .allocateOnCacheLine(count: 2 * vm_sample_tape_length(layers, layers.count), repeating: 0)
 
+        // The Linear layers' pointers, now that the buffers exist: each layer's parameters are its
+        // weight, then its bias.
         let base = storage.baseAddress!
-        var next = 0
-        for layer in kinds {
-            var description = vm_sample_layer()
-            description.kind = layer.kind
-            description.inputs = layer.inputs
-            description.outputs = layer.outputs
-            description.slope = layer.slope
-            if layer.kind == VM_SAMPLE_LINEAR {
-                // Linear's parameters are its weight, then its bias.
-                let (weight, bias) = (next, next + 1)
-                description.weight = base + starts[weight]
-                description.bias = base + starts[bias]
-                description.weightGradient = base + length + starts[weight]
-                description.biasGradient = base + length + starts[bias]
-                (description.weightMomentum, description.weightScratch) = sgd.state(of: weight, among: parameters)
-                (description.biasMomentum, description.biasScratch) = sgd.state(of: bias, among: parameters)
-                next += 2
-            }
-            layers.append(description)
+        var weight = 0
+        for index in layers.indices where layers[index].kind == VM_SAMPLE_LINEAR {
+            let bias = weight + 1
+            layers[index].weight = base + starts[weight]
+            layers[index].bias = base + starts[bias]
+            layers[index].weightGradient = base + length + starts[weight]
+            layers[index].biasGradient = base + length + starts[bias]
+            (layers[index].weightMomentum, layers[index].weightScratch) = sgd.state(of: weight, among: parameters)
+            (layers[index].biasMomentum, layers[index].biasScratch) = sgd.state(of: bias, among: parameters)
+            weight += 2
         }
+        self.layers = layers
     }
 
     deinit {
@@ -124,10 +120,6 @@ final class SampleSteps {
         storeParameters()
         return (lossSum, optimizer.steps - stepsBefore, stoppedAt >= 0)
     }
-
-    /// Doubles to set aside for an array of `count`: whole 64-byte cache lines (`vm_train_samples`
-    /// lays out its tape the same way).
-    private static func cacheLines(_ count: Int) -> Int { (count + 7) / 8 * 8 }
 
     /// Copies every parameter's value and gradient into the flat buffer (the gradient too, so that
     /// an epoch stopped before its first step leaves the last one in place).

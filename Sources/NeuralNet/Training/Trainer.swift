@@ -71,20 +71,21 @@ public struct Trainer {
                     if epochResult.diverged {
                         return recorder.finish(steps: steps, outcome: .diverged(epoch: epoch, step: steps + 1))
                     }
-                }
-                for start in stride(from: 0, to: sampleSteps == nil ? training.count : 0, by: batchSize) {
-                    let end = Swift.min(start + batchSize, training.count)
-                    training.inputs.copyRows(order[start..<end], into: &batch.inputs)
-                    training.targets.copyRows(order[start..<end], into: &batch.targets)
-                    let output = network.forward(batch.inputs)
-                    let value = loss.evaluate(output, batch.targets, gradient: &gradient, computeGradient: true)
-                    guard value.isFinite else {
-                        return recorder.finish(steps: steps, outcome: .diverged(epoch: epoch, step: steps + 1))
+                } else {
+                    for start in stride(from: 0, to: training.count, by: batchSize) {
+                        let end = Swift.min(start + batchSize, training.count)
+                        training.inputs.copyRows(order[start..<end], into: &batch.inputs)
+                        training.targets.copyRows(order[start..<end], into: &batch.targets)
+                        let output = network.forward(batch.inputs)
+                        let value = loss.evaluate(output, batch.targets, gradient: &gradient, computeGradient: true)
+                        guard value.isFinite else {
+                            return recorder.finish(steps: steps, outcome: .diverged(epoch: epoch, step: steps + 1))
+                        }
+                        lossSum += value * Double(end - start)
+                        network.backward(gradient)
+                        optimizer.step(parameters)
+                        steps += 1
                     }
-                    lossSum += value * Double(end - start)
-                    network.backward(gradient)
-                    optimizer.step(parameters)
-                    steps += 1
                 }
                 recorder.history.batchLoss.append(lossSum / Double(Swift.max(training.count, 1)))
                 if recorder.isDue(epoch, of: configuration) { recorder.record(epoch: epoch) }
