@@ -85,13 +85,11 @@ struct ReportCommand: ParsableCommand {
         }
 
         let started = Date()
-        let board = ProgressBoard(runs: prepared.reduce(0) { $0 + $1.experiment.runs.count },
-                                  totalWork: prepared.reduce(0.0) { sum, item in
-                                      sum + item.experiment.runs.indices.reduce(0.0) { $0 + ExperimentRunner.estimatedWork(item, run: $1) }
-                                  })
+        let schedule = RunSchedule(prepared)
+        let board = ProgressBoard(runs: schedule.jobs.count, totalWork: schedule.totalWork)
         let display = ProgressDisplay(board: board, console: console)
         display.start()
-        let results = ExperimentRunner.run(prepared, jobs: jobs, board: board)
+        let results = ExperimentRunner.run(prepared, schedule: schedule, jobs: jobs, board: board)
         display.stop()
         let seconds = Date().timeIntervalSince(started)
 

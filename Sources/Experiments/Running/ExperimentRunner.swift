@@ -24,25 +24,43 @@ public struct ExperimentResult: Sendable {
 public enum ExperimentRunner {
     /// Runs everything with `jobs` workers, longest runs first so the pool ends together.
     public static func run(_ experiments: [PreparedExperiment], jobs: Int, board: ProgressBoard? = nil) -> [ExperimentResult] {
+        run(experiments, schedule: RunSchedule(experiments), jobs: jobs, board: board)
+    }
+
+    /// Runs `schedule`'s jobs for `experiments` with `jobs` workers; `board` hears each job's progress.
+    public static func run(_ experiments: [PreparedExperiment], schedule: RunSchedule, jobs: Int,
+                           board: ProgressBoard? = nil) -> [ExperimentResult] {
         // One OpenBLAS thread per run: the pool supplies the parallelism.
         BLASThreads.set(1)
-        let work = experiments.enumerated().flatMap { experimentIndex, prepared in
-            prepared.experiment.runs.indices.map { Job(experiment: experimentIndex, run: $0, work: estimatedWork(prepared, run: $0)) }
-        }.sorted { $0.work > $1.work }
+        let work = schedule.jobs
         let store = ResultStore(experiments.map { $0.experiment.runs.count })
         let next = JobCounter()
         let workers = max(1, min(jobs, work.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let position = next.take(below: work.count) {
                 let job = work[position]
-                let prepared = experiments[job.experiment]
-                let plan = prepared.experiment.runs[job.run]
+                let prepared = experiments[job.lead.experiment]
+                var plan = prepared.experiment.runs[job.lead.run]
+                if case .training(var setup) = plan.setup, let cadence = job.evaluateEvery {
+                    setup.loop.evaluateEvery = cadence
+                    plan.setup = .training(setup)
+                }
                 let epochs = if case .training(let setup) = plan.setup { setup.loop.epochs } else { 1 }
-                board?.start(job: position, experiment: prepared.experiment.name, run: plan.name, epochs: epochs, work: job.work)
+                let others = job.members.count - 1
+                let label = plan.name + (others > 0 ? " (and \(others) more run\(others == 1 ? "" : "s") with the same training)" : "")
+                board?.start(job: position, experiment: prepared.experiment.name, run: label, epochs: epochs, work: job.work)
                 let started = Date()
-                let result = runOne(plan, prepared: prepared, runIndex: job.run) { board?.advance(job: position, epoch: $0) }
+                let outcome = runOne(plan.setup, prepared: prepared, runIndex: job.lead.run) { board?.advance(job: position, epoch: $0) }
                 let finished = Date()
-                store.put(result, experiment: job.experiment, run: job.run, started: started, finished: finished)
+                for member in job.members {
+                    let memberPlan = experiments[member.experiment].experiment.runs[member.run]
+                    let result = RunResult(name: memberPlan.name, variant: memberPlan.variant, sweepValues: memberPlan.sweepValues,
+                                           setup: memberPlan.setup,
+                                           outcome: outcome.taken(by: memberPlan.setup, dataIndex: experiments[member.experiment].dataIndices[member.run]))
+                    // Only the run executed took time; the others' experiments are charged nothing.
+                    store.put(result, experiment: member.experiment, run: member.run,
+                              span: member == job.lead ? (started, finished) : nil)
+                }
                 board?.finish(job: position, seconds: finished.timeIntervalSince(started))
             }
         }
@@ -51,37 +69,17 @@ public enum ExperimentRunner {
         }
     }
 
-    /// The estimated cost of a run, for scheduling and the remaining-time estimate.
-    public static func estimatedWork(_ prepared: PreparedExperiment, run: Int) -> Double {
-        let plan = prepared.experiment.runs[run]
-        guard case .training(let setup) = plan.setup, let index = prepared.dataIndices[run] else { return 1 }
-        let rows = Double(prepared.datasets[index].indices.train.count)
-        let widths = setup.layers.widths(inputWidth: prepared.datasets[index].inputWidth)
-        let multiplyAdds = zip(setup.layers, widths).reduce(0.0) { sum, pair in
-            if case .linear(let units, _, _) = pair.0 { sum + Double(pair.1 * units) } else { sum }
-        }
-        return Double(setup.loop.epochs) * rows * (multiplyAdds + 10)
-    }
-
-    private static func runOne(_ plan: RunPlan, prepared: PreparedExperiment, runIndex: Int, progress: (Int) -> Void) -> RunResult {
-        let outcome: RunResult.Outcome
-        switch plan.setup {
+    private static func runOne(_ setup: RunSetup, prepared: PreparedExperiment, runIndex: Int, progress: (Int) -> Void) -> RunResult.Outcome {
+        switch setup {
         case .training(let setup):
             let dataIndex = prepared.dataIndices[runIndex] ?? 0
-            outcome = .training(TrainingRun.run(setup, data: prepared.datasets[dataIndex], dataIndex: dataIndex, progress: progress))
+            return .training(TrainingRun.run(setup, data: prepared.datasets[dataIndex], dataIndex: dataIndex, progress: progress))
         case .minimize(let setup):
-            outcome = .minimize(MinimizeRun.run(setup))
+            return .minimize(MinimizeRun.run(setup))
         case .gradientCheck(let setup):
             var random = RandomState(seed: setup.seed)
-            outcome = .gradientCheck(GradientCheck.standardSuite(random: &random, epsilon: setup.epsilon, tolerance: setup.tolerance))
+            return .gradientCheck(GradientCheck.standardSuite(random: &random, epsilon: setup.epsilon, tolerance: setup.tolerance))
         }
-        return RunResult(name: plan.name, variant: plan.variant, sweepValues: plan.sweepValues, setup: plan.setup, outcome: outcome)
-    }
-
-    private struct Job {
-        let experiment: Int
-        let run: Int
-        let work: Double
     }
 }
 
@@ -110,11 +108,12 @@ private final class ResultStore: @unchecked Sendable {
         spans = Array(repeating: nil, count: counts.count)
     }
 
-    func put(_ result: RunResult, experiment: Int, run: Int, started: Date, finished: Date) {
+    func put(_ result: RunResult, experiment: Int, run: Int, span: (start: Date, end: Date)?) {
         lock.withLock {
             slots[experiment][run] = result
-            let span = spans[experiment]
-            spans[experiment] = (min(span?.start ?? started, started), max(span?.end ?? finished, finished))
+            guard let span else { return }
+            let known = spans[experiment]
+            spans[experiment] = (min(known?.start ?? span.start, span.start), max(known?.end ?? span.end, span.end))
         }
     }
 

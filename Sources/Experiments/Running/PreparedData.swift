@@ -2,7 +2,7 @@ import Datasets
 import NeuralNet
 
 /// A run's data, generated or loaded, split and scaled: what the network trains and is tested on.
-public struct PreparedData: Sendable {
+public struct PreparedData: Sendable, Equatable {
     /// Every row after scaling, in source order.
     public var all: LabeledData
     /// The row indices of each split of `all`.

@@ -28,7 +28,7 @@ enum TrainingRun {
         let evaluation = data.splits.dropFirst().map { $0 }
         let history = withoutActuallyEscaping(progress) { progress in
             trainer.train(on: data.train, evaluating: evaluation, random: &shuffleRandom) { epoch in
-                if epoch % loop.evaluateEvery == 0 || epoch == loop.epochs { recordProbes(epoch) }
+                if configuration.records(epoch: epoch) { recordProbes(epoch) }
                 progress(epoch)
             }
         }

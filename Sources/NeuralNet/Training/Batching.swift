@@ -44,4 +44,15 @@ public struct TrainingConfiguration: Sendable, Equatable {
         self.decision = decision
         self.usesSampleKernel = usesSampleKernel
     }
+
+    /// Whether metrics are recorded after `epoch` (0 = before training).
+    public func records(epoch: Int) -> Bool {
+        Self.records(epoch: epoch, every: evaluateEvery, of: epochs)
+    }
+
+    /// Whether a run of `epochs` epochs that records every `every` records after `epoch`: at the
+    /// multiples of `every` and at the last epoch.
+    public static func records(epoch: Int, every: Int, of epochs: Int) -> Bool {
+        epoch % every == 0 || epoch == epochs
+    }
 }

@@ -41,7 +41,7 @@ public struct Trainer {
                 let output = network.forward(training.inputs)
                 let value = loss.evaluate(output, training.targets, gradient: &gradient, computeGradient: true)
                 // This forward pass sees the weights left by epoch − 1: it is that record's train metric.
-                if recorder.isDue(epoch - 1, of: configuration) {
+                if configuration.records(epoch: epoch - 1) {
                     recorder.record(epoch: epoch - 1, trainingOutput: output, trainingLoss: value)
                 }
                 guard value.isFinite else {
@@ -54,7 +54,7 @@ public struct Trainer {
                 onEpoch?(epoch)
             }
         } else {
-            if recorder.isDue(0, of: configuration) { recorder.record(epoch: 0) }
+            if configuration.records(epoch: 0) { recorder.record(epoch: 0) }
             let batchSize = configuration.batching.size(for: training.count)
             var order = Array(0..<training.count)
             var batch = LabeledData(inputs: .empty, targets: .empty)
@@ -88,7 +88,7 @@ public struct Trainer {
                     }
                 }
                 recorder.history.batchLoss.append(lossSum / Double(Swift.max(training.count, 1)))
-                if recorder.isDue(epoch, of: configuration) { recorder.record(epoch: epoch) }
+                if configuration.records(epoch: epoch) { recorder.record(epoch: epoch) }
                 onEpoch?(epoch)
             }
         }
@@ -112,10 +112,6 @@ private struct HistoryRecorder {
         self.decision = decision
         history.splits = splits.map { SplitHistory(name: $0.name, loss: [], accuracy: decision == nil ? nil : []) }
         history.weightNorms = Array(repeating: [], count: network.weights.count)
-    }
-
-    func isDue(_ epoch: Int, of configuration: TrainingConfiguration) -> Bool {
-        epoch % configuration.evaluateEvery == 0 || epoch == configuration.epochs
     }
 
     /// Records every split at `epoch`; the training split's output and loss may be passed in when

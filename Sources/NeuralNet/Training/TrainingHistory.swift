@@ -22,6 +22,19 @@ public struct TrainingHistory: Codable, Equatable, Sendable {
     public func split(_ name: String) -> SplitHistory? {
         splits.first { $0.name == name }
     }
+
+    /// The same history with only the records whose epoch satisfies `keep`: what the run would
+    /// have recorded with a sparser `evaluateEvery`, since a record never changes the training.
+    public func keepingRecords(where keep: (Int) -> Bool) -> TrainingHistory {
+        let kept = epochs.indices.filter { keep(epochs[$0]) }
+        var thinned = self
+        thinned.epochs = kept.map { epochs[$0] }
+        thinned.weightNorms = weightNorms.map { norms in kept.map { norms[$0] } }
+        thinned.splits = splits.map { split in
+            SplitHistory(name: split.name, loss: kept.map { split.loss[$0] }, accuracy: split.accuracy.map { values in kept.map { values[$0] } })
+        }
+        return thinned
+    }
 }
 
 /// Loss (and accuracy, for classifiers) of one split at each record.
