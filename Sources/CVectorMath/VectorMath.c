@@ -66,7 +66,7 @@ static inline __attribute__((always_inline)) int all_positive_normal(const doubl
 __attribute__((target_clones("arch=x86-64-v3", "default")))
 void vm_log_array(const double *x, double *y, long count) {
     if (all_positive_normal(x, count)) {
-#pragma clang loop vectorize(assume_safety)
+#pragma clang loop vectorize(assume_safety) interleave_count(2)
         for (long i = 0; i < count; i++) y[i] = vm_log_positive_normal(x[i]);
     } else {
         for (long i = 0; i < count; i++) y[i] = vm_log(x[i]);

@@ -110,7 +110,7 @@ struct ReportCommand: ParsableCommand {
         if check {
             try checkReport(analyzed, metadata: metadata, against: output, console: console)
         } else {
-            try ReportWriter(output: output, formats: try formats()).write(analyzed, metadata: metadata, keepOthers: !only.isEmpty)
+            try ReportWriter(output: output, formats: try formats(), jobs: jobs).write(analyzed, metadata: metadata, keepOthers: !only.isEmpty)
             console.line("Report written to \(out)/README.md in \(String(format: "%.1f", seconds)) s.")
         }
     }
@@ -128,7 +128,7 @@ struct ReportCommand: ParsableCommand {
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("report-check-\(ProcessInfo.processInfo.processIdentifier)/reports")
         defer { try? FileManager.default.removeItem(at: temporary.deletingLastPathComponent()) }
         try FileManager.default.createDirectory(at: temporary.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try ReportWriter(output: temporary, formats: try formats()).write(results, metadata: metadata, keepOthers: false)
+        try ReportWriter(output: temporary, formats: try formats(), jobs: jobs).write(results, metadata: metadata, keepOthers: false)
         let differences = ReportComparison.differences(expected: output, actual: temporary)
         guard differences.isEmpty else {
             console.error("\(out)/ is stale: \(differences.count) file\(differences.count == 1 ? "" : "s") differ from a fresh run; run `swift run report` and commit:")

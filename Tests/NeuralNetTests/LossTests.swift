@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import CVectorMath
 @testable import NeuralNet
 
 /// A loss value and gradient as PyTorch computed them.
@@ -103,5 +104,23 @@ struct LossTests {
         #expect(SoftmaxCrossEntropy().incompatibility(predictionWidth: 3, targetWidth: 1) == nil)
         #expect(BinaryCrossEntropy().incompatibility(predictionWidth: 3, targetWidth: 1) != nil)
         #expect(MeanSquaredError(oneHotTargets: true).incompatibility(predictionWidth: 3, targetWidth: 1) == nil)
+    }
+
+    @Test("A class target is a whole number in 0..<width; the C losses name the first row that is not")
+    func classTargets() {
+        let valid: [Double] = [0, 1, 2, -0.0]
+        let invalid: [Double] = [3, -1, 2.5, 0.5, 2.9999999999999996, 1e300, .infinity, -.infinity, .nan, 4503599627370497]
+        for target in valid { #expect(vm_is_class_index(target, 3) != 0, "\(target)") }
+        for target in invalid { #expect(vm_is_class_index(target, 3) == 0, "\(target)") }
+        let logits = [Double](repeating: 0.5, count: 5 * 3)
+        for (row, bad) in invalid.prefix(5).enumerated() {
+            var classes: [Double] = [0, 1, 2, 1, 0]
+            classes[row] = bad
+            classes[4] = -1  // a later invalid row is not the one named
+            var exponentials = [Double](repeating: 0, count: 15), scratch = [Double](repeating: 0, count: 15)
+            var loss = 0.0, squared = 0.0
+            #expect(vm_softmax_cross_entropy(logits, classes, 5, 3, 1, &exponentials, &scratch, 1, &loss) == row)
+            #expect(vm_squared_error(logits, classes, 5, 3, 1, 1, &exponentials, 1, &squared) == row)
+        }
     }
 }

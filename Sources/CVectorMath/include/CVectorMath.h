@@ -158,7 +158,8 @@ static inline double vm_log_positive_normal(double x) {
     uint64_t bits = vm_bits_from_double(x);
     // Offsetting the bits by those of √2/2 (less the exponent bias) puts the exponent's step at √2:
     // the top 12 bits are then e + 1023, never negative for a positive x.
-    int64_t e = (int64_t)((bits - 0x3fe6a09e667f3bcdull + 0x3ff0000000000000ull) >> 52) - 1023;
+    uint64_t biasedExponent = (bits - 0x3fe6a09e667f3bcdull + 0x3ff0000000000000ull) >> 52;
+    int64_t e = (int64_t)biasedExponent - 1023;
     double m = vm_double_from_bits(bits - ((uint64_t)e << 52));
     double g = m - 1.0;
     double f = g / (2.0 + g);
@@ -174,7 +175,10 @@ static inline double vm_log_positive_normal(double x) {
     p = __builtin_fma(p, s, 2.0 / 3);
     double r = p * s;
     double halfSquare = 0.5 * g * g;
-    double k = (double)e;
+    // e as a double without an integer conversion, which AVX2 lacks for 64-bit lanes: the biased
+    // exponent (0…2047) placed in the mantissa of 2^52 gives 2^52 + it exactly. Both subtractions
+    // are exact, so k is (double)e.
+    double k = (vm_double_from_bits(0x4330000000000000ull | biasedExponent) - 4503599627370496.0) - 1023.0;
     const double ln2High = 0x1.62e42fefa3800p-1, ln2Low = 0x1.ef35793c76730p-45;
     return k * ln2High - ((halfSquare - (f * (halfSquare + r) + k * ln2Low)) - g);
 }
@@ -231,10 +235,18 @@ double vm_binary_cross_entropy(const double *p, const double *t, long count, dou
 double vm_binary_cross_entropy_with_logits(const double *z, const double *t, long count, double scale,
                                            double *gradient);
 
+/// Whether a target holds a class index: a whole number in 0..<width. Neither a conversion to an
+/// integer nor `floor` (a call in the baseline build), so that a scan over many targets is one
+/// vector loop: adding 2^52 rounds a t in [0, 2^52) to the nearest whole number, which is t only
+/// when t is whole.
+static inline __attribute__((always_inline)) int vm_is_class_index(double target, long width) {
+    const double wholeNumbers = 4503599627370496.0;
+    return (target >= 0) & (target < (double)width) & ((target + wholeNumbers) - wholeNumbers == target);
+}
+
 /// The class index a target holds, or −1 when it is not a whole number in 0..<width.
 static inline long vm_class_index(double target, long width) {
-    long index = target >= 0 && target < (double)width ? (long)target : -1;
-    return index >= 0 && (double)index == target ? index : -1;
+    return vm_is_class_index(target, width) ? (long)target : -1;
 }
 
 /// Squared error of `prediction` (rows x width) against `target`: the same shape, or with `oneHot`

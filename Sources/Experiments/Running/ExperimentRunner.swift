@@ -1,5 +1,4 @@
 import Datasets
-import Dispatch
 import Foundation
 import NeuralNet
 
@@ -34,35 +33,31 @@ public enum ExperimentRunner {
         BLASThreads.set(1)
         let work = schedule.jobs
         let store = ResultStore(experiments.map { $0.experiment.runs.count })
-        let next = JobCounter()
-        let workers = max(1, min(jobs, work.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let position = next.take(below: work.count) {
-                let job = work[position]
-                let prepared = experiments[job.lead.experiment]
-                var plan = prepared.experiment.runs[job.lead.run]
-                if case .training(var setup) = plan.setup, let cadence = job.evaluateEvery {
-                    setup.loop.evaluateEvery = cadence
-                    plan.setup = .training(setup)
-                }
-                let epochs = if case .training(let setup) = plan.setup { setup.loop.epochs } else { 1 }
-                let others = job.members.count - 1
-                let label = plan.name + (others > 0 ? " (and \(others) more run\(others == 1 ? "" : "s") with the same training)" : "")
-                board?.start(job: position, experiment: prepared.experiment.name, run: label, epochs: epochs, work: job.work)
-                let started = Date()
-                let outcome = runOne(plan.setup, prepared: prepared, runIndex: job.lead.run) { board?.advance(job: position, epoch: $0) }
-                let finished = Date()
-                for member in job.members {
-                    let memberPlan = experiments[member.experiment].experiment.runs[member.run]
-                    let result = RunResult(name: memberPlan.name, variant: memberPlan.variant, sweepValues: memberPlan.sweepValues,
-                                           setup: memberPlan.setup,
-                                           outcome: outcome.taken(by: memberPlan.setup, dataIndex: experiments[member.experiment].dataIndices[member.run]))
-                    // Only the run executed took time; the others' experiments are charged nothing.
-                    store.put(result, experiment: member.experiment, run: member.run,
-                              span: member == job.lead ? (started, finished) : nil)
-                }
-                board?.finish(job: position, seconds: finished.timeIntervalSince(started))
+        ParallelWork.forEach(work.count, workers: jobs) { position in
+            let job = work[position]
+            let prepared = experiments[job.lead.experiment]
+            var plan = prepared.experiment.runs[job.lead.run]
+            if case .training(var setup) = plan.setup, let cadence = job.evaluateEvery {
+                setup.loop.evaluateEvery = cadence
+                plan.setup = .training(setup)
             }
+            let epochs = if case .training(let setup) = plan.setup { setup.loop.epochs } else { 1 }
+            let others = job.members.count - 1
+            let label = plan.name + (others > 0 ? " (and \(others) more run\(others == 1 ? "" : "s") with the same training)" : "")
+            board?.start(job: position, experiment: prepared.experiment.name, run: label, epochs: epochs, work: job.work)
+            let started = Date()
+            let outcome = runOne(plan.setup, prepared: prepared, runIndex: job.lead.run) { board?.advance(job: position, epoch: $0) }
+            let finished = Date()
+            for member in job.members {
+                let memberPlan = experiments[member.experiment].experiment.runs[member.run]
+                let result = RunResult(name: memberPlan.name, variant: memberPlan.variant, sweepValues: memberPlan.sweepValues,
+                                       setup: memberPlan.setup,
+                                       outcome: outcome.taken(by: memberPlan.setup, dataIndex: experiments[member.experiment].dataIndices[member.run]))
+                // Only the run executed took time; the others' experiments are charged nothing.
+                store.put(result, experiment: member.experiment, run: member.run,
+                          span: member == job.lead ? (started, finished) : nil)
+            }
+            board?.finish(job: position, seconds: finished.timeIntervalSince(started))
         }
         return experiments.enumerated().map { index, prepared in
             ExperimentResult(prepared: prepared, runs: store.results(of: index), seconds: store.seconds(of: index))
@@ -79,20 +74,6 @@ public enum ExperimentRunner {
         case .gradientCheck(let setup):
             var random = RandomState(seed: setup.seed)
             return .gradientCheck(GradientCheck.standardSuite(random: &random, epsilon: setup.epsilon, tolerance: setup.tolerance))
-        }
-    }
-}
-
-/// Hands out job positions to the workers, each exactly once.
-private final class JobCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
-
-    func take(below count: Int) -> Int? {
-        lock.withLock {
-            guard next < count else { return nil }
-            defer { next += 1 }
-            return next
         }
     }
 }

@@ -16,10 +16,14 @@ public struct ReportWriter: Sendable {
     /// The figure formats written.
     public let formats: [OutputFormat]
 
-    /// A writer into `output` of figures in `formats`.
-    public init(output: URL, formats: [OutputFormat]) {
+    /// How many files are drawn and written at once.
+    public let jobs: Int
+
+    /// A writer into `output` of figures in `formats`, `jobs` files at a time.
+    public init(output: URL, formats: [OutputFormat], jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.output = output.standardizedFileURL
         self.formats = formats
+        self.jobs = max(1, jobs)
     }
 
     /// Writes `results`; experiments already in the output folder and not in `results` are kept
@@ -31,10 +35,7 @@ public struct ReportWriter: Sendable {
         try? manager.removeItem(at: staging)
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-            var summaries: [(String, ResultsDocument.Summary)] = []
-            for analyzed in results {
-                summaries.append((analyzed.result.experiment.name, try writeExperiment(analyzed, into: staging)))
-            }
+            var summaries = try writeExperiments(results, into: staging)
             if keepOthers { summaries += try carryOver(excluding: Set(results.map(\.result.experiment.name)), into: staging) }
             summaries.sort { $0.0 < $1.0 }
             let index = IndexPage(summaries: summaries.map { (name: $0.0, summary: $0.1) }, metadata: metadata)
@@ -49,21 +50,60 @@ public struct ReportWriter: Sendable {
         }
     }
 
-    /// Writes one experiment's folder and returns its index summary.
-    func writeExperiment(_ analyzed: AnalyzedResult, into root: URL) throws -> ResultsDocument.Summary {
-        let (result, findings) = (analyzed.result, analyzed.findings)
-        let folder = root.appendingPathComponent(result.experiment.name)
-        let figuresFolder = folder.appendingPathComponent("figures")
-        try FileManager.default.createDirectory(at: figuresFolder, withIntermediateDirectories: true)
-        let figures = FigureBuilder.figures(for: result)
-        for figure in figures {
-            for format in formats {
-                let path = figuresFolder.appendingPathComponent("\(figure.fileName).\(format.rawValue)").path
-                do { try figure.figure.render(to: path, format: format) } catch {
-                    throw ReportError("\(result.experiment.name): cannot draw \(figure.fileName).\(format.rawValue): \(error)")
+    /// Writes every experiment's folder and returns the index summaries, in the order of `results`.
+    ///
+    /// The figures are built first (from the results: cheap); then every file, each figure in each
+    /// format and each experiment's pages, is a piece of work for `jobs` workers. Drawing is most of
+    /// the time (about 1.1 of 1.5 s for the shipped suite), and no two pieces write the same file,
+    /// so the order they finish in changes no byte.
+    func writeExperiments(_ results: [AnalyzedResult], into root: URL) throws -> [(String, ResultsDocument.Summary)] {
+        var pieces: [Piece] = []
+        for (index, analyzed) in results.enumerated() {
+            let figures = FigureBuilder.figures(for: analyzed.result)
+            try FileManager.default.createDirectory(at: figuresFolder(of: analyzed, in: root), withIntermediateDirectories: true)
+            pieces.append(.pages(experiment: index, figures: figures))
+            pieces += figures.flatMap { figure in formats.map { Piece.figure(experiment: index, figure, $0) } }
+        }
+        let outcomes = ParallelWork.map(pieces.count, workers: jobs) { [pieces] position in
+            Result { () throws -> ResultsDocument.Summary? in
+                switch pieces[position] {
+                case .pages(let experiment, let figures):
+                    return try writePages(results[experiment], figures: figures, in: root)
+                case .figure(let experiment, let figure, let format):
+                    try draw(figure, as: format, of: results[experiment], in: root)
+                    return nil
                 }
             }
         }
+        var summaries: [(String, ResultsDocument.Summary)] = []
+        for (piece, outcome) in zip(pieces, outcomes) {
+            guard let summary = try outcome.get(), case .pages(let experiment, _) = piece else { continue }
+            summaries.append((results[experiment].result.experiment.name, summary))
+        }
+        return summaries
+    }
+
+    /// One file (or one experiment's pages) to write.
+    private enum Piece: Sendable {
+        case pages(experiment: Int, figures: [ReportFigure])
+        case figure(experiment: Int, ReportFigure, OutputFormat)
+    }
+
+    private func figuresFolder(of analyzed: AnalyzedResult, in root: URL) -> URL {
+        root.appendingPathComponent(analyzed.result.experiment.name).appendingPathComponent("figures")
+    }
+
+    private func draw(_ figure: ReportFigure, as format: OutputFormat, of analyzed: AnalyzedResult, in root: URL) throws {
+        let path = figuresFolder(of: analyzed, in: root).appendingPathComponent("\(figure.fileName).\(format.rawValue)").path
+        do { try figure.figure.render(to: path, format: format) } catch {
+            throw ReportError("\(analyzed.result.experiment.name): cannot draw \(figure.fileName).\(format.rawValue): \(error)")
+        }
+    }
+
+    /// Writes an experiment's page and results file and returns its index summary.
+    private func writePages(_ analyzed: AnalyzedResult, figures: [ReportFigure], in root: URL) throws -> ResultsDocument.Summary {
+        let (result, findings) = (analyzed.result, analyzed.findings)
+        let folder = root.appendingPathComponent(result.experiment.name)
         let page = ExperimentPage(result: result, findings: findings, figures: figures, formats: formats.map(\.rawValue))
         try Data(page.markdown.utf8).write(to: folder.appendingPathComponent("README.md"))
         let keyResult = IndexPage.keyResult(result, findings: findings)
