@@ -35,7 +35,7 @@ enum CoreWorkloads {
             network: network, loss: MeanSquaredError(),
             optimizer: SGD(learningRate: 1e-5, momentum: 0.9, velocityForm: true),
             configuration: TrainingConfiguration(epochs: epochs, batching: .perSample, evaluateEvery: epochs,
-                                                 usesSampleKernel: sampleKernel))
+                                                 usesTrainingKernel: sampleKernel))
         return (trainer, LabeledData(inputs: .column(xs), targets: .column(xs.map { $0 * $0 })))
     }
 
@@ -58,7 +58,7 @@ enum CoreWorkloads {
         measureSquareStep(repetitions: repetitions, sampleKernel: true)
     }
 
-    /// The same steps through the trainer's general loop (`usesSampleKernel` off), which the
+    /// The same steps through the trainer's general loop (`usesTrainingKernel` off), which the
     /// per-sample kernel replaces: the reference for its speed-up.
     static func measureSquareStepGeneralLoop(repetitions: Int) -> Measurement {
         measureSquareStep(repetitions: repetitions, sampleKernel: false)

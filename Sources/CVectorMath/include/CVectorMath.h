@@ -297,56 +297,74 @@ void vm_small_product(long m, long n, long k, double alpha, const double *a, lon
 void vm_column_sums(long rows, long columns, const double *a, long lda, double *sums);
 
 
-/// The layers `vm_train_samples` knows, one per Swift layer type.
+/// The layers `vm_train_samples` and `vm_train_forward` know.
 typedef enum {
-    VM_SAMPLE_LINEAR, VM_SAMPLE_IDENTITY, VM_SAMPLE_RELU, VM_SAMPLE_LEAKY_RELU, VM_SAMPLE_SIGMOID, VM_SAMPLE_TANH
-} vm_sample_layer_kind;
+    VM_TRAIN_LINEAR, VM_TRAIN_IDENTITY, VM_TRAIN_RELU, VM_TRAIN_LEAKY_RELU, VM_TRAIN_SIGMOID, VM_TRAIN_TANH
+} vm_train_layer_kind;
 
-/// One layer of a network for `vm_train_samples`. A Linear layer's pointers are its weight
+/// One layer of a network for the training kernels. A Linear layer's pointers are its weight
 /// (inputs x outputs, row-major) and bias, their gradients, and the optimizer's momentum buffer and
 /// weight-decay scratch for each; activations use only the kind, the width and the slope.
 typedef struct {
-    vm_sample_layer_kind kind;
+    vm_train_layer_kind kind;
     long inputs, outputs;
     double slope;
     double *weight, *bias, *weightGradient, *biasGradient;
     double *weightMomentum, *biasMomentum, *weightScratch, *biasScratch;
-} vm_sample_layer;
+} vm_train_layer;
 
-/// The losses `vm_train_samples` knows.
+/// The losses the training kernels know: MSE against targets as wide as the output or against
+/// class indices (one-hot), binary cross-entropy on probabilities or logits, softmax cross-entropy.
 typedef enum {
-    VM_SAMPLE_SQUARED_ERROR, VM_SAMPLE_BINARY_CROSS_ENTROPY, VM_SAMPLE_BINARY_CROSS_ENTROPY_WITH_LOGITS
-} vm_sample_loss;
+    VM_TRAIN_SQUARED_ERROR, VM_TRAIN_SQUARED_ERROR_ONE_HOT, VM_TRAIN_BINARY_CROSS_ENTROPY,
+    VM_TRAIN_BINARY_CROSS_ENTROPY_WITH_LOGITS, VM_TRAIN_SOFTMAX_CROSS_ENTROPY
+} vm_train_loss;
 
-/// A network, its loss and its SGD optimizer, for `vm_train_samples`. `activations` and
-/// `gradients` each hold `vm_sample_tape_length` doubles and start on a 64-byte boundary.
+/// A network, its loss and its SGD optimizer, for the training kernels, which take `rows` rows a
+/// step. `activations` and `gradients` each hold `vm_train_tape_length` doubles and start on a
+/// 64-byte boundary; `lossScratch` holds 3·rows doubles (for the softmax cross-entropy).
 typedef struct {
-    const vm_sample_layer *layers;
+    const vm_train_layer *layers;
     long layerCount;
-    vm_sample_loss loss;
-    /// The loss of one sample is scaled by this (1 / outputs for a mean).
+    /// Rows per step, and the width of a target row (the output's, or 1 for class indices).
+    long rows, targetWidth;
+    vm_train_loss loss;
+    /// The loss of a step is scaled by this (1 / (rows · outputs) for a mean).
     double lossScale;
     vm_sgd_settings optimizer;
-    /// The optimizer's steps so far; advanced by one per sample trained.
+    /// The optimizer's steps so far; advanced by one per step.
     long steps;
-    double *activations, *gradients;
-} vm_sample_network;
+    double *activations, *gradients, *lossScratch;
+} vm_train_network;
 
-/// The doubles each of a network's `activations` and `gradients` must hold: the input and every
-/// layer's output, each rounded up to whole cache lines.
-long vm_sample_tape_length(const vm_sample_layer *layers, long layerCount);
+/// The doubles each of a network's `activations` and `gradients` must hold for `rows` rows a step:
+/// the input and every layer's output, each rounded up to whole cache lines.
+long vm_train_tape_length(const vm_train_layer *layers, long layerCount, long rows);
 
-/// Trains `network` on `count` samples, one SGD step each, taking rows `order[0]`, `order[1]`, …
-/// of `inputs` and `targets` (row-major, as wide as the network's input and output). Adds each
-/// sample's loss to *lossSum. Returns −1, or the position in `order` of the first sample whose loss
-/// is NaN or infinite, which gets no update.
+/// Trains `network` (one row a step) on `count` samples, one SGD step each, taking rows
+/// `order[0]`, `order[1]`, … of `inputs` and `targets` (row-major). Adds each sample's loss to
+/// *lossSum. Returns −1, or the position in `order` of the first sample whose loss is NaN or
+/// infinite, which gets no update. Class targets must have been checked.
 ///
 /// Every operation is the one `Trainer` runs for a batch of one row, through the same kernels
 /// (`vm_small_product`, `vm_column_sums`, the losses, `vm_sgd_step`) with the same arguments, so the
 /// results are the same bits; only the Swift around them is gone. Each layer's parameters are
 /// updated as soon as its backward pass is done, which is what updating all of them after the whole
 /// backward pass computes, since no earlier layer reads them.
-long vm_train_samples(vm_sample_network *network, const double *inputs, const double *targets, const long *order,
+long vm_train_samples(vm_train_network *network, const double *inputs, const double *targets, const long *order,
                       long count, double *lossSum);
+
+/// The first half of a step on `network->rows` rows `inputs` with `targets`: the forward pass, the
+/// loss into *loss and its gradient. The output stays on the tape, at `vm_train_output_offset`.
+/// Returns −1, or for class targets the first row whose class is not a whole number in range.
+/// The same kernels and arguments as `Trainer`'s general loop, hence the same bits.
+long vm_train_forward(vm_train_network *network, const double *inputs, const double *targets, double *loss);
+
+/// The second half: the backward pass and every layer's SGD step, from the gradient
+/// `vm_train_forward` left. `inputs` are the same rows.
+void vm_train_backward(vm_train_network *network, const double *inputs);
+
+/// Where the network's output starts in `activations`.
+long vm_train_output_offset(const vm_train_network *network);
 
 #endif

@@ -29,20 +29,20 @@ public struct TrainingConfiguration: Sendable, Equatable {
     public var evaluateEvery: Int
     /// How outputs become classes for accuracy; nil for regression.
     public var decision: Decision?
-    /// Whether one-sample batches run an epoch at a time through the C kernel `vm_train_samples`
+    /// Whether one-sample and full batches run through the C training kernels (`TrainingKernel`)
     /// when the network, loss and optimizer allow it. The results are the same bits either way;
     /// turning it off is for comparing the two paths in tests and benchmarks.
-    public var usesSampleKernel: Bool
+    public var usesTrainingKernel: Bool
 
     /// Creates a configuration.
     public init(epochs: Int, batching: Batching = .full, shuffle: Bool = false, evaluateEvery: Int = 1,
-                decision: Decision? = nil, usesSampleKernel: Bool = true) {
+                decision: Decision? = nil, usesTrainingKernel: Bool = true) {
         self.epochs = epochs
         self.batching = batching
         self.shuffle = shuffle
         self.evaluateEvery = Swift.max(1, evaluateEvery)
         self.decision = decision
-        self.usesSampleKernel = usesSampleKernel
+        self.usesTrainingKernel = usesTrainingKernel
     }
 
     /// Whether metrics are recorded after `epoch` (0 = before training).

@@ -36,7 +36,29 @@ public struct Trainer {
         var steps = 0
         let isFullBatch = training.count > 0 && configuration.batching.size(for: training.count) >= training.count
 
-        if isFullBatch {
+        if isFullBatch, configuration.usesTrainingKernel,
+           let kernel = TrainingKernel(network: network, loss: loss, optimizer: optimizer, inputWidth: training.inputs.columns,
+                                       targetWidth: training.targets.columns, rows: training.count) {
+            // The general loop's steps below, in two kernel calls each; the network is brought up
+            // to date (`storeParameters`) whenever it is read.
+            kernel.loadParameters()
+            for epoch in stride(from: 1, through: configuration.epochs, by: 1) {
+                let value = kernel.forward(on: training)
+                if configuration.records(epoch: epoch - 1) {
+                    kernel.storeParameters()
+                    recorder.record(epoch: epoch - 1, trainingOutput: kernel.output, trainingLoss: value)
+                }
+                guard value.isFinite else {
+                    kernel.storeParameters()
+                    return recorder.finish(steps: steps, outcome: .diverged(epoch: epoch, step: steps + 1))
+                }
+                recorder.history.batchLoss.append(value)
+                kernel.backward(on: training)
+                steps += 1
+                onEpoch?(epoch)
+            }
+            kernel.storeParameters()
+        } else if isFullBatch {
             for epoch in stride(from: 1, through: configuration.epochs, by: 1) {
                 let output = network.forward(training.inputs)
                 let value = loss.evaluate(output, training.targets, gradient: &gradient, computeGradient: true)
@@ -58,9 +80,9 @@ public struct Trainer {
             let batchSize = configuration.batching.size(for: training.count)
             var order = Array(0..<training.count)
             var batch = LabeledData(inputs: .empty, targets: .empty)
-            let sampleSteps = batchSize == 1 && configuration.usesSampleKernel
-                ? SampleSteps(network: network, loss: loss, optimizer: optimizer,
-                              inputWidth: training.inputs.columns, targetWidth: training.targets.columns)
+            let sampleSteps = batchSize == 1 && configuration.usesTrainingKernel
+                ? TrainingKernel(network: network, loss: loss, optimizer: optimizer, inputWidth: training.inputs.columns,
+                                 targetWidth: training.targets.columns, rows: 1)
                 : nil
             for epoch in stride(from: 1, through: configuration.epochs, by: 1) {
                 if configuration.shuffle { random.shuffle(&order) }

@@ -1,17 +1,20 @@
 import Testing
 @testable import NeuralNet
 
-/// Per-sample training through the one-call kernel (`SampleSteps`, `vm_train_samples`) against the
-/// general loop: the same bits, or the general loop when the kernel cannot run a network exactly.
-@Suite("Per-sample kernel")
-struct SampleStepsTests {
-    /// A network, loss and optimizer to train one sample at a time, built afresh (same seed, same
-    /// weights) for each path.
+/// Per-sample and full-batch training through the C kernels (`TrainingKernel`) against the general
+/// loop: the same bits, or the general loop when the kernels cannot run a network exactly.
+@Suite("Training kernels")
+struct TrainingKernelTests {
+    /// A network, loss and optimizer to train one sample at a time or on the full batch, built
+    /// afresh (same seed, same weights) for each path.
     struct Case: CustomTestStringConvertible, Sendable {
         let name: String
+        var batching: Batching = .perSample
         let widths: (inputs: Int, outputs: Int)
         let epochs: Int
         let shuffle: Bool
+        /// Whether the targets are class indices (one column) rather than 0/1 values as wide as the output.
+        var classes = false
         let layers: @Sendable (inout TestRandom) -> [any Layer]
         let loss: any Loss
         let optimizer: @Sendable () -> any Optimizer
@@ -38,6 +41,27 @@ struct SampleStepsTests {
         Case(name: "an activation first, then 3-20-4", widths: (3, 4), epochs: 2, shuffle: true,
              layers: { random in [Tanh(), Linear(3, 20, random: &random), Sigmoid(), Linear(20, 4, random: &random)] },
              loss: MeanSquaredError(), optimizer: { SGD(learningRate: 0.1, momentum: 0.9) }),
+        Case(name: "3-6-4 sigmoid, softmax cross-entropy, one sample at a time", widths: (3, 4), epochs: 2, shuffle: true,
+             classes: true, layers: { random in [Linear(3, 6, random: &random), Sigmoid(), Linear(6, 4, random: &random)] },
+             loss: SoftmaxCrossEntropy(), optimizer: { SGD(learningRate: 0.1, momentum: 0.9) }),
+        Case(name: "full batch: 2-10-10-3 sigmoid, softmax cross-entropy, plain SGD (seed 004)", batching: .full,
+             widths: (2, 3), epochs: 7, shuffle: false, classes: true,
+             layers: { random in [Linear(2, 10, random: &random), Sigmoid(), Linear(10, 10, random: &random), Sigmoid(),
+                                  Linear(10, 3, random: &random)] },
+             loss: SoftmaxCrossEntropy(), optimizer: { SGD(learningRate: 0.5) }),
+        Case(name: "full batch: 2-10-10-3 sigmoid, one-hot MSE, momentum", batching: .full,
+             widths: (2, 3), epochs: 6, shuffle: false, classes: true,
+             layers: { random in [Linear(2, 10, random: &random), Sigmoid(), Linear(10, 10, random: &random), Sigmoid(),
+                                  Linear(10, 3, random: &random)] },
+             loss: MeanSquaredError(oneHotTargets: true), optimizer: { SGD(learningRate: 0.3, momentum: 0.9) }),
+        Case(name: "full batch: 3-5-2 leaky ReLU, tanh, logits BCE summed, Nesterov with weight decay", batching: .full,
+             widths: (3, 2), epochs: 5, shuffle: false,
+             layers: { random in [Linear(3, 5, random: &random), LeakyReLU(slope: 0.2), Linear(5, 2, random: &random), Tanh()] },
+             loss: BinaryCrossEntropyWithLogits(reduction: .sum),
+             optimizer: { SGD(learningRate: 0.05, momentum: 0.5, nesterov: true, weightDecay: 0.01) }),
+        Case(name: "full batch: a rate that diverges", batching: .full, widths: (1, 1), epochs: 80, shuffle: false,
+             layers: { random in [Linear(1, 4, random: &random), ReLU(), Linear(4, 1, random: &random)] },
+             loss: MeanSquaredError(reduction: .sum), optimizer: { SGD(learningRate: 3) }),
         Case(name: "a rate that diverges", widths: (1, 1), epochs: 50, shuffle: false,
              layers: { random in [Linear(1, 4, random: &random), ReLU(), Linear(4, 1, random: &random)] },
              loss: MeanSquaredError(), optimizer: { SGD(learningRate: 3) }),
@@ -50,12 +74,15 @@ struct SampleStepsTests {
         let network = Sequential(testCase.layers(&random))
         let rows = 37
         let inputs = random.normalMatrix(rows, testCase.widths.inputs)
-        let targets = Matrix(rows: rows, columns: testCase.widths.outputs,
-                             elements: (0..<(rows * testCase.widths.outputs)).map { _ in random.nextUniform() < 0.5 ? 0 : 1 })
+        let outputs = testCase.widths.outputs
+        let targets = testCase.classes
+            ? Matrix(rows: rows, columns: 1, elements: (0..<rows).map { _ in Double(Int(random.nextUniform() * Double(outputs))) })
+            : Matrix(rows: rows, columns: outputs, elements: (0..<(rows * outputs)).map { _ in random.nextUniform() < 0.5 ? 0 : 1 })
         let trainer = Trainer(
             network: network, loss: testCase.loss, optimizer: testCase.optimizer(),
-            configuration: TrainingConfiguration(epochs: testCase.epochs, batching: .perSample, shuffle: testCase.shuffle,
-                                                 usesSampleKernel: kernel))
+            configuration: TrainingConfiguration(epochs: testCase.epochs, batching: testCase.batching, shuffle: testCase.shuffle,
+                                                 evaluateEvery: 2, decision: testCase.classes ? .argmax : nil,
+                                                 usesTrainingKernel: kernel))
         let data = LabeledData(inputs: inputs, targets: targets)
         let test = [NamedData("test", data.subset([0, 5, 9]))]
         var order = TestRandom(seed: 3)
@@ -68,9 +95,10 @@ struct SampleStepsTests {
           arguments: cases)
     func sameBits(testCase: Case) throws {
         var random = TestRandom(seed: 0)
-        #expect(SampleSteps(network: Sequential(testCase.layers(&random)), loss: testCase.loss,
-                            optimizer: testCase.optimizer(), inputWidth: testCase.widths.inputs,
-                            targetWidth: testCase.widths.outputs) != nil)
+        #expect(TrainingKernel(network: Sequential(testCase.layers(&random)), loss: testCase.loss,
+                               optimizer: testCase.optimizer(), inputWidth: testCase.widths.inputs,
+                               targetWidth: testCase.classes ? 1 : testCase.widths.outputs,
+                               rows: testCase.batching == .full ? 37 : 1) != nil)
         let general = train(testCase, kernel: false)
         let kernel = train(testCase, kernel: true)
         for (generalHistory, kernelHistory) in zip(general.histories, kernel.histories) {
@@ -83,9 +111,9 @@ struct SampleStepsTests {
         }
     }
 
-    @Test("A diverging run stops at the same sample through the kernel")
-    func divergence() throws {
-        let diverging = try #require(Self.cases.last)
+    @Test("A diverging run stops through the kernels, before the step that would use a non-finite loss",
+          arguments: cases.filter { $0.name.contains("diverges") })
+    func divergence(diverging: Case) throws {
         let history = train(diverging, kernel: true).histories[0]
         guard case .diverged(let epoch, let step) = history.outcome else {
             Issue.record("expected divergence, got \(history.outcome)")
@@ -100,17 +128,21 @@ struct SampleStepsTests {
         var random = TestRandom(seed: 1)
         let small = { (random: inout TestRandom) in Sequential([Linear(2, 3, random: &random), Sigmoid()]) }
         func steps(_ network: Sequential, _ loss: any Loss = MeanSquaredError(), _ optimizer: any Optimizer = SGD(learningRate: 0.1),
-                   inputs: Int = 2, targets: Int = 3) -> SampleSteps? {
-            SampleSteps(network: network, loss: loss, optimizer: optimizer, inputWidth: inputs, targetWidth: targets)
+                   inputs: Int = 2, targets: Int = 3, rows: Int = 1) -> TrainingKernel? {
+            TrainingKernel(network: network, loss: loss, optimizer: optimizer, inputWidth: inputs, targetWidth: targets, rows: rows)
         }
         #expect(steps(small(&random)) != nil)
         #expect(steps(small(&random), MeanSquaredError(), Adam()) == nil)
-        #expect(steps(small(&random), SoftmaxCrossEntropy(), targets: 1) == nil)
-        #expect(steps(small(&random), MeanSquaredError(oneHotTargets: true), targets: 1) == nil)
+        #expect(steps(small(&random), SoftmaxCrossEntropy(), targets: 1) != nil)
+        #expect(steps(small(&random), SoftmaxCrossEntropy(), targets: 3) == nil)
+        #expect(steps(small(&random), MeanSquaredError(oneHotTargets: true), targets: 1) != nil)
         #expect(steps(Sequential([Linear(2, 3, random: &random), Softmax()])) == nil)
         #expect(steps(small(&random), inputs: 4) == nil)
-        // 400 x 400 is past OpenBLAS's threshold, whose rounding the kernel does not reproduce.
+        // 400 x 400 is past OpenBLAS's threshold, whose rounding the kernel does not reproduce; so
+        // is 20 x 20 on 300 rows.
         #expect(steps(Sequential([Linear(400, 400, random: &random)]), inputs: 400, targets: 400) == nil)
+        #expect(steps(Sequential([Linear(20, 20, random: &random)]), inputs: 20, targets: 20, rows: 100) != nil)
+        #expect(steps(Sequential([Linear(20, 20, random: &random)]), inputs: 20, targets: 20, rows: 300) == nil)
         // A later layer 300 wide: its g·Wᵀ reads a transposed B deeper than the small kernel copies.
         #expect(steps(Sequential([Linear(2, 3, random: &random), Linear(3, 300, random: &random)]), targets: 300) == nil)
     }

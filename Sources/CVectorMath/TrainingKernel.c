@@ -1,0 +1,182 @@
+// Training steps of a plain network (Linear layers and element-wise activations, SGD) without the
+// Swift around each kernel call: per-sample training (seeds 000 and 001) an epoch per call, and
+// full-batch training (seed 004's sweeps) a step in two calls. A one-row step of a 1-100-1 network
+// is about 1000 floating-point operations; driven from Swift (layers, tape, optimizer, one call per
+// kernel) it took 0.8 µs, most of it outside the kernels. A 2-10-10-3 step on 300 rows lost 2 µs
+// of its 24 that way.
+#include "CVectorMath.h"
+#include <math.h>
+
+// The forward pass of one layer for `rows` rows x, into y.
+static void forward(const vm_train_layer *layer, const double *x, double *y, long rows) {
+    long n = layer->outputs, count = rows * n;
+    switch (layer->kind) {
+    case VM_TRAIN_LINEAR:
+        // Matrix.multiply(x, W, addingToEveryRow: b): rows x inputs times inputs x outputs.
+        vm_small_product(rows, n, layer->inputs, 1, x, layer->inputs, 1, layer->weight, n, 1, 0, layer->bias, y, n);
+        break;
+    case VM_TRAIN_IDENTITY:
+        for (long i = 0; i < count; i++) y[i] = x[i];
+        break;
+    case VM_TRAIN_RELU:
+        for (long i = 0; i < count; i++) y[i] = vm_relu(x[i]);
+        break;
+    case VM_TRAIN_LEAKY_RELU:
+        for (long i = 0; i < count; i++) y[i] = vm_leaky_relu(x[i], layer->slope);
+        break;
+    case VM_TRAIN_SIGMOID:
+        vm_sigmoid_array(x, y, count);
+        break;
+    case VM_TRAIN_TANH:
+        for (long i = 0; i < count; i++) y[i] = tanh(x[i]);
+        break;
+    }
+}
+
+// The backward pass of one layer, given its input x, output y and ∂L/∂y = g for `rows` rows:
+// writes ∂L/∂x into dx when wanted, and for a Linear layer sets its gradients and takes its
+// optimizer step.
+static void backward(const vm_train_network *network, const vm_train_layer *layer, const double *x,
+                     const double *y, const double *g, double *dx, long rows, int wantsInputGradient,
+                     int firstStep) {
+    long m = layer->inputs, n = layer->outputs, count = rows * n;
+    if (layer->kind == VM_TRAIN_LINEAR) {
+        // ∂L/∂W = xᵀ·g, ∂L/∂b = g's column sums, ∂L/∂x = g·Wᵀ: Linear.backward's products.
+        vm_small_product(m, n, rows, 1, x, 1, m, g, n, 1, 0, 0, layer->weightGradient, n);
+        vm_column_sums(rows, n, g, n, layer->biasGradient);
+        if (wantsInputGradient) vm_small_product(rows, m, n, 1, g, n, 1, layer->weight, 1, n, 0, 0, dx, m);
+        vm_sgd_step(layer->weight, layer->weightMomentum, layer->weightGradient, layer->weightScratch, m * n,
+                    &network->optimizer, firstStep);
+        vm_sgd_step(layer->bias, layer->biasMomentum, layer->biasGradient, layer->biasScratch, n,
+                    &network->optimizer, firstStep);
+        return;
+    }
+    // An activation's only output is ∂L/∂x.
+    if (!wantsInputGradient) return;
+    switch (layer->kind) {
+    case VM_TRAIN_IDENTITY:
+        for (long i = 0; i < count; i++) dx[i] = g[i] * 1.0;
+        break;
+    case VM_TRAIN_RELU:
+        for (long i = 0; i < count; i++) dx[i] = g[i] * vm_relu_derivative(x[i]);
+        break;
+    case VM_TRAIN_LEAKY_RELU:
+        for (long i = 0; i < count; i++) dx[i] = g[i] * vm_leaky_relu_derivative(x[i], layer->slope);
+        break;
+    case VM_TRAIN_SIGMOID:
+        vm_sigmoid_backward_array(y, g, dx, count);
+        break;
+    case VM_TRAIN_TANH:
+        for (long i = 0; i < count; i++) dx[i] = g[i] * vm_tanh_derivative(y[i]);
+        break;
+    case VM_TRAIN_LINEAR:  // Above.
+        break;
+    }
+}
+
+// The doubles a tape slot of `length` takes: whole 64-byte cache lines, so that each slot starts on
+// one (the tape itself does).
+static long slot_length(long length) { return (length + 7) / 8 * 8; }
+
+long vm_train_tape_length(const vm_train_layer *layers, long layerCount, long rows) {
+    long length = layerCount > 0 ? slot_length(rows * layers[0].inputs) : 0;
+    for (long i = 0; i < layerCount; i++) length += slot_length(rows * layers[i].outputs);
+    return length;
+}
+
+// Where slot i + 1 (layer i's output) starts on the tape; slot 0 is the input.
+static long slot_offset(const vm_train_network *network, long slot) {
+    long offset = 0;
+    for (long i = 0; i < slot; i++) offset += slot_length(network->rows * network->layers[i].inputs);
+    return offset;
+}
+
+// The forward pass of `x` (network->rows rows), the loss against `targets` into *loss and its
+// gradient onto the tape: the general loop's `network.forward` then `loss.evaluate`.
+static inline __attribute__((always_inline)) long forward_and_loss(vm_train_network *network, const double *x,
+                                                                  const double *targets, const long *offset,
+                                                                  double *loss) {
+    const vm_train_layer *layers = network->layers;
+    long last = network->layerCount, rows = network->rows;
+    long width = last > 0 ? layers[last - 1].outputs : 0;
+    double *a = network->activations, *d = network->gradients;
+    for (long i = 0; i < last; i++) forward(&layers[i], i == 0 ? x : a + offset[i], a + offset[i + 1], rows);
+    const double *prediction = a + offset[last];
+    double *gradient = d + offset[last];
+    double scale = network->lossScale;
+    *loss = 0;
+    switch (network->loss) {
+    case VM_TRAIN_SQUARED_ERROR:
+        return vm_squared_error(prediction, targets, rows, width, 0, scale, gradient, 1, loss);
+    case VM_TRAIN_SQUARED_ERROR_ONE_HOT:
+        return vm_squared_error(prediction, targets, rows, width, 1, scale, gradient, 1, loss);
+    case VM_TRAIN_BINARY_CROSS_ENTROPY:
+        *loss = vm_binary_cross_entropy(prediction, targets, rows * width, scale, gradient);
+        return -1;
+    case VM_TRAIN_BINARY_CROSS_ENTROPY_WITH_LOGITS:
+        *loss = vm_binary_cross_entropy_with_logits(prediction, targets, rows * width, scale, gradient);
+        return -1;
+    case VM_TRAIN_SOFTMAX_CROSS_ENTROPY:
+        return vm_softmax_cross_entropy(prediction, targets, rows, width, scale, gradient, network->lossScratch, 1, loss);
+    }
+    return -1;
+}
+
+// The backward pass from the loss's gradient on the tape, each Linear layer stepping as soon as
+// its gradients are known (no earlier layer reads its parameters), then the step count.
+static inline __attribute__((always_inline)) void backward_and_step(vm_train_network *network, const double *x,
+                                                                   const long *offset) {
+    const vm_train_layer *layers = network->layers;
+    long last = network->layerCount;
+    double *a = network->activations, *d = network->gradients;
+    int firstStep = network->steps == 0;
+    for (long i = last - 1; i >= 0; i--)
+        backward(network, &layers[i], i == 0 ? x : a + offset[i], a + offset[i + 1], d + offset[i + 1], d + offset[i],
+                 network->rows, i > 0, firstStep);
+    network->steps += 1;
+}
+
+// Compiled for AVX2 too: the activations' loops are inlined into these.
+__attribute__((target_clones("avx2", "default")))
+long vm_train_samples(vm_train_network *network, const double *inputs, const double *targets, const long *order,
+                      long count, double *lossSum) {
+    const vm_train_layer *layers = network->layers;
+    long last = network->layerCount;
+    long inputWidth = last > 0 ? layers[0].inputs : 0;
+    long targetWidth = network->targetWidth;
+    long offset[last + 1];
+    for (long i = 0; i <= last; i++) offset[i] = slot_offset(network, i);
+    double *a = network->activations;
+    for (long s = 0; s < count; s++) {
+        // The row is copied onto the tape, which starts on a cache line.
+        const double *row = inputs + order[s] * inputWidth;
+        for (long j = 0; j < inputWidth; j++) a[j] = row[j];
+        double value;
+        forward_and_loss(network, a, targets + order[s] * targetWidth, offset, &value);
+        if (!isfinite(value)) return s;
+        // Trainer adds each batch's loss times its row count, here 1.
+        *lossSum += value * 1.0;
+        backward_and_step(network, a, offset);
+    }
+    return -1;
+}
+
+__attribute__((target_clones("avx2", "default")))
+long vm_train_forward(vm_train_network *network, const double *inputs, const double *targets, double *loss) {
+    long last = network->layerCount;
+    long offset[last + 1];
+    for (long i = 0; i <= last; i++) offset[i] = slot_offset(network, i);
+    return forward_and_loss(network, inputs, targets, offset, loss);
+}
+
+__attribute__((target_clones("avx2", "default")))
+void vm_train_backward(vm_train_network *network, const double *inputs) {
+    long last = network->layerCount;
+    long offset[last + 1];
+    for (long i = 0; i <= last; i++) offset[i] = slot_offset(network, i);
+    backward_and_step(network, inputs, offset);
+}
+
+long vm_train_output_offset(const vm_train_network *network) {
+    return slot_offset(network, network->layerCount);
+}

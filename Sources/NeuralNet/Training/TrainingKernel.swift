@@ -1,0 +1,238 @@
+import CVectorMath
+
+/// Training steps through the C kernels of `TrainingKernel.c`, instead of one Swift call per
+/// layer, loss and optimizer: per-sample SGD (seeds 000 and 001) an epoch per call
+/// (`vm_train_samples`), full-batch SGD (seed 004's sweeps) a step in two calls
+/// (`vm_train_forward`, `vm_train_backward`), between which `Trainer` records its metrics.
+///
+/// The kernels run the general loop's operations through the same C kernels with the same
+/// arguments, so a network trains to the same bits either way; what goes is the Swift around them
+/// (the tape, the layers' and optimizer's calls, reference counting): 60% of a one-row step's
+/// time, 8% of a 300-row one. It takes networks of `Linear` layers and element-wise activations
+/// whose products all stay below OpenBLAS's threshold, the MSE, binary and softmax cross-entropy
+/// losses, and `SGD`; `init` returns nil for anything else, and `Trainer` runs its general loop.
+///
+/// Parameters (values and gradients) live in one flat buffer while the kernel trains:
+/// `loadParameters` copies them in, `storeParameters` back, so that whenever `Trainer` reads the
+/// network it holds the state the general loop would have left; the momentum buffers are the
+/// optimizer's own.
+final class TrainingKernel {
+    private let parameters: [Parameter]
+    private let optimizer: SGD
+    private let layers: [vm_train_layer]
+    private let loss: vm_train_loss
+    private let lossName: String
+    private let lossScale: Double
+    private let rows: Int
+    private let inputWidth: Int
+    private let outputWidth: Int
+    private let targetWidth: Int
+    /// Every parameter's values, then every parameter's gradients, in `parameters` order.
+    private let storage: UnsafeMutableBufferPointer<Double>
+    /// Where each parameter starts in each half of `storage`.
+    private let starts: [Int]
+    /// The activations of a step (input, then each layer's output), their gradients, then the
+    /// loss's scratch.
+    private let tape: UnsafeMutableBufferPointer<Double>
+    private let tapeLength: Int
+
+    /// Prepares `network` to be trained `rows` rows a step on inputs `inputWidth` wide against
+    /// targets `targetWidth` wide, or returns nil when the kernels cannot run it exactly.
+    init?(network: Sequential, loss: any Loss, optimizer: any Optimizer, inputWidth: Int, targetWidth: Int, rows: Int) {
+        guard rows > 0, let sgd = optimizer as? SGD, let lossKind = Self.kind(of: loss) else { return nil }
+        var layers: [vm_train_layer] = []
+        var width = inputWidth
+        for (index, layer) in network.layers.enumerated() {
+            guard width > 0, let next = layer.outputWidth(forInputWidth: width), next > 0,
+                  let kind = Self.kind(of: layer) else { return nil }
+            if kind == VM_TRAIN_LINEAR {
+                // The general loop's products must all take the small kernel (OpenBLAS rounds
+                // differently): x·W, xᵀ·g and g·Wᵀ below the threshold, and g·Wᵀ, whose B is read
+                // transposed, no deeper than the kernel copies (the first layer has no g·Wᵀ).
+                guard rows * width * next < Matrix.blasThreshold,
+                      index == 0 || next <= Int(VM_SMALL_PRODUCT_MAX_STRIDED_DEPTH) else { return nil }
+            }
+            var description = vm_train_layer()
+            (description.kind, description.inputs, description.outputs) = (kind, width, next)
+            description.slope = (layer as? LeakyReLU)?.slope ?? 0
+            layers.append(description)
+            width = next
+        }
+        let takesClasses = lossKind.kind == VM_TRAIN_SQUARED_ERROR_ONE_HOT || lossKind.kind == VM_TRAIN_SOFTMAX_CROSS_ENTROPY
+        guard !layers.isEmpty, targetWidth == (takesClasses ? 1 : width) else { return nil }
+
+        self.parameters = network.parameters
+        self.optimizer = sgd
+        self.loss = lossKind.kind
+        self.lossName = loss.name
+        // Each loss's own scale: softmax cross-entropy averages over rows, the others over elements.
+        let terms = lossKind.kind == VM_TRAIN_SOFTMAX_CROSS_ENTROPY ? rows : rows * width
+        self.lossScale = 1 / lossKind.reduction.divisor(rows: rows, terms: terms)
+        self.rows = rows
+        self.inputWidth = inputWidth
+        self.outputWidth = width
+        self.targetWidth = targetWidth
+        // Every array starts on a cache line: the kernels' vector loads then never straddle two.
+        var starts: [Int] = []
+        var length = 0
+        for parameter in parameters {
+            starts.append(length)
+            length += (parameter.value.count + 7) / 8 * 8
+        }
+        self.starts = starts
+        storage = .allocateOnCacheLine(count: 2 * length, repeating: 0)
+        tapeLength = vm_train_tape_length(layers, layers.count, rows)
+        tape = .allocateOnCacheLine(count: 2 * tapeLength + 3 * rows, repeating: 0)
+
+        // The Linear layers' pointers, now that the buffers exist: each layer's parameters are its
+        // weight, then its bias.
+        let base = storage.baseAddress!
+        var weight = 0
+        for index in layers.indices where layers[index].kind == VM_TRAIN_LINEAR {
+            let bias = weight + 1
+            layers[index].weight = base + starts[weight]
+            layers[index].bias = base + starts[bias]
+            layers[index].weightGradient = base + length + starts[weight]
+            layers[index].biasGradient = base + length + starts[bias]
+            (layers[index].weightMomentum, layers[index].weightScratch) = sgd.state(of: weight, among: parameters)
+            (layers[index].biasMomentum, layers[index].biasScratch) = sgd.state(of: bias, among: parameters)
+            weight += 2
+        }
+        self.layers = layers
+    }
+
+    deinit {
+        storage.deallocate()
+        tape.deallocate()
+    }
+
+    /// Trains one epoch, a step per row, on the rows of `data` taken in `order`: the sum of the
+    /// samples' losses, the steps taken, and whether a loss that was NaN or infinite stopped the
+    /// epoch (that sample made no step). Loads and stores the parameters itself.
+    func trainEpoch(on data: LabeledData, order: [Int]) -> (lossSum: Double, steps: Int, diverged: Bool) {
+        precondition(rows == 1, "Per-sample epochs need a kernel prepared for one row a step, not \(rows)")
+        requireShapes(data.inputs, data.targets, rows: data.count)
+        if takesClasses {
+            // The general loop stops at the first sample with a bad class; this stops before the epoch.
+            let invalidRow = data.targets.elements.firstIndex { vm_is_class_index($0, outputWidth) == 0 } ?? -1
+            requireValidClasses(invalidRow: invalidRow, in: data.targets, classes: outputWidth, loss: lossName)
+        }
+        loadParameters()
+        var lossSum = 0.0
+        let stepsBefore = optimizer.steps
+        let stoppedAt = withNetwork { network in
+            data.inputs.withUnsafeBufferPointer { inputs in
+                data.targets.withUnsafeBufferPointer { targets in
+                    order.withUnsafeBufferPointer { order in
+                        vm_train_samples(&network, inputs.baseAddress, targets.baseAddress, order.baseAddress, order.count, &lossSum)
+                    }
+                }
+            }
+        }
+        storeParameters()
+        return (lossSum, optimizer.steps - stepsBefore, stoppedAt >= 0)
+    }
+
+    /// The first half of a step on the whole of `data` (`rows` rows): the forward pass, and the
+    /// loss, which it returns, with its gradient. `data` must not change before `backward`.
+    func forward(on data: LabeledData) -> Double {
+        requireShapes(data.inputs, data.targets, rows: rows)
+        var value = 0.0
+        let invalidRow = withNetwork { network in
+            data.inputs.withUnsafeBufferPointer { inputs in
+                data.targets.withUnsafeBufferPointer { targets in
+                    vm_train_forward(&network, inputs.baseAddress, targets.baseAddress, &value)
+                }
+            }
+        }
+        requireValidClasses(invalidRow: invalidRow, in: data.targets, classes: outputWidth, loss: lossName)
+        return value
+    }
+
+    /// The second half: the backward pass and the SGD step, on the same `data`.
+    func backward(on data: LabeledData) {
+        withNetwork { network in
+            data.inputs.withUnsafeBufferPointer { vm_train_backward(&network, $0.baseAddress) }
+        }
+    }
+
+    /// The network's output from the last `forward`.
+    var output: Matrix {
+        let start = withNetwork { vm_train_output_offset(&$0) }
+        return Matrix(rows: rows, columns: outputWidth, elements: Array(tape[start..<(start + rows * outputWidth)]))
+    }
+
+    /// Copies every parameter's value and gradient into the flat buffer (the gradient too, so that
+    /// training stopped before its first step leaves the last one in place).
+    func loadParameters() {
+        copyParameters { flat, matrix in _ = flat.initialize(from: matrix) }
+    }
+
+    /// Copies the flat buffer back into every parameter's value and gradient.
+    func storeParameters() {
+        copyParameters { flat, matrix in _ = matrix.initialize(from: flat) }
+    }
+
+    private var takesClasses: Bool { loss == VM_TRAIN_SQUARED_ERROR_ONE_HOT || loss == VM_TRAIN_SOFTMAX_CROSS_ENTROPY }
+
+    private func requireShapes(_ inputs: Matrix, _ targets: Matrix, rows: Int) {
+        precondition(inputs.rows == rows && targets.rows == rows && inputs.columns == inputWidth && targets.columns == targetWidth,
+                     "A training kernel prepared for \(inputWidth) inputs and \(targetWidth) targets got "
+                         + "\(inputs.shapeDescription) inputs and \(targets.shapeDescription) targets")
+    }
+
+    /// Calls `body` with the kernels' description of the network, then keeps the optimizer's step count.
+    private func withNetwork<Result>(_ body: (inout vm_train_network) -> Result) -> Result {
+        layers.withUnsafeBufferPointer { layers in
+            let base = tape.baseAddress!
+            var network = vm_train_network(
+                layers: layers.baseAddress, layerCount: layers.count, rows: rows, targetWidth: targetWidth, loss: loss,
+                lossScale: lossScale, optimizer: optimizer.settings, steps: optimizer.steps,
+                activations: base, gradients: base + tapeLength, lossScratch: base + 2 * tapeLength)
+            let result = body(&network)
+            optimizer.steps = network.steps
+            return result
+        }
+    }
+
+    /// Calls `copy` with each parameter's value, then its gradient, and its slice of the flat buffer.
+    private func copyParameters(
+        _ copy: (_ flat: UnsafeMutableBufferPointer<Double>, _ matrix: UnsafeMutableBufferPointer<Double>) -> Void
+    ) {
+        let gradients = storage.count / 2
+        for (parameter, start) in zip(parameters, starts) {
+            let count = parameter.value.count
+            parameter.value.withUnsafeMutableBufferPointer {
+                copy(UnsafeMutableBufferPointer(rebasing: storage[start..<(start + count)]), $0)
+            }
+            parameter.gradient.withUnsafeMutableBufferPointer {
+                copy(UnsafeMutableBufferPointer(rebasing: storage[(gradients + start)..<(gradients + start + count)]), $0)
+            }
+        }
+    }
+
+    /// The kernel's name for a layer, or nil when it has none.
+    private static func kind(of layer: any Layer) -> vm_train_layer_kind? {
+        switch layer {
+        case is Linear: VM_TRAIN_LINEAR
+        case is Identity: VM_TRAIN_IDENTITY
+        case is ReLU: VM_TRAIN_RELU
+        case is LeakyReLU: VM_TRAIN_LEAKY_RELU
+        case is Sigmoid: VM_TRAIN_SIGMOID
+        case is Tanh: VM_TRAIN_TANH
+        default: nil
+        }
+    }
+
+    /// The kernel's name for a loss and the loss's reduction, or nil when it has none.
+    private static func kind(of loss: any Loss) -> (kind: vm_train_loss, reduction: Reduction)? {
+        switch loss {
+        case let squared as MeanSquaredError:
+            (squared.oneHotTargets ? VM_TRAIN_SQUARED_ERROR_ONE_HOT : VM_TRAIN_SQUARED_ERROR, squared.reduction)
+        case let entropy as BinaryCrossEntropy: (VM_TRAIN_BINARY_CROSS_ENTROPY, entropy.reduction)
+        case let entropy as BinaryCrossEntropyWithLogits: (VM_TRAIN_BINARY_CROSS_ENTROPY_WITH_LOGITS, entropy.reduction)
+        case let entropy as SoftmaxCrossEntropy: (VM_TRAIN_SOFTMAX_CROSS_ENTROPY, entropy.reduction)
+        default: nil
+        }
+    }
+}
