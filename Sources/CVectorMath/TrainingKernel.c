@@ -41,10 +41,16 @@ static void backward(const vm_train_network *network, const vm_train_layer *laye
                      int firstStep) {
     long m = layer->inputs, n = layer->outputs, count = rows * n;
     if (layer->kind == VM_TRAIN_LINEAR) {
-        // ∂L/∂W = xᵀ·g, ∂L/∂b = g's column sums, ∂L/∂x = g·Wᵀ: Linear.backward's products.
+        // ∂L/∂x = g·Wᵀ, ∂L/∂W = xᵀ·g, ∂L/∂b = g's column sums: Linear.backward's products, ∂L/∂x
+        // first, since it reads the weights the step changes.
+        if (wantsInputGradient) vm_small_product(rows, m, n, 1, g, n, 1, layer->weight, 1, n, 0, 0, dx, m);
+        if (rows == 1) {
+            vm_sgd_step_one_row(layer->weight, layer->weightMomentum, layer->weightGradient, layer->bias,
+                                layer->biasMomentum, layer->biasGradient, x, m, g, n, &network->optimizer, firstStep);
+            return;
+        }
         vm_small_product(m, n, rows, 1, x, 1, m, g, n, 1, 0, 0, layer->weightGradient, n);
         vm_column_sums(rows, n, g, n, layer->biasGradient);
-        if (wantsInputGradient) vm_small_product(rows, m, n, 1, g, n, 1, layer->weight, 1, n, 0, 0, dx, m);
         vm_sgd_step(layer->weight, layer->weightMomentum, layer->weightGradient, layer->weightScratch, m * n,
                     &network->optimizer, firstStep);
         vm_sgd_step(layer->bias, layer->biasMomentum, layer->biasGradient, layer->biasScratch, n,
@@ -93,7 +99,7 @@ static long slot_offset(const vm_train_network *network, long slot) {
 
 // The forward pass of `x` (network->rows rows), the loss against `targets` into *loss and its
 // gradient onto the tape: the general loop's `network.forward` then `loss.evaluate`.
-static inline __attribute__((always_inline)) long forward_and_loss(vm_train_network *network, const double *x,
+static inline __attribute__((always_inline)) long forward_and_loss(const vm_train_network *network, const double *x,
                                                                   const double *targets, const long *offset,
                                                                   double *loss) {
     const vm_train_layer *layers = network->layers;
@@ -123,17 +129,15 @@ static inline __attribute__((always_inline)) long forward_and_loss(vm_train_netw
 }
 
 // The backward pass from the loss's gradient on the tape, each Linear layer stepping as soon as
-// its gradients are known (no earlier layer reads its parameters), then the step count.
-static inline __attribute__((always_inline)) void backward_and_step(vm_train_network *network, const double *x,
-                                                                   const long *offset) {
+// its gradients are known (no earlier layer reads its parameters).
+static inline __attribute__((always_inline)) void backward_and_step(const vm_train_network *network, const double *x,
+                                                                   const long *offset, int firstStep) {
     const vm_train_layer *layers = network->layers;
     long last = network->layerCount;
     double *a = network->activations, *d = network->gradients;
-    int firstStep = network->steps == 0;
     for (long i = last - 1; i >= 0; i--)
         backward(network, &layers[i], i == 0 ? x : a + offset[i], a + offset[i + 1], d + offset[i + 1], d + offset[i],
                  network->rows, i > 0, firstStep);
-    network->steps += 1;
 }
 
 // Compiled for AVX2 too: the activations' loops are inlined into these.
@@ -147,18 +151,27 @@ long vm_train_samples(vm_train_network *network, const double *inputs, const dou
     long offset[last + 1];
     for (long i = 0; i <= last; i++) offset[i] = slot_offset(network, i);
     double *a = network->activations;
+    // The running sum and the step count are kept in registers and written back once.
+    double sum = *lossSum;
+    long steps = network->steps, stoppedAt = -1;
     for (long s = 0; s < count; s++) {
         // The row is copied onto the tape, which starts on a cache line.
         const double *row = inputs + order[s] * inputWidth;
         for (long j = 0; j < inputWidth; j++) a[j] = row[j];
         double value;
         forward_and_loss(network, a, targets + order[s] * targetWidth, offset, &value);
-        if (!isfinite(value)) return s;
+        if (!isfinite(value)) {
+            stoppedAt = s;
+            break;
+        }
         // Trainer adds each batch's loss times its row count, here 1.
-        *lossSum += value * 1.0;
-        backward_and_step(network, a, offset);
+        sum = sum + value * 1.0;
+        backward_and_step(network, a, offset, steps == 0);
+        steps += 1;
     }
-    return -1;
+    *lossSum = sum;
+    network->steps = steps;
+    return stoppedAt;
 }
 
 __attribute__((target_clones("avx2", "default")))
@@ -174,7 +187,8 @@ void vm_train_backward(vm_train_network *network, const double *inputs) {
     long last = network->layerCount;
     long offset[last + 1];
     for (long i = 0; i <= last; i++) offset[i] = slot_offset(network, i);
-    backward_and_step(network, inputs, offset);
+    backward_and_step(network, inputs, offset, network->steps == 0);
+    network->steps += 1;
 }
 
 long vm_train_output_offset(const vm_train_network *network) {

@@ -223,6 +223,15 @@ typedef struct {
 void vm_sgd_step(double *w, double *b, const double *g, double *scratch, long count,
                  const vm_sgd_settings *settings, int firstStep);
 
+/// One SGD step of a Linear layer trained on a single row: x (`inputs` values) and the gradient g
+/// of its `outputs` outputs. Sets the weight gradient to xᵀ·g and the bias gradient to g, with the
+/// bits `vm_small_product` and `vm_column_sums` give them, and steps weight and bias as
+/// `vm_sgd_step` would on those gradients, each weight in the same pass as its gradient.
+/// Momentum buffers may be null without momentum. No array may overlap another.
+void vm_sgd_step_one_row(double *weight, double *weightMomentum, double *weightGradient, double *bias,
+                         double *biasMomentum, double *biasGradient, const double *x, long inputs,
+                         const double *g, long outputs, const vm_sgd_settings *settings, int firstStep);
+
 /// Binary cross-entropy of probabilities p against labels t (`count` elements): returns
 /// scale·Σ −[t·max(ln p, −100) + (1 − t)·max(ln(1 − p), −100)], summed in order, and, when
 /// `gradient` is not null, writes scale·(p − t) / max(p(1 − p), 1e-12) into it. The clamps are
