@@ -64,8 +64,12 @@ public struct ReportWriter: Sendable {
             pieces.append(.pages(experiment: index, figures: figures))
             pieces += figures.flatMap { figure in formats.map { Piece.figure(experiment: index, figure, $0) } }
         }
-        let outcomes = ParallelWork.map(pieces.count, workers: jobs) { [pieces] position in
-            Result { () throws -> ResultsDocument.Summary? in
+        // The costliest first, so that the workers finish together: a figure's markers are drawn
+        // one by one (20000 translucent ones take Cairo's PDF surface 0.3 s), everything else is small.
+        let order = pieces.indices.sorted { (pieces[$0].estimatedCost, $1) > (pieces[$1].estimatedCost, $0) }
+        let outcomes = ParallelWork.map(pieces.count, workers: jobs) { [pieces] slot in
+            let position = order[slot]
+            return Result { () throws -> ResultsDocument.Summary? in
                 switch pieces[position] {
                 case .pages(let experiment, let figures):
                     return try writePages(results[experiment], figures: figures, in: root)
@@ -76,7 +80,7 @@ public struct ReportWriter: Sendable {
             }
         }
         var summaries: [(String, ResultsDocument.Summary)] = []
-        for (piece, outcome) in zip(pieces, outcomes) {
+        for (piece, outcome) in zip(order.map { pieces[$0] }, outcomes) {
             guard let summary = try outcome.get(), case .pages(let experiment, _) = piece else { continue }
             summaries.append((results[experiment].result.experiment.name, summary))
         }
@@ -87,6 +91,15 @@ public struct ReportWriter: Sendable {
     private enum Piece: Sendable {
         case pages(experiment: Int, figures: [ReportFigure])
         case figure(experiment: Int, ReportFigure, OutputFormat)
+
+        /// A rough cost for ordering the work: markers, a PDF's five times a PNG's.
+        var estimatedCost: Int {
+            guard case .figure(_, let figure, let format) = self else { return 1000 }
+            let markers = figure.figure.axes.flatMap(\.series).reduce(0) { count, series in
+                if case .scatter = series.style { count + series.x.count } else { count }
+            }
+            return 1000 + markers * (format == .pdf ? 5 : 1)
+        }
     }
 
     private func figuresFolder(of analyzed: AnalyzedResult, in root: URL) -> URL {
