@@ -175,4 +175,21 @@ struct PixelTests {
             if format == .pdf { #expect(String(decoding: a, as: UTF8.self).contains("CreationDate") == false) }
         }
     }
+
+    @Test("A PNG's bytes do not depend on what the process drew first: a PDF first once left every later PNG unhinted")
+    func independentOfFirstSurface() async throws {
+        // A fresh process, whose first drawing is a PDF, writes its PNG where this one can read it.
+        await #expect(processExitsWith: .success) {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plotting-first-surface")
+            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try? samplePanel().render(to: folder.appendingPathComponent("first.pdf").path, format: .pdf)
+            try? samplePanel().render(to: folder.appendingPathComponent("after-pdf.png").path, format: .png)
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plotting-first-surface")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let here = folder.appendingPathComponent("here.png").path
+        try samplePanel().render(to: here, format: .png)
+        let child = try Data(contentsOf: folder.appendingPathComponent("after-pdf.png"))
+        #expect(child == (try Data(contentsOf: URL(fileURLWithPath: here))))
+    }
 }

@@ -145,7 +145,11 @@ final class Canvas {
     // MARK: Text
 
     private func selectFont(_ family: String) {
-        cairo_select_font_face(context, family, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
+        if let face = FontFaces.shared.face(for: family) {
+            cairo_set_font_face(context, face)
+        } else {
+            cairo_select_font_face(context, family, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
+        }
     }
 
     /// The size of `text` at `points`: advance width, and the primary font's ascent and descent
