@@ -19,7 +19,7 @@ struct CoreBenchmark: ParsableCommand {
     @Flag(help: "Only time the training steps (what the debug-build comparison runs).")
     var stepsOnly = false
 
-    @Option(help: "Only run the training step whose name contains this text (for profiling).")
+    @Option(help: "Only run the training step with this name, or whose name contains this text (for profiling).")
     var only: String?
 
     @Flag(inversion: .prefixedNo, help: "Build and time the debug configuration's steps too.")
@@ -35,7 +35,9 @@ struct CoreBenchmark: ParsableCommand {
             (CoreWorkloads.squareStepName, CoreWorkloads.measureSquareStep),
             (CoreWorkloads.squareGeneralLoopStepName, CoreWorkloads.measureSquareStepGeneralLoop),
         ]
-        var results = steps.filter { only == nil || $0.0.contains(only!) }.map { $0.1(output.repetitions) }
+        // A name given whole picks that step alone, even when it is part of another's name.
+        let chosen = steps.contains { $0.0 == only } ? steps.filter { $0.0 == only } : steps.filter { only == nil || $0.0.contains(only!) }
+        var results = chosen.map { $0.1(output.repetitions) }
         if let kernel = results.first(where: { $0.name == CoreWorkloads.squareStepName }),
            let general = results.firstIndex(where: { $0.name == CoreWorkloads.squareGeneralLoopStepName }) {
             results[general].note = String(format: "the per-sample kernel takes %.2fx this", kernel.median / results[general].median)
