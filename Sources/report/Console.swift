@@ -22,7 +22,8 @@ struct Console: Sendable {
         guard !quiet, !results.isEmpty else { return }
         let rows = results.map { result -> [String] in
             let diverged = result.runs.filter { $0.training?.history.outcome.diverged == true }.count
-            return [result.experiment.name, "\(result.runs.count)", keyMetric(result), String(format: "%.1f s", result.seconds),
+            let runs = "\(result.runs.count)" + (result.sharedRuns > 0 ? " (\(result.sharedRuns) shared)" : "")
+            return [result.experiment.name, runs, keyMetric(result), String(format: "%.1f s", result.seconds),
                     diverged > 0 ? "ok (\(diverged) diverged)" : "ok"]
         }
         let header = ["experiment", "runs", "key metric", "time", "status"]

@@ -104,7 +104,8 @@ struct ReportCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let metadata = RunMetadata(jobs: jobs, seconds: seconds, experiments: results.map {
-            RunMetadata.Entry(name: $0.experiment.name, seed: $0.experiment.seed, runs: $0.runs.count, seconds: $0.seconds)
+            RunMetadata.Entry(name: $0.experiment.name, seed: $0.experiment.seed, runs: $0.runs.count, seconds: $0.seconds,
+                              sharedRuns: $0.sharedRuns)
         })
         let output = URL(fileURLWithPath: out)
         if check {

@@ -47,6 +47,9 @@ struct RunScheduleTests {
                 #expect(result.finalParameters == expected.finalParameters)
             }
         }
+        // The twin and the every-6 run took the first run's training.
+        #expect(together.map(\.sharedRuns) == [1, 1])
+        #expect(alone.map(\.sharedRuns) == [1, 0])
         // The every-6 run really was thinned from a run recording every 2 epochs.
         let thinned = try #require(together[1].runs[0].training)
         #expect(thinned.history.epochs == [0, 6, 12, 18, 24, 30])

@@ -10,6 +10,9 @@ public struct ExperimentResult: Sendable {
     public let runs: [RunResult]
     /// Seconds from the experiment's first run starting to its last finishing (metadata).
     public let seconds: Double
+    /// How many of its runs took their result from the same training done for a run before them
+    /// (`RunSchedule`), and so took no time here (metadata).
+    public var sharedRuns = 0
 
     /// The experiment.
     public var experiment: Experiment { prepared.experiment }
@@ -60,7 +63,9 @@ public enum ExperimentRunner {
             board?.finish(job: position, seconds: finished.timeIntervalSince(started))
         }
         return experiments.enumerated().map { index, prepared in
-            ExperimentResult(prepared: prepared, runs: store.results(of: index), seconds: store.seconds(of: index))
+            var result = ExperimentResult(prepared: prepared, runs: store.results(of: index), seconds: store.seconds(of: index))
+            result.sharedRuns = work.reduce(0) { count, job in count + job.members.dropFirst().filter { $0.experiment == index }.count }
+            return result
         }
     }
 
