@@ -18,12 +18,7 @@ static inline __attribute__((always_inline)) double combine(double old, double s
 // separate so that each is a plain vector loop.
 static inline __attribute__((always_inline)) void store(double *restrict c, const double *restrict sums, long count,
                                                         double alpha, double beta, const double *restrict row) {
-    // alpha = 1 (every layer's product) skips the multiplication: 1·x is x, to the bit.
-    if (beta == 0 && alpha == 1 && row) {
-        for (long j = 0; j < count; j++) c[j] = sums[j] + row[j];
-    } else if (beta == 0 && alpha == 1) {
-        for (long j = 0; j < count; j++) c[j] = sums[j];
-    } else if (beta == 0 && row) {
+    if (beta == 0 && row) {
         for (long j = 0; j < count; j++) c[j] = alpha * sums[j] + row[j];
     } else if (beta == 0) {
         for (long j = 0; j < count; j++) c[j] = alpha * sums[j];
