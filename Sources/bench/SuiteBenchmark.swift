@@ -31,6 +31,7 @@ struct SuiteBenchmark: ParsableCommand {
         var totals: [Double] = []
         var perExperiment: [String: [Double]] = [:]
         var order: [String] = []
+        var sharedRuns: [String: Int] = [:]
         // The notebook's sweep is the 20 MSE runs; the shipped experiment adds 20 NLL runs. Their
         // share: the MSE runs' own times, spread over the workers.
         var mseSweepShares: [Double] = []
@@ -55,13 +56,16 @@ struct SuiteBenchmark: ParsableCommand {
             for result in results {
                 if perExperiment[result.experiment.name] == nil { order.append(result.experiment.name) }
                 perExperiment[result.experiment.name, default: []].append(result.seconds)
+                sharedRuns[result.experiment.name] = result.sharedRuns
             }
         }
         var measurements = [Measurement(name: "whole suite, \(jobs) jobs (read, run, figures, report)", unit: "s", samples: totals,
                                          note: String(format: "%.3fx the notebooks' 171 s", Measurement(name: "", unit: "", samples: totals).median / 171))]
         for name in order {
             var measurement = Measurement(name: "  \(name) (runs, wall time within the suite)", unit: "s", samples: perExperiment[name]!)
-            if name == "lr-sweep" { measurement.note = "40 runs: 20 rates x NLL and MSE" }
+            let shared = sharedRuns[name, default: 0]
+            let sharing = shared > 0 ? "\(shared) run\(shared == 1 ? "" : "s") trained for an earlier one" : ""
+            measurement.note = name == "lr-sweep" ? "40 runs: 20 rates x NLL and MSE" + (sharing.isEmpty ? "" : "; " + sharing) : sharing
             measurements.append(measurement)
             if name == "lr-sweep", !mseSweepShares.isEmpty {
                 var share = Measurement(name: "  lr-sweep, its 20 MSE runs (run time / jobs)", unit: "s", samples: mseSweepShares)
