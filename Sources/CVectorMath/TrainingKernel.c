@@ -2,8 +2,8 @@
 // Swift around each kernel call: per-sample training (seeds 000 and 001) an epoch per call, and
 // full-batch training (seed 004's sweeps) a step in two calls. A one-row step of a 1-100-1 network
 // is about 1000 floating-point operations; driven from Swift (layers, tape, optimizer, one call per
-// kernel) it took 0.8 µs, most of it outside the kernels. A 2-10-10-3 step on 300 rows lost 2 µs
-// of its 24 that way.
+// kernel) it took 0.8 µs, most of it outside the kernels. A 2-10-10-3 step on 300 rows lost about
+// 1 µs of its 24 that way.
 #include "CVectorMath.h"
 #include <math.h>
 

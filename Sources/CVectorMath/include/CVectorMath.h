@@ -356,8 +356,10 @@ long vm_train_tape_length(const vm_train_layer *layers, long layerCount, long ro
 /// infinite, which gets no update. Class targets must have been checked.
 ///
 /// Every operation is the one `Trainer` runs for a batch of one row, through the same kernels
-/// (`vm_small_product`, `vm_column_sums`, the losses, `vm_sgd_step`) with the same arguments, so the
-/// results are the same bits; only the Swift around them is gone. Each layer's parameters are
+/// (`vm_small_product`, the losses, the activations' formulas) with the same arguments, or, for a
+/// Linear layer's gradients and step, `vm_sgd_step_one_row`, which gives them the bits
+/// `vm_small_product`, `vm_column_sums` and `vm_sgd_step` would; so the results are the same bits,
+/// and only the Swift around them is gone. Each layer's parameters are
 /// updated as soon as its backward pass is done, which is what updating all of them after the whole
 /// backward pass computes, since no earlier layer reads them.
 long vm_train_samples(vm_train_network *network, const double *inputs, const double *targets, const long *order,
