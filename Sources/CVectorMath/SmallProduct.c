@@ -161,7 +161,8 @@ static inline __attribute__((always_inline)) void column_by_rows(long m, long k,
     // The first term is added to zero in the loop that would otherwise only clear the sums: the
     // same operations as clearing first (0 + x is not x when x is −0), one pass fewer.
     double s0 = k > 0 ? b[0] : 0;
-    // One term, as in row_by_columns; only where `store` would run, since here the row is one
+    // One term, as in vm_small_product's one-term path (which this column comes before), but down
+    // the column in one vector pass; only where `store` would run, since here the row is one
     // element added down the column.
     if (k == 1 && beta == 0 && ldc == 1 && !row) {
         store_single_term(c, s0, a, m, alpha, 0);
@@ -185,13 +186,9 @@ static inline __attribute__((always_inline)) void column_by_rows(long m, long k,
 static inline __attribute__((always_inline)) void row_by_columns(long n, long k, double alpha,
         const double *a, long ais, const double *b, long brs, double beta, const double *row,
         double *c, double *sums) {
-    // As in column_by_rows, the first term goes in with the clearing pass.
+    // As in column_by_rows, the first term goes in with the clearing pass. (One term without an
+    // old C never gets here: vm_small_product stores it directly.)
     double s0 = k > 0 ? a[0] : 0;
-    if (k == 1 && beta == 0) {
-        // One term (a one-sample step's weight gradient): no sums to keep, one pass.
-        store_single_term(c, s0, b, n, alpha, row);
-        return;
-    }
     for (long j = 0; j < n; j++) sums[j] = k > 0 ? 0.0 + s0 * b[j] : 0.0;
     for (long p = 1; p < k; p++) {
         const double *brow = b + p * brs;
@@ -235,15 +232,15 @@ void vm_small_product(long m, long n, long k, double alpha, const double *a, lon
         column_by_rows(m, k, alpha, a, ais, b, brs, beta, row, c, ldc, scratch);
         return;
     }
-    if (m == 1 && n > 16 && bcs == 1 && n <= VM_SMALL_PRODUCT_SCRATCH) {
-        row_by_columns(n, k, alpha, a, ais, b, brs, beta, row, c, scratch);
-        return;
-    }
     if (k == 1 && beta == 0 && bcs == 1) {
         // One term per element (the forward pass of a one-input layer, a one-row weight gradient):
         // each row of C is one scaled row of B, stored in one pass without spilling register
-        // blocks. The same values the blocks below store: alpha·(0 + a_i·b_j) (+ row).
+        // blocks. The same values the kernels below store: alpha·(0 + a_i·b_j) (+ row).
         for (long i = 0; i < m; i++) store_single_term(c + i * ldc, a[i * ars], b, n, alpha, row);
+        return;
+    }
+    if (m == 1 && n > 16 && bcs == 1 && n <= VM_SMALL_PRODUCT_SCRATCH) {
+        row_by_columns(n, k, alpha, a, ais, b, brs, beta, row, c, scratch);
         return;
     }
     if (n < m && m <= 16 && ars == 1) {

@@ -90,11 +90,12 @@ long vm_train_tape_length(const vm_train_layer *layers, long layerCount, long ro
     return length;
 }
 
-// Where slot i + 1 (layer i's output) starts on the tape; slot 0 is the input.
-static long slot_offset(const vm_train_network *network, long slot) {
-    long offset = 0;
-    for (long i = 0; i < slot; i++) offset += slot_length(network->rows * network->layers[i].inputs);
-    return offset;
+// Where each slot starts on the tape: offset[0] for the input, offset[i + 1] for layer i's output
+// (layerCount + 1 entries).
+static void slot_offsets(const vm_train_network *network, long *offset) {
+    offset[0] = 0;
+    for (long i = 0; i < network->layerCount; i++)
+        offset[i + 1] = offset[i] + slot_length(network->rows * network->layers[i].inputs);
 }
 
 // The forward pass of `x` (network->rows rows), the loss against `targets` into *loss and its
@@ -149,7 +150,7 @@ long vm_train_samples(vm_train_network *network, const double *inputs, const dou
     long inputWidth = last > 0 ? layers[0].inputs : 0;
     long targetWidth = network->targetWidth;
     long offset[last + 1];
-    for (long i = 0; i <= last; i++) offset[i] = slot_offset(network, i);
+    slot_offsets(network, offset);
     double *a = network->activations;
     // The running sum and the step count are kept in registers and written back once.
     double sum = *lossSum;
@@ -178,7 +179,7 @@ __attribute__((target_clones("avx2", "default")))
 long vm_train_forward(vm_train_network *network, const double *inputs, const double *targets, double *loss) {
     long last = network->layerCount;
     long offset[last + 1];
-    for (long i = 0; i <= last; i++) offset[i] = slot_offset(network, i);
+    slot_offsets(network, offset);
     return forward_and_loss(network, inputs, targets, offset, loss);
 }
 
@@ -186,11 +187,13 @@ __attribute__((target_clones("avx2", "default")))
 void vm_train_backward(vm_train_network *network, const double *inputs) {
     long last = network->layerCount;
     long offset[last + 1];
-    for (long i = 0; i <= last; i++) offset[i] = slot_offset(network, i);
+    slot_offsets(network, offset);
     backward_and_step(network, inputs, offset, network->steps == 0);
     network->steps += 1;
 }
 
 long vm_train_output_offset(const vm_train_network *network) {
-    return slot_offset(network, network->layerCount);
+    long offset[network->layerCount + 1];
+    slot_offsets(network, offset);
+    return offset[network->layerCount];
 }

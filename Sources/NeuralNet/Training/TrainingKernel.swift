@@ -59,8 +59,7 @@ final class TrainingKernel {
             layers.append(description)
             width = next
         }
-        let takesClasses = lossKind.kind == VM_TRAIN_SQUARED_ERROR_ONE_HOT || lossKind.kind == VM_TRAIN_SOFTMAX_CROSS_ENTROPY
-        guard !layers.isEmpty, targetWidth == (takesClasses ? 1 : width) else { return nil }
+        guard !layers.isEmpty, targetWidth == (Self.takesClasses(lossKind.kind) ? 1 : width) else { return nil }
 
         self.parameters = network.parameters
         self.optimizer = sgd
@@ -113,7 +112,7 @@ final class TrainingKernel {
     func trainEpoch(on data: LabeledData, order: [Int]) -> (lossSum: Double, steps: Int, diverged: Bool) {
         precondition(rows == 1, "Per-sample epochs need a kernel prepared for one row a step, not \(rows)")
         requireShapes(data.inputs, data.targets, rows: data.count)
-        if takesClasses {
+        if Self.takesClasses(loss) {
             // The general loop stops at the first sample with a bad class; this stops before the epoch.
             let invalidRow = data.targets.elements.firstIndex { vm_is_class_index($0, outputWidth) == 0 } ?? -1
             requireValidClasses(invalidRow: invalidRow, in: data.targets, classes: outputWidth, loss: lossName)
@@ -174,7 +173,10 @@ final class TrainingKernel {
         copyParameters { flat, matrix in _ = matrix.initialize(from: flat) }
     }
 
-    private var takesClasses: Bool { loss == VM_TRAIN_SQUARED_ERROR_ONE_HOT || loss == VM_TRAIN_SOFTMAX_CROSS_ENTROPY }
+    /// Whether a loss's targets are class indices, one column of them.
+    private static func takesClasses(_ loss: vm_train_loss) -> Bool {
+        loss == VM_TRAIN_SQUARED_ERROR_ONE_HOT || loss == VM_TRAIN_SOFTMAX_CROSS_ENTROPY
+    }
 
     private func requireShapes(_ inputs: Matrix, _ targets: Matrix, rows: Int) {
         precondition(inputs.rows == rows && targets.rows == rows && inputs.columns == inputWidth && targets.columns == targetWidth,
