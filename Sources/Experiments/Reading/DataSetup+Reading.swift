@@ -78,11 +78,7 @@ extension DataSource {
             self = .function(formula: formula, range: try members["range"]?.interval() ?? -1...1,
                              samples: try samples(1000), noise: try noise(0))
         case "csv":
-            var features: [String]?
-            if let list = members["features"] {
-                features = []
-                for element in try list.array(minimumCount: 1) { features?.append(try element.string()) }
-            }
+            let features = try members["features"]?.strings(minimumCount: 1)
             self = .csv(path: try reader.required("path").string(), features: features, label: try members["label"]?.string() ?? "label")
         default:
             self = .npz(path: try reader.required("path").string(), inputs: try members["inputs"]?.string() ?? "arr_0",

@@ -46,8 +46,7 @@ extension Experiment {
         }
         var questions: [Question] = []
         for element in try members["questions"]?.array() ?? [] { questions.append(try Question(element)) }
-        var notes: [String] = []
-        for element in try members["notes"]?.array() ?? [] { notes.append(try element.string()) }
+        let notes = try members["notes"]?.strings() ?? []
 
         let expansion = try RunExpansion(variants: members["variants"], sweep: members["sweep"])
         if figures.contains(where: { $0.kind == .sweep }) && expansion.sweepPaths.count != 1 {

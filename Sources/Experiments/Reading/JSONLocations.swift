@@ -19,21 +19,37 @@ public struct TextLocation: Equatable, Sendable, CustomStringConvertible {
 /// `model[2].linear`): for an object member the position of its key, for an array element the
 /// position of the element.
 public struct JSONLocations: Equatable, Sendable {
-    private var table: [String: TextLocation] = [:]
+    /// Object members, by path.
+    private var members: [String: TextLocation] = [:]
+    /// Array elements, by the array's path: one dictionary entry per array rather than per element
+    /// keeps reading a list of millions of values linear and light.
+    private var elements: [String: [TextLocation]] = [:]
 
     /// No locations: for documents built in memory.
     public init() {}
 
-    mutating func record(_ location: TextLocation, for path: String) { table[path] = location }
+    mutating func record(_ location: TextLocation, for path: String) { members[path] = location }
+
+    mutating func recordElements(_ locations: [TextLocation], ofArrayAt path: String) {
+        if !locations.isEmpty { elements[path] = locations }
+    }
 
     /// The location of the value at `path`, or else of its nearest enclosing value that was written:
     /// a missing key is reported where its object is.
     public func location(of path: String) -> TextLocation? {
-        if let location = table[path] { return location }
+        if let location = exactLocation(of: path) { return location }
         for prefix in JSONPath.enclosingPaths(of: path) {
-            if let location = table[prefix] { return location }
+            if let location = exactLocation(of: prefix) { return location }
         }
         return nil
+    }
+
+    private func exactLocation(of path: String) -> TextLocation? {
+        if let location = members[path] { return location }
+        guard path.hasSuffix("]"), let open = path.lastIndex(of: "["),
+              let index = Int(path[path.index(after: open)..<path.index(before: path.endIndex)]),
+              let locations = elements[String(path[..<open])], locations.indices.contains(index) else { return nil }
+        return locations[index]
     }
 }
 
@@ -41,10 +57,15 @@ public struct JSONLocations: Equatable, Sendable {
 enum JSONPath {
     /// The path of member `key` of the value at `path`; keys that are not plain words are quoted.
     static func member(_ key: String, of path: String) -> String {
-        let isPlain = !key.isEmpty && key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+        let isPlain = !key.isEmpty && key.utf8.allSatisfy(isPlainASCII) || key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
         let component = isPlain ? key : "[\"\(key)\"]"
         if path.isEmpty { return component }
         return isPlain ? "\(path).\(component)" : path + component
+    }
+
+    /// An ASCII letter, digit or underscore: the common case, tested without Unicode tables.
+    private static func isPlainASCII(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
     }
 
     /// The path of element `index` of the array at `path`.

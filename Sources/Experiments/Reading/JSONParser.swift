@@ -20,6 +20,11 @@ struct JSONParser {
     private var lineStart = 0
     private var depth = 0
     private var locations = JSONLocations()
+    /// Characters counted so far on the current line, up to byte `countedUpTo`: positions are
+    /// recorded for every value, and recounting the line each time made a long one-line array
+    /// quadratic to read.
+    private var countedUpTo = 0
+    private var countedCharacters = 0
 
     /// Parses a whole document: one value, surrounded by nothing but whitespace.
     static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> (value: JSONValue, locations: JSONLocations) {
@@ -74,7 +79,7 @@ struct JSONParser {
                 let closing = peek() == UInt8(ascii: "}") ? " (JSON allows no comma before a closing brace)" : peek().map(hint) ?? ""
                 throw failure("expected a key in double quotes, found \(describeNext())\(closing)")
             }
-            let keyLocation = currentLocation
+            let keyLocation = trackedLocation()
             let key = try parseString()
             if let first = keyLocations[key] {
                 throw SyntaxError(location: keyLocation, message: "the key \"\(key)\" appears twice in one object (first at line \(first.line))")
@@ -99,18 +104,23 @@ struct JSONParser {
     private mutating func parseArray(path: String) throws(SyntaxError) -> JSONValue {
         index += 1  // [
         var values: [JSONValue] = []
+        var elementLocations: [TextLocation] = []
         skipWhitespace()
         if peek() == UInt8(ascii: "]") { index += 1; return .array(values) }
         while true {
             skipWhitespace()
             if peek() == UInt8(ascii: "]") { throw failure("expected a value, found ']' (JSON allows no comma before a closing bracket)") }
-            let elementPath = JSONPath.element(values.count, of: path)
-            locations.record(currentLocation, for: elementPath)
-            values.append(try parseValue(path: elementPath))
+            elementLocations.append(trackedLocation())
+            // Only a container records paths inside it; a scalar's path is never built.
+            let isContainer = peek() == UInt8(ascii: "{") || peek() == UInt8(ascii: "[")
+            values.append(try parseValue(path: isContainer ? JSONPath.element(values.count, of: path) : ""))
             skipWhitespace()
             switch peek() {
             case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "]"): index += 1; return .array(values)
+            case UInt8(ascii: "]"):
+                index += 1
+                locations.recordElements(elementLocations, ofArrayAt: path)
+                return .array(values)
             default: throw failure("expected ',' or ']' after element \(values.count - 1) of the array, found \(describeNext())\(peek().map(hint) ?? "")")
             }
         }
@@ -119,7 +129,7 @@ struct JSONParser {
     // MARK: Scalars
 
     private mutating func parseString() throws(SyntaxError) -> String {
-        let start = currentLocation
+        let start = trackedLocation()
         index += 1  // "
         var utf8: [UInt8] = []
         while true {
@@ -182,7 +192,7 @@ struct JSONParser {
 
     private mutating func parseNumber() throws(SyntaxError) -> Double {
         let start = index
-        let location = currentLocation
+        let location = trackedLocation()
         if peek() == UInt8(ascii: "-") { index += 1 }
         guard let first = peek(), isDigit(first) else { throw failure("expected a digit after '-'") }
         index += 1
@@ -209,7 +219,7 @@ struct JSONParser {
     }
 
     private mutating func expectWord(_ word: String) throws(SyntaxError) {
-        let location = currentLocation
+        let location = trackedLocation()
         for expected in word.utf8 {
             guard peek() == expected else {
                 throw SyntaxError(location: location, message: "expected \(word), found \(describeWord(at: location))")
@@ -260,6 +270,20 @@ struct JSONParser {
     /// continuation byte does not start one).
     private var currentLocation: TextLocation {
         let characters = bytes[lineStart..<min(index, bytes.count)].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        return TextLocation(line: line, column: characters + 1)
+    }
+
+    /// `currentLocation`, counting only the bytes read since the last call on this line.
+    private mutating func trackedLocation() -> TextLocation {
+        if countedUpTo < lineStart || countedUpTo > index { (countedUpTo, countedCharacters) = (lineStart, 0) }
+        let end = min(index, bytes.count)
+        var characters = countedCharacters
+        var position = countedUpTo
+        while position < end {
+            if bytes[position] & 0xC0 != 0x80 { characters += 1 }
+            position += 1
+        }
+        (countedUpTo, countedCharacters) = (end, characters)
         return TextLocation(line: line, column: characters + 1)
     }
 

@@ -1,5 +1,5 @@
 /// A parsed JSON document: the raw material experiment files are read from, before validation.
-public indirect enum JSONValue: Equatable, Sendable {
+public enum JSONValue: Equatable, Sendable {
     case null
     case bool(Bool)
     case number(Double)

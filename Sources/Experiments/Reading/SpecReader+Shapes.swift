@@ -2,9 +2,31 @@
 extension SpecReader {
     /// An array of finite numbers.
     public func numbers(minimumCount: Int = 1) throws(SpecError) -> [Double] {
-        var values: [Double] = []
-        for element in try array(minimumCount: minimumCount) { values.append(try element.number()) }
-        return values
+        try scalars(minimumCount: minimumCount) { value in
+            if case .number(let number) = value, number.isFinite { number } else { nil }
+        } orElse: { element throws(SpecError) in try element.number() }
+    }
+
+    /// An array of strings.
+    public func strings(minimumCount: Int = 0) throws(SpecError) -> [String] {
+        try scalars(minimumCount: minimumCount) { value in
+            if case .string(let text) = value { text } else { nil }
+        } orElse: { element throws(SpecError) in try element.string() }
+    }
+
+    /// The elements of an array converted by `convert`; the first it refuses is read by `fail`,
+    /// which throws that element's error. A reader is made only for that element, so a list of
+    /// millions of values reads at the speed of the parser.
+    private func scalars<Value>(minimumCount: Int, _ convert: (JSONValue) -> Value?,
+                                orElse fail: (SpecReader) throws(SpecError) -> Value) throws(SpecError) -> [Value] {
+        guard case .array(let values) = value else { throw expected("an array") }
+        guard values.count >= minimumCount else { throw expected("an array of at least \(minimumCount)") }
+        var result: [Value] = []
+        result.reserveCapacity(values.count)
+        for (index, element) in values.enumerated() {
+            if let converted = convert(element) { result.append(converted) } else { result.append(try fail(locating(index))) }
+        }
+        return result
     }
 
     /// An interval written `[low, high]` with low < high.
