@@ -42,8 +42,9 @@ struct SuiteBenchmark: ParsableCommand {
             let elapsed = try clock.measure {
                 let prepared = try ExperimentFiles.find([folder]).map { try PreparedExperiment(try Experiment.load(path: $0)) }
                 results = ExperimentRunner.run(prepared, jobs: jobs)
-                try ReportWriter(output: scratch.appendingPathComponent("reports"), formats: [.png, .pdf], jobs: jobs)
-                    .write(results.map(AnalyzedResult.init), metadata: RunMetadata(jobs: jobs, seconds: 0, experiments: []), keepOthers: false)
+                try ReportWriter(formats: [.png, .pdf], jobs: jobs)
+                    .write(results.map(AnalyzedResult.init), metadata: RunMetadata(jobs: jobs, seconds: 0, experiments: []),
+                           to: scratch.appendingPathComponent("reports"))
             }
             totals.append(elapsed.seconds)
             // What one `report` run needs. Later repetitions only add glibc's per-thread malloc

@@ -52,7 +52,7 @@ struct EndToEndTests {
         let analyzed = results.map(AnalyzedResult.init)
         for experiment in analyzed { #expect(AnswerCheck.problems(in: experiment).isEmpty) }
         let metadata = RunMetadata(jobs: jobs, seconds: 1, experiments: [])
-        try ReportWriter(output: root.appendingPathComponent(out), formats: [.png, .pdf]).write(analyzed, metadata: metadata, keepOthers: false)
+        try ReportWriter(formats: [.png, .pdf]).write(analyzed, metadata: metadata, to: root.appendingPathComponent(out))
         return results
     }
 
@@ -107,7 +107,7 @@ struct EndToEndTests {
 
         // Same files, one worker instead of two: the same bytes, run metadata aside.
         _ = try Self.report(in: root, out: "again", jobs: 1)
-        #expect(ReportComparison.differences(expected: reports, actual: root.appendingPathComponent("again")) == [])
+        #expect(ReportComparison.differences(report: reports, fresh: root.appendingPathComponent("again")) == [])
     }
 
     @Test("An answer naming a fact the results do not provide is one error with the question's JSON path and a did-you-mean")
@@ -128,34 +128,40 @@ struct EndToEndTests {
         #expect(problems.first?.contains(#"no fact named "pased" (did you mean "passed"?)"#) == true)
     }
 
-    @Test("A comparison notices a changed, a missing and an extra file")
+    @Test("A comparison notices a changed, a missing and an extra file, each by its right name")
     func comparison() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("report-compare-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
-        for side in ["a", "b"] {
+        for side in ["report", "fresh"] {
             try FileManager.default.createDirectory(at: root.appendingPathComponent("\(side)/x"), withIntermediateDirectories: true)
             try Data("same".utf8).write(to: root.appendingPathComponent("\(side)/x/same.txt"))
             try Data("index\n\(IndexPage.footerMarker)\nfooter \(side)".utf8).write(to: root.appendingPathComponent("\(side)/README.md"))
             try Data(side.utf8).write(to: root.appendingPathComponent("\(side)/run.json"))
         }
-        #expect(ReportComparison.differences(expected: root.appendingPathComponent("a"), actual: root.appendingPathComponent("b")) == [])
-        try Data("changed".utf8).write(to: root.appendingPathComponent("b/x/same.txt"))
-        try Data("new".utf8).write(to: root.appendingPathComponent("b/x/new.txt"))
-        try Data("old".utf8).write(to: root.appendingPathComponent("a/gone.txt"))
-        #expect(ReportComparison.differences(expected: root.appendingPathComponent("a"), actual: root.appendingPathComponent("b"))
-                == ["missing: gone.txt", "differs: x/same.txt", "extra: x/new.txt"])
+        let report = root.appendingPathComponent("report"), fresh = root.appendingPathComponent("fresh")
+        #expect(ReportComparison.differences(report: report, fresh: fresh) == [])
+        try Data("changed".utf8).write(to: root.appendingPathComponent("fresh/x/same.txt"))
+        try Data("new".utf8).write(to: root.appendingPathComponent("fresh/x/new.txt"))
+        try Data("old".utf8).write(to: root.appendingPathComponent("report/gone.txt"))
+        #expect(ReportComparison.differences(report: report, fresh: fresh)
+                == ["missing: x/new.txt", "differs: x/same.txt", "extra: gone.txt"])
     }
 
-    @Test("Rewriting keeps no staging folder and replaces the old report whole")
+    @Test("Rewriting keeps no staging folder, replaces the tool's files and keeps the user's")
     func replacement() throws {
         let root = try Self.folder()
         defer { try? FileManager.default.removeItem(at: root) }
         let reports = root.appendingPathComponent("reports")
-        try FileManager.default.createDirectory(at: reports.appendingPathComponent("stale"), withIntermediateDirectories: true)
         _ = try Self.report(in: root, out: "reports", jobs: 2)
-        #expect(!FileManager.default.fileExists(atPath: reports.appendingPathComponent("stale").path))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".") }
-        #expect(leftovers.isEmpty)
+        try Data("mine".utf8).write(to: reports.appendingPathComponent("notes.md"))
+        try Data("mine".utf8).write(to: reports.appendingPathComponent("tiny-roots/mine.txt"))
+        try Data("stale".utf8).write(to: reports.appendingPathComponent("tiny-roots/figures/paths.png"))
+        _ = try Self.report(in: root, out: "reports", jobs: 2)
+        #expect(try String(contentsOf: reports.appendingPathComponent("notes.md"), encoding: .utf8) == "mine")
+        #expect(try String(contentsOf: reports.appendingPathComponent("tiny-roots/mine.txt"), encoding: .utf8) == "mine")
+        #expect(try Data(contentsOf: reports.appendingPathComponent("tiny-roots/figures/paths.png")) != Data("stale".utf8))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: reports.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers == [ReportManifest.fileName])
     }
 
     /// The targets of Markdown links and images, `](target)`.

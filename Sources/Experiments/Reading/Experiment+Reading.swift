@@ -16,6 +16,14 @@ extension Experiment {
         return try Experiment(json: data, file: path)
     }
 
+    /// The name a file gives, when it is JSON with a valid `name` even though something else in it
+    /// is wrong: so that a failed file's previous page can be found and kept.
+    public static func nameIfReadable(path: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: path), let root = try? SpecReader(parsing: data, file: path),
+              let name = try? root.optional("name")?.string(), isSafeName(name) else { return nil }
+        return name
+    }
+
     /// Validates an experiment document; `file` names it in errors and anchors relative data paths.
     public init(json: Data, file: String) throws(SpecError) {
         let root = try SpecReader(parsing: json, file: file)
@@ -62,7 +70,7 @@ extension Experiment {
             }
         }
 
-        self.init(file: file, name: name, title: try members["title"]?.string() ?? name,
+        self.init(file: file, displayPath: ExperimentFiles.displayPath(of: file), name: name, title: try members["title"]?.string() ?? name,
                   description: try members["description"]?.string() ?? "", notebook: try members["notebook"]?.string(),
                   kind: kind, seed: seed, runs: runs, figures: figures, questions: questions, notes: notes,
                   sweepPaths: expansion.sweepPaths, setupAsWritten: asWritten, locations: root.locations)

@@ -21,4 +21,18 @@ public enum ExperimentFiles {
         }
         return files
     }
+
+    /// How the report names the file at `path`: its folder's name and its own, links resolved
+    /// (`experiments/moons-mlp.json` whether the tool was given `experiments/` or `../main/experiments`).
+    public static func displayPath(of path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        let url = URL(fileURLWithPath: absolute).standardizedFileURL
+        var folder = url.deletingLastPathComponent().path
+        if let resolved = realpath(folder, nil) {
+            folder = String(cString: resolved)
+            free(resolved)
+        }
+        let folderName = (folder as NSString).lastPathComponent
+        return folderName.isEmpty || folderName == "/" ? url.lastPathComponent : "\(folderName)/\(url.lastPathComponent)"
+    }
 }

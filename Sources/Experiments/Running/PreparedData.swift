@@ -1,3 +1,4 @@
+import Foundation
 import Datasets
 import NeuralNet
 
@@ -62,8 +63,8 @@ extension PreparedData {
         case .spirals(let samples, let arms, let noise):
             raw = PatternShapes.spirals(samples: samples, arms: arms, noise: noise, random: &random)
         case .function(let formula, let range, let samples, let noise):
-            let expression: Expression
-            do { expression = try Expression(parsing: formula) } catch { throw reader.error("\(error)") }
+            let expression: NeuralNet.Expression
+            do { expression = try NeuralNet.Expression(parsing: formula) } catch { throw reader.error("\(error)") }
             raw = SeedGenerators.function(expression, low: range.lowerBound, high: range.upperBound, count: samples,
                                           noise: noise, random: &random)
         case .csv(let path, let features, let label):
@@ -139,3 +140,18 @@ extension PreparedData {
     }
 }
 
+
+extension Experiment {
+    /// The data files its runs read, resolved against the folder of the experiment file.
+    public var dataFiles: [String] {
+        let directory = (file as NSString).deletingLastPathComponent
+        let paths = ([setupAsWritten] + runs.map(\.setup)).compactMap { setup -> String? in
+            guard case .training(let training) = setup else { return nil }
+            switch training.data.source {
+            case .csv(let path, _, _), .npz(let path, _, _): return PreparedData.resolve(path, in: directory)
+            default: return nil
+            }
+        }
+        return Array(Set(paths)).sorted()
+    }
+}

@@ -12,6 +12,17 @@ public final class ProgressBoard: @unchecked Sendable {
         public var epoch: Int
         /// Epochs in all.
         public var epochs: Int
+        /// When it started.
+        public var started: Date
+
+        /// Seconds since it started.
+        public var elapsed: Double { Date().timeIntervalSince(started) }
+
+        /// Seconds left, extrapolated from its epochs so far; nil before its first epoch.
+        public var remaining: Double? {
+            guard epoch > 0 else { return nil }
+            return elapsed * Double(epochs - epoch) / Double(epoch)
+        }
     }
 
     /// A consistent view of the board at one moment.
@@ -54,7 +65,7 @@ public final class ProgressBoard: @unchecked Sendable {
 
     func start(job: Int, experiment: String, run: String, epochs: Int, work: Double) {
         lock.withLock {
-            active[job] = ActiveRun(experiment: experiment, run: run, epoch: 0, epochs: epochs)
+            active[job] = ActiveRun(experiment: experiment, run: run, epoch: 0, epochs: epochs, started: Date())
             workPerEpoch[job] = work / Double(max(epochs, 1))
         }
     }

@@ -1,7 +1,10 @@
 /// A validated experiment: where it came from, what to run, what to draw and what to say.
 public struct Experiment: Sendable {
-    /// The file it was read from, as given.
+    /// The file it was read from, as given (for messages, which a terminal or an editor opens).
     public var file: String
+    /// The file as the report names it: its folder's name and its own (`experiments/moons-mlp.json`),
+    /// the same from whatever folder the tool runs.
+    public var displayPath: String
     /// The folder name of its report: lowercase letters, digits and dashes.
     public var name: String
     /// The section title.

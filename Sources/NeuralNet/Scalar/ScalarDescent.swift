@@ -74,6 +74,15 @@ public struct DescentPath: Codable, Equatable, Sendable {
 
     /// The last point reached.
     public var end: Double { points.last ?? start }
+
+    /// A path from `start` with step `learningRate` through `points`.
+    public init(start: Double, learningRate: Double, points: [Double], objectiveValues: [Double], outcome: DescentOutcome) {
+        self.start = start
+        self.learningRate = learningRate
+        self.points = points
+        self.objectiveValues = objectiveValues
+        self.outcome = outcome
+    }
 }
 
 /// How a descent ended.

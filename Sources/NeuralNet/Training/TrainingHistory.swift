@@ -18,6 +18,9 @@ public struct TrainingHistory: Codable, Equatable, Sendable {
     /// How the run ended.
     public var outcome: TrainingOutcome = .completed
 
+    /// An empty history.
+    public init() {}
+
     /// The series of the split named `name`.
     public func split(_ name: String) -> SplitHistory? {
         splits.first { $0.name == name }
@@ -45,6 +48,13 @@ public struct SplitHistory: Codable, Equatable, Sendable {
     public var loss: [Double] = []
     /// The accuracy at each record, or nil for regression.
     public var accuracy: [Double]?
+
+    /// The series of the split `name`.
+    public init(name: String, loss: [Double] = [], accuracy: [Double]? = nil) {
+        self.name = name
+        self.loss = loss
+        self.accuracy = accuracy
+    }
 }
 
 /// How a training run ended.

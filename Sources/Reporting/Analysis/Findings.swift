@@ -1,10 +1,39 @@
+/// Two runs whose facts would share a name.
+public struct FactCollision: Sendable, Equatable {
+    /// The fact name both produce.
+    public var name: String
+    /// The two runs (or variants), in the order the experiment lists them.
+    public var owners: [String]
+}
+
 /// What the results say, in two forms: named facts that a file's answers quote with `{{name}}`,
 /// and sentences for the report's findings list.
-public struct Findings: Sendable, Codable {
+public struct Findings: Sendable {
     /// Fact name → formatted value.
     public var facts: [String: String] = [:]
     /// Markdown sentences, in order.
     public var sentences: [String] = []
+    /// Facts that two runs (or variants) both wanted under one name, since names are made from
+    /// run names with punctuation folded ("a b" and "a-b"): each a mistake in the file.
+    public var collisions: [FactCollision] = []
+
+    /// Sets fact `name` for `owner` (a run's or a variant's name), unless another owner set it
+    /// first: then the first value stays and the collision is recorded.
+    mutating func set(_ name: String, to value: String, by owner: String) {
+        if let first = owners[name], first != owner {
+            if !collisions.contains(where: { $0.owners == [first, owner] }) {
+                collisions.append(FactCollision(name: name, owners: [first, owner]))
+            }
+            return
+        }
+        owners[name] = owner
+        facts[name] = value
+    }
+
+    private var owners: [String: String] = [:]
+
+    /// Findings holding `facts` and no sentences.
+    public init(facts: [String: String] = [:]) { self.facts = facts }
 
     /// Fills the `{{name}}` placeholders of `text`; returns the names that have no fact.
     public func fill(_ text: String) -> (text: String, unknown: [String]) {

@@ -17,19 +17,23 @@ enum MinimizeAnalysis {
         }
         for path in paths {
             let key = "start-\(path.start.shortText).lr-\(path.learningRate.shortText)"
-            findings.facts["\(key).end"] = path.outcome.word == "diverged" ? "diverged" : "\(path.end)"
-            findings.facts["\(key).iterations"] = "\(path.points.count - 1)"
-            findings.facts["\(key).outcome"] = path.outcome.word
+            let owner = "start \(path.start) with lr \(path.learningRate)"
+            findings.set("\(key).end", to: path.outcome.word == "diverged" ? "diverged" : "\(path.end)", by: owner)
+            findings.set("\(key).iterations", to: "\(path.points.count - 1)", by: owner)
+            findings.set("\(key).outcome", to: path.outcome.word, by: owner)
         }
         var stable: [Double] = []
         for row in minimize.basins {
             let key = "lr-\(row.learningRate.shortText)"
+            let owner = "lr \(row.learningRate)"
             let diverged = row.outcomes.filter { $0 == "diverged" }.count
-            findings.facts["\(key).basins"] = basinText(row)
-            findings.facts["\(key).diverged_starts"] = "\(diverged) of \(row.starts.count)"
+            findings.set("\(key).basins", to: basinText(row), by: owner)
+            findings.set("\(key).diverged_starts", to: "\(diverged) of \(row.starts.count)", by: owner)
             let converged = paths.filter { $0.learningRate == row.learningRate && $0.outcome.word == "converged" }
             if let slowest = converged.map({ $0.points.count - 1 }).max(), let fastest = converged.map({ $0.points.count - 1 }).min() {
-                findings.facts["\(key).iterations"] = fastest == slowest ? "\(fastest)" : "\(fastest)–\(slowest)"
+                findings.set("\(key).iterations", to: fastest == slowest ? "\(fastest)" : "\(fastest)–\(slowest)", by: owner)
+            } else {
+                findings.set("\(key).iterations", to: "none (no start converged)", by: owner)
             }
             if diverged == 0 { stable.append(row.learningRate) }
             findings.sentences.append("lr = \(row.learningRate.shortText): \(basinText(row)).")
@@ -40,7 +44,7 @@ enum MinimizeAnalysis {
         let stationary = Set(paths.filter { $0.outcome.word == "stationary" }.map(\.start)).sorted()
         findings.facts["stationary_starts"] = stationary.isEmpty ? "none" : stationary.map(\.shortText).joined(separator: ", ")
         let roots = Set(paths.filter { $0.outcome.word == "converged" }.map { rounded($0.end) }).sorted()
-        findings.facts["roots"] = roots.map(\.shortText).joined(separator: " and ")
+        findings.facts["roots"] = roots.isEmpty ? "none" : roots.map(\.shortText).joined(separator: " and ")
         findings.sentences.insert("\(count("converged")) of \(paths.count) descents converged (|residual| < \(setup.tolerance.shortText)), "
             + "\(count("diverged")) diverged, \(count("stationary")) stopped at a stationary point and \(count("max-iterations")) ran out of iterations (\(setup.maxIterations)).", at: 0)
         return findings

@@ -14,7 +14,7 @@ enum TrainingAnalysis {
             let data = result.prepared.datasets[training.dataIndex]
             let facts = runFacts(run, training, setup, data)
             for (key, value) in facts {
-                findings.facts["\(Slug.make(run.name)).\(key)"] = value
+                findings.set("\(Slug.make(run.name)).\(key)", to: value, by: run.name)
                 if single { findings.facts[key] = value }
             }
             // A sweep's runs are rows of its results table; its findings speak of trends instead.
@@ -22,9 +22,10 @@ enum TrainingAnalysis {
         }
         let diverged = runs.filter { $0.training?.history.outcome.diverged == true }
         findings.facts["diverged_runs"] = "\(diverged.count)"
-        if runs.count > 1, let best = bestRun(runs) {
-            findings.facts["best_run"] = best.name
-            findings.facts["best_run.final_loss"] = best.training!.history.splits[0].loss.last!.shortText
+        if runs.count > 1 {
+            let best = bestRun(runs)
+            findings.facts["best_run"] = best?.name ?? "none (every run diverged)"
+            findings.facts["best_run.final_loss"] = best.map { $0.training!.history.splits[0].loss.last!.shortText } ?? "none (every run diverged)"
         }
         if let grid { sweepFindings(grid, into: &findings) }
         surfaceFacts(result, into: &findings)
@@ -58,11 +59,12 @@ enum TrainingAnalysis {
         if let train = history.splits.first?.accuracy?.last, let test = history.split("test")?.accuracy?.last {
             facts["gap"] = ((train - test) * 100).text(significantDigits: 3) + " points"
         }
-        if let epoch = convergenceEpoch(history) { facts["convergence_epoch"] = "\(epoch)" }
+        let noConvergence = history.outcome.diverged ? "never (the run diverged)" : "never (the training loss did not fall)"
+        facts["convergence_epoch"] = convergenceEpoch(history).map { "\($0)" } ?? noConvergence
         switch settling(history) {
         case .settled(let epoch): facts["converged"] = "by epoch \(epoch)"
         case .stillFalling: facts["converged"] = "not before the last epoch, \(facts["epochs"]!) (its loss is still falling)"
-        case nil: break
+        case nil: facts["converged"] = noConvergence
         }
         if let target = setup.loop.targetLoss {
             let losses = history.splits[0].loss
@@ -181,12 +183,15 @@ enum TrainingAnalysis {
         let parameter = Slug.make(grid.parameter)
         for (variant, runs) in zip(grid.variants, grid.runs) {
             var parts: [String] = []
+            let prefix = variant.map { "\(Slug.make($0))." } ?? ""
             if let best = bestRun(runs) {
-                let prefix = variant.map { "\(Slug.make($0))." } ?? ""
                 let loss = best.training!.history.splits[0].loss.last!.shortText
-                findings.facts["\(prefix)best_\(parameter)"] = best.sweepValues[0].shortText
-                findings.facts["\(prefix)best_loss"] = loss
+                findings.set("\(prefix)best_\(parameter)", to: best.sweepValues[0].shortText, by: variant ?? "")
+                findings.set("\(prefix)best_loss", to: loss, by: variant ?? "")
                 parts.append("the lowest final training loss, \(loss), comes with \(grid.parameter) = \(best.sweepValues[0].shortText)")
+            } else {
+                findings.set("\(prefix)best_\(parameter)", to: "none (every run diverged)", by: variant ?? "")
+                findings.set("\(prefix)best_loss", to: "none (every run diverged)", by: variant ?? "")
             }
             parts += convergence(runs, grid: grid)
             if let accuracy = bestAccuracy(runs, grid: grid) { parts.append(accuracy) }
@@ -233,10 +238,15 @@ enum TrainingAnalysis {
 
     /// With two runs on a two-input classification task: how much of the plane they classify alike.
     private static func surfaceFacts(_ result: ExperimentResult, into findings: inout Findings) {
-        let runs = result.runs.filter { $0.training != nil && $0.training?.history.outcome.diverged == false }
+        let runs = result.runs.filter { $0.training != nil }
         guard runs.count == 2, let first = runs[0].trainingSetup, let second = runs[1].trainingSetup else { return }
         let data = result.prepared.datasets[runs[0].training!.dataIndex]
         guard data.isClassification, data.inputWidth == 2 else { return }
+        guard runs.allSatisfy({ $0.training?.history.outcome.diverged == false }) else {
+            findings.facts["surface_agreement"] = "none (a run diverged)"
+            findings.facts["surface_difference"] = "none (a run diverged)"
+            return
+        }
         let surface = result.experiment.figures.first { $0.kind == .decisionSurface }
         let plane = DecisionMesh.plane(of: data.all, x: surface?.x, y: surface?.y)
         let a = DecisionMesh(run: runs[0], setup: first, x: plane.x, y: plane.y)

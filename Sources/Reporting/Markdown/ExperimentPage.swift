@@ -12,7 +12,7 @@ struct ExperimentPage {
     var markdown: String {
         let experiment = result.experiment
         var lines = ["# \(experiment.title)", ""]
-        var origin = ["`\(experiment.file)`", "\(result.runs.count == 1 ? "1 run" : "\(result.runs.count) runs")"]
+        var origin = ["`\(experiment.displayPath)`", "\(result.runs.count == 1 ? "1 run" : "\(result.runs.count) runs")"]
         if let notebook = experiment.notebook { origin.insert("notebook \(notebook)", at: 0) }
         lines += ["*" + origin.joined(separator: " · ") + "*", ""]
         if !experiment.description.isEmpty { lines += [experiment.description, ""] }

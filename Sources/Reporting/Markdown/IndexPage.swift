@@ -1,25 +1,49 @@
 import Experiments
 
-/// `reports/README.md`: one row per experiment with its key result and a link to its page.
+/// `reports/README.md`: one row per experiment with its key result and a link to its page, then
+/// the experiments that failed, with their errors.
 struct IndexPage {
     /// The run-independent part ends with this line; the metadata footer follows it.
     static let footerMarker = "<!-- run metadata: everything below changes from run to run -->"
 
-    let summaries: [(name: String, summary: ResultsDocument.Summary)]
+    /// One row of the table.
+    struct Entry {
+        var name: String
+        var summary: ResultsDocument.Summary
+        /// The page is from an earlier run: this run could not redo it (its file failed).
+        var isStale: Bool
+    }
+
+    let entries: [Entry]
+    let failures: [ExperimentFailure]
+    /// The folders the experiment files were read from, as the pages name them.
+    let sourceFolders: [String]
     let metadata: RunMetadata
 
     var markdown: String {
         var table = MarkdownTable(["Experiment", "Notebook", "Runs", "Key result"])
-        for (name, summary) in summaries {
-            table.add(["[\(summary.title)](\(name)/README.md)", summary.notebook ?? "—", "\(summary.runs)", summary.keyResult])
+        for entry in entries {
+            let summary = entry.summary
+            let result = entry.isStale ? "**stale**: its file failed in this run (below); from an earlier run: \(summary.keyResult)" : summary.keyResult
+            table.add(["[\(summary.title)](\(entry.name)/README.md)", summary.notebook ?? "—", "\(summary.runs)", result])
         }
-        return ["# Neural-network homework: the report", "",
-                "Every experiment in `experiments/`, run on this project's own network core by `swift run report experiments/`. "
-                + "Each page gives the setup, the numbers, the figures, the answers to the notebook's questions and where the "
-                + "result departs from the notebook's code.", "",
-                table.text, "",
-                IndexPage.footerMarker, "",
-                metadata.footer, ""].joined(separator: "\n")
+        let folders = sourceFolders.map { "`\($0)/`" }
+        let origin = folders.isEmpty ? "" : " from " + folders.joined(separator: ", ")
+        var lines = ["# Neural-network homework: the report", "",
+                     "The experiments\(origin), run on this project's own network core. "
+                     + "Each page gives the setup, the numbers, the figures, the answers to the notebook's questions and where the "
+                     + "result departs from the notebook's code.", ""]
+        if !entries.isEmpty { lines += [table.text, ""] }
+        if !failures.isEmpty {
+            lines += ["## Failed", "", "\(failures.count == 1 ? "This experiment file" : "These experiment files") could not be run:", ""]
+            lines += failures.map { failure in
+                let name = failure.experiment.map { " (\($0))" } ?? ""
+                let place = failure.file + (failure.location.map { ":\($0)" } ?? "")
+                return "- `\(place)`\(name): \(failure.message.replacingOccurrences(of: "\n", with: " "))"
+            }
+            lines.append("")
+        }
+        return (lines + [IndexPage.footerMarker, "", metadata.footer, ""]).joined(separator: "\n")
     }
 
     /// The one-line result the index shows for an experiment.

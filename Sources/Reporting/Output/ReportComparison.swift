@@ -1,38 +1,44 @@
 import Foundation
 
-/// Compares two report folders file by file, ignoring the run metadata (`run.json` and the index's
-/// footer): what `report --check` uses to tell whether a committed report is stale.
+/// Compares a report folder with a freshly written one, file by file, ignoring the run metadata
+/// (`run.json` and the index's footer): what `report --check` uses to tell whether a committed
+/// report is stale. Files in the report folder that the tool did not write (not in its manifest)
+/// are the user's, and not compared.
 public enum ReportComparison {
-    /// The relative paths that differ, are missing from `actual` or extra in it.
-    public static func differences(expected: URL, actual: URL) -> [String] {
-        let left = files(under: expected)
-        let right = files(under: actual)
+    /// The problems of `report` against `fresh`, by relative path: "missing: x" (a fresh run
+    /// writes it, the report lacks it), "extra: x" (the report has it, a fresh run does not write
+    /// it) and "differs: x".
+    public static func differences(report: URL, fresh: URL) -> [String] {
+        let existing = files(of: report)
+        let expected = files(of: fresh)
         var problems: [String] = []
-        for path in left.keys.sorted() {
-            guard let other = right[path] else { problems.append("missing: \(path)"); continue }
-            if comparable(path, left[path]!) != comparable(path, other) { problems.append("differs: \(path)") }
+        for path in expected.sorted() {
+            if !existing.contains(path) {
+                problems.append("missing: \(path)")
+            } else if comparable(path, in: report) != comparable(path, in: fresh) {
+                problems.append("differs: \(path)")
+            }
         }
-        for path in right.keys.sorted() where left[path] == nil { problems.append("extra: \(path)") }
+        for path in existing.sorted() where !expected.contains(path) { problems.append("extra: \(path)") }
         return problems
     }
 
-    private static func comparable(_ path: String, _ url: URL) -> Data? {
-        guard let data = try? Data(contentsOf: url) else { return nil }
+    private static func comparable(_ path: String, in root: URL) -> Data? {
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return nil }
         guard path == "README.md" else { return data }
         let text = String(decoding: data, as: UTF8.self)
         guard let marker = text.range(of: IndexPage.footerMarker) else { return data }
         return Data(text[..<marker.lowerBound].utf8)
     }
 
-    private static func files(under root: URL) -> [String: URL] {
-        var result: [String: URL] = [:]
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { return [:] }
-        let prefix = root.standardizedFileURL.path + "/"
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let path = String(url.standardizedFileURL.path.dropFirst(prefix.count))
-            if path != "run.json" { result[path] = url }
+    /// The tool's files in `root` (its manifest's, and the manifest), run metadata aside.
+    private static func files(of root: URL) -> Set<String> {
+        let listed: [String]
+        if let manifest = ReportManifest.read(in: root) {
+            listed = manifest.files + [ReportManifest.fileName]
+        } else {
+            listed = FileOperations.files(under: root, skipping: OutputFolder.isWorkingFile)
         }
-        return result
+        return Set(listed.filter { $0 != "run.json" })
     }
 }

@@ -2,74 +2,146 @@ import Experiments
 import Foundation
 import Plotting
 
-/// A report that could not be written.
-public struct ReportError: Error, CustomStringConvertible, Sendable {
-    public let description: String
-    init(_ description: String) { self.description = description }
-}
-
-/// Writes the report: every page, figure and results file into a staging folder beside the output
-/// folder, then swaps it into place, so an interrupted or failed run never leaves half a report.
+/// Writes a report into an `OutputFolder`: every experiment's page, figures and results into a
+/// staging folder inside it, then each file renamed into place (one atomic step per file, the
+/// whole move protected from signals), the files of the old report that the new one does not
+/// have deleted, and the manifest updated. Only files the manifest lists are replaced or deleted.
+///
+/// An experiment whose files cannot be written fails alone; the others are written. The index
+/// lists every failure, and an experiment that failed keeps its previous page, marked stale.
 public struct ReportWriter: Sendable {
-    /// The output folder.
-    public let output: URL
+    /// Which experiments a run redoes.
+    public enum Scope: Sendable, Equatable {
+        /// All of them: experiments of the old report that are neither written nor failed are dropped.
+        case everything
+        /// Only these (`--only`): every other experiment of the old report is kept as it is.
+        case only(Set<String>)
+    }
+
     /// The figure formats written.
     public let formats: [OutputFormat]
-
     /// How many files are drawn and written at once.
     public let jobs: Int
 
-    /// A writer into `output` of figures in `formats`, `jobs` files at a time.
-    public init(output: URL, formats: [OutputFormat], jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
-        self.output = output.standardizedFileURL
+    /// A writer of figures in `formats`, `jobs` files at a time.
+    public init(formats: [OutputFormat], jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.formats = formats
         self.jobs = max(1, jobs)
     }
 
-    /// Writes `results`; experiments already in the output folder and not in `results` are kept
-    /// when `keepOthers` (a partial re-run with `--only`), else dropped.
-    public func write(_ results: [AnalyzedResult], metadata: RunMetadata, keepOthers: Bool) throws {
-        let manager = FileManager.default
-        let parent = output.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
-        try? manager.removeItem(at: staging)
-        do {
-            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-            var summaries = try writeExperiments(results, into: staging)
-            if keepOthers { summaries += try carryOver(excluding: Set(results.map(\.result.experiment.name)), into: staging) }
-            summaries.sort { $0.0 < $1.0 }
-            let index = IndexPage(summaries: summaries.map { (name: $0.0, summary: $0.1) }, metadata: metadata)
-            try Data(index.markdown.utf8).write(to: staging.appendingPathComponent("README.md"))
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            try encoder.encode(metadata).write(to: staging.appendingPathComponent("run.json"))
-            try swapIntoPlace(staging)
-        } catch {
-            try? manager.removeItem(at: staging)
-            throw error
+    /// Writes `results` and the index, listing `failures`, into `destination`; returns those
+    /// failures with the experiments that could not be written added.
+    public func write(_ results: [AnalyzedResult], failures: [ExperimentFailure] = [], metadata: RunMetadata,
+                      to destination: ReportDestination, scope: Scope = .everything) throws(ReportError) -> [ExperimentFailure] {
+        let folder = destination.folder
+        let staging = folder.url.appendingPathComponent("\(OutputFolder.stagingPrefix)\(getpid())")
+        try FileOperations.removeTree(staging)
+        try FileOperations.createFolder(staging)
+        let cleanup = Interruption.shared.onInterrupt { try? FileOperations.removeTree(staging) }
+        defer {
+            try? FileOperations.removeTree(staging)
+            Interruption.shared.remove(cleanup)
         }
+
+        var failures = failures
+        var written: [(name: String, file: String, summary: ResultsDocument.Summary)] = []
+        for (analyzed, outcome) in zip(results, writeExperiments(results, into: staging)) {
+            let experiment = analyzed.result.experiment
+            switch outcome {
+            case .success(let summary): written.append((experiment.name, experiment.displayPath, summary))
+            case .failure(let error):
+                try FileOperations.removeTree(staging.appendingPathComponent(experiment.name))
+                failures.append(ExperimentFailure(file: experiment.displayPath, experiment: experiment.name, message: error.description))
+            }
+        }
+
+        let previous = folder.previous ?? ReportManifest(files: [], sources: [:])
+        let writtenNames = Set(written.map(\.name))
+        let failedNames = Set(failures.compactMap { $0.experiment ?? previous.sources[$0.file] })
+        let kept: Set<String> = switch scope {
+        case .everything: previous.experiments.intersection(failedNames).subtracting(writtenNames)
+        case .only: previous.experiments.subtracting(writtenNames)
+        }
+
+        var entries = written.map { IndexPage.Entry(name: $0.name, summary: $0.summary, isStale: false) }
+        for name in kept {
+            let summary = ResultsDocument.summary(at: folder.url.appendingPathComponent(name).appendingPathComponent("results.json"))
+                ?? ResultsDocument.Summary(title: name, notebook: nil, runs: 0, keyResult: "—")
+            entries.append(IndexPage.Entry(name: name, summary: summary, isStale: failedNames.contains(name)))
+        }
+        entries.sort { $0.name < $1.name }
+        var sources = previous.sources.filter { kept.contains($0.value) }
+        for entry in written { sources[entry.file] = entry.name }
+        let folders = Set(sources.keys.map { ($0 as NSString).deletingLastPathComponent } + failures.map { ($0.file as NSString).deletingLastPathComponent })
+        let index = IndexPage(entries: entries, failures: failures, sourceFolders: folders.filter { !$0.isEmpty }.sorted(), metadata: metadata)
+        try FileOperations.write(Data(index.markdown.utf8), to: staging.appendingPathComponent("README.md"))
+        try FileOperations.write(try metadata.encoded(), to: staging.appendingPathComponent("run.json"))
+
+        let staged = FileOperations.files(under: staging)
+        let keptFiles = previous.files.filter { file in kept.contains { file.hasPrefix($0 + "/") } }
+        let manifest = ReportManifest(files: staged + keptFiles, sources: sources)
+        let owned = Set(previous.files)
+        let inTheWay = staged.filter { !owned.contains($0) && FileOperations.exists(folder.url.appendingPathComponent($0)) }
+        guard inTheWay.isEmpty else {
+            throw ReportError("--out \(folder.path): \(inTheWay.joined(separator: ", ")) \(inTheWay.count == 1 ? "is" : "are") in the way of the report "
+                + "and not the tool's to replace; move \(inTheWay.count == 1 ? "it" : "them") elsewhere and run again")
+        }
+        try Interruption.shared.protect { () throws(ReportError) in
+            try commit(staged, from: staging, to: folder, manifest: manifest, previous: previous)
+            destination.reportWritten()
+        }
+        return failures
     }
 
-    /// Writes every experiment's folder and returns the index summaries, in the order of `results`.
+    /// Moves the staged files into the report folder and deletes the old report's files that the
+    /// new one lacks. The manifest first claims both (so that a process killed half-way leaves
+    /// nothing the next run would take for the user's), and at the end the new files alone.
+    private func commit(_ staged: [String], from staging: URL, to folder: OutputFolder, manifest: ReportManifest,
+                        previous: ReportManifest) throws(ReportError) {
+        let union = ReportManifest(files: Array(Set(manifest.files).union(previous.files)), sources: manifest.sources)
+        let manifestURL = folder.url.appendingPathComponent(ReportManifest.fileName)
+        try FileOperations.write(try union.encoded(), to: manifestURL)
+        // The index last, so that it never links to a page not yet in place.
+        for file in staged.filter({ $0 != "README.md" }) + ["README.md"] {
+            let destination = folder.url.appendingPathComponent(file)
+            try FileOperations.createFolder(destination.deletingLastPathComponent())
+            try FileOperations.move(staging.appendingPathComponent(file), to: destination)
+        }
+        let current = Set(manifest.files)
+        for file in previous.files where !current.contains(file) {
+            let url = folder.url.appendingPathComponent(file)
+            try FileOperations.removeFile(url)
+            FileOperations.removeEmptyFolders(from: url.deletingLastPathComponent(), upTo: folder.url)
+        }
+        try FileOperations.write(try manifest.encoded(), to: manifestURL)
+    }
+
+    /// Writes every experiment's folder into `root`; for each experiment, its index summary or the
+    /// first error of its files.
     ///
     /// The figures are built first (from the results: cheap); then every file, each figure in each
-    /// format and each experiment's pages, is a piece of work for `jobs` workers. Drawing is most of
-    /// the time (about 1.1 of 1.5 s for the shipped suite), and no two pieces write the same file,
-    /// so the order they finish in changes no byte.
-    func writeExperiments(_ results: [AnalyzedResult], into root: URL) throws -> [(String, ResultsDocument.Summary)] {
+    /// format and each experiment's pages, is a piece of work for `jobs` workers. No two pieces
+    /// write the same file, so the order they finish in changes no byte.
+    func writeExperiments(_ results: [AnalyzedResult], into root: URL) -> [Result<ResultsDocument.Summary, ReportError>] {
         var pieces: [Piece] = []
+        var folderErrors: [Int: ReportError] = [:]
         for (index, analyzed) in results.enumerated() {
+            do {
+                try FileOperations.createFolder(figuresFolder(of: analyzed, in: root))
+            } catch {
+                folderErrors[index] = error
+                continue
+            }
             let figures = FigureBuilder.figures(for: analyzed.result)
-            try FileManager.default.createDirectory(at: figuresFolder(of: analyzed, in: root), withIntermediateDirectories: true)
             pieces.append(.pages(experiment: index, figures: figures))
             pieces += figures.flatMap { figure in formats.map { Piece.figure(experiment: index, figure, $0) } }
         }
         // The costliest first, so that the workers finish together: a figure's markers are drawn
-        // one by one (20000 translucent ones take Cairo's PDF surface 0.3 s), everything else is small.
+        // one by one, everything else is small.
         let order = pieces.indices.sorted { (pieces[$0].estimatedCost, $1) > (pieces[$1].estimatedCost, $0) }
         let outcomes = ParallelWork.map(pieces.count, workers: jobs) { [pieces] slot in
             let position = order[slot]
-            return Result { () throws -> ResultsDocument.Summary? in
+            return Result { () throws(ReportError) -> ResultsDocument.Summary? in
                 switch pieces[position] {
                 case .pages(let experiment, let figures):
                     return try writePages(results[experiment], figures: figures, in: root)
@@ -79,18 +151,32 @@ public struct ReportWriter: Sendable {
                 }
             }
         }
-        var summaries: [(String, ResultsDocument.Summary)] = []
+        var summaries: [Int: ResultsDocument.Summary] = [:]
+        var errors = folderErrors
         for (piece, outcome) in zip(order.map { pieces[$0] }, outcomes) {
-            guard let summary = try outcome.get(), case .pages(let experiment, _) = piece else { continue }
-            summaries.append((results[experiment].result.experiment.name, summary))
+            switch outcome {
+            case .success(let summary?): summaries[piece.experiment] = summary
+            case .success(nil): break
+            case .failure(let error): if errors[piece.experiment] == nil { errors[piece.experiment] = error }
+            }
         }
-        return summaries
+        return results.indices.map { index in
+            if let error = errors[index] { return .failure(error) }
+            guard let summary = summaries[index] else { return .failure(ReportError("\(results[index].result.experiment.name): its page was not written")) }
+            return .success(summary)
+        }
     }
 
     /// One file (or one experiment's pages) to write.
     private enum Piece: Sendable {
         case pages(experiment: Int, figures: [ReportFigure])
         case figure(experiment: Int, ReportFigure, OutputFormat)
+
+        var experiment: Int {
+            switch self {
+            case .pages(let experiment, _), .figure(let experiment, _, _): experiment
+            }
+        }
 
         /// A rough cost for ordering the work: markers, a PDF's five times a PNG's.
         var estimatedCost: Int {
@@ -106,52 +192,35 @@ public struct ReportWriter: Sendable {
         root.appendingPathComponent(analyzed.result.experiment.name).appendingPathComponent("figures")
     }
 
-    private func draw(_ figure: ReportFigure, as format: OutputFormat, of analyzed: AnalyzedResult, in root: URL) throws {
+    private func draw(_ figure: ReportFigure, as format: OutputFormat, of analyzed: AnalyzedResult, in root: URL) throws(ReportError) {
         let path = figuresFolder(of: analyzed, in: root).appendingPathComponent("\(figure.fileName).\(format.rawValue)").path
         do { try figure.figure.render(to: path, format: format) } catch {
-            throw ReportError("\(analyzed.result.experiment.name): cannot draw \(figure.fileName).\(format.rawValue): \(error)")
+            throw ReportError("cannot draw \(analyzed.result.experiment.name)/figures/\(figure.fileName).\(format.rawValue): \(error)")
         }
     }
 
     /// Writes an experiment's page and results file and returns its index summary.
-    private func writePages(_ analyzed: AnalyzedResult, figures: [ReportFigure], in root: URL) throws -> ResultsDocument.Summary {
+    private func writePages(_ analyzed: AnalyzedResult, figures: [ReportFigure], in root: URL) throws(ReportError) -> ResultsDocument.Summary {
         let (result, findings) = (analyzed.result, analyzed.findings)
         let folder = root.appendingPathComponent(result.experiment.name)
         let page = ExperimentPage(result: result, findings: findings, figures: figures, formats: formats.map(\.rawValue))
-        try Data(page.markdown.utf8).write(to: folder.appendingPathComponent("README.md"))
+        try FileOperations.write(Data(page.markdown.utf8), to: folder.appendingPathComponent("README.md"))
         let keyResult = IndexPage.keyResult(result, findings: findings)
         let document = ResultsDocument(result, findings: findings, keyResult: keyResult)
-        try document.encoded().write(to: folder.appendingPathComponent("results.json"))
+        let data: Data
+        do { data = try document.encoded() } catch { throw ReportError("cannot encode \(result.experiment.name)/results.json: \(error)") }
+        try FileOperations.write(data, to: folder.appendingPathComponent("results.json"))
         return document.summary
     }
+}
 
-    /// Copies the folders of experiments not re-run from the current report.
-    private func carryOver(excluding names: Set<String>, into staging: URL) throws -> [(String, ResultsDocument.Summary)] {
-        let manager = FileManager.default
-        guard let entries = try? manager.contentsOfDirectory(atPath: output.path) else { return [] }
-        var summaries: [(String, ResultsDocument.Summary)] = []
-        for name in entries.sorted() where !names.contains(name) {
-            let folder = output.appendingPathComponent(name)
-            guard let summary = ResultsDocument.summary(at: folder.appendingPathComponent("results.json")) else { continue }
-            try manager.copyItem(at: folder, to: staging.appendingPathComponent(name))
-            summaries.append((name, summary))
-        }
-        return summaries
-    }
-
-    /// Replaces the output folder by the staging folder: old one aside, new one in, old one removed.
-    private func swapIntoPlace(_ staging: URL) throws {
-        let manager = FileManager.default
-        let aside = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
-        try? manager.removeItem(at: aside)
-        let existed = manager.fileExists(atPath: output.path)
-        if existed { try manager.moveItem(at: output, to: aside) }
-        do {
-            try manager.moveItem(at: staging, to: output)
-        } catch {
-            if existed { try? manager.moveItem(at: aside, to: output) }
-            throw error
-        }
-        if existed { try? manager.removeItem(at: aside) }
+extension ReportWriter {
+    /// Writes `results` into the folder at `url` as a run of the tool would (checked, created and
+    /// locked first): for tests and benchmarks, which write into folders of their own.
+    public func write(_ results: [AnalyzedResult], metadata: RunMetadata, to url: URL) throws(ReportError) {
+        let destination = try ReportDestination(try OutputFolder(url.path, inputs: []))
+        defer { destination.finish() }
+        let failures = try write(results, metadata: metadata, to: destination)
+        if let first = failures.first { throw ReportError(first.message) }
     }
 }

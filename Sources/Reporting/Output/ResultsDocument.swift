@@ -50,7 +50,7 @@ struct ResultsDocument: Encodable {
     init(_ result: ExperimentResult, findings: Findings, keyResult: String) {
         let experiment = result.experiment
         self.experiment = experiment.name
-        file = experiment.file
+        file = experiment.displayPath
         kind = experiment.kind.rawValue
         seed = experiment.seed
         summary = Summary(title: experiment.title, notebook: experiment.notebook, runs: result.runs.count, keyResult: keyResult)

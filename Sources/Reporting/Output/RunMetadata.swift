@@ -42,6 +42,13 @@ public struct RunMetadata: Codable, Sendable {
         self.experiments = experiments
     }
 
+    /// The bytes of `run.json`.
+    func encoded() throws(ReportError) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        do { return try encoder.encode(self) } catch { throw ReportError("cannot encode run.json: \(error)") }
+    }
+
     /// The footer of the index.
     var footer: String {
         let state = dirty == true ? " with uncommitted changes" : ""

@@ -1,0 +1,62 @@
+import Foundation
+
+/// An output folder made ready for one process to write: created if missing, marked as the
+/// tool's, and locked. If the process is interrupted, or ends having written nothing, the folder
+/// is returned to how it was: what this run created is deleted, the lock released.
+public final class ReportDestination: @unchecked Sendable {
+    /// The checked folder.
+    public let folder: OutputFolder
+    private let lock: OutputLock
+    private let createdFolders: [URL]
+    private let createdManifest: Bool
+    private var cleanup: Interruption.Token?
+    private var wroteReport = false
+
+    /// Creates (if needed), marks and locks `folder`.
+    public init(_ folder: OutputFolder) throws(ReportError) {
+        createdFolders = try FileOperations.createFolder(folder.url, shownAs: folder.path)
+        let manifestURL = folder.url.appendingPathComponent(ReportManifest.fileName)
+        let lock: OutputLock
+        do { lock = try OutputLock(folder) } catch {
+            ReportDestination.undo(createdFolders)
+            throw error
+        }
+        self.lock = lock
+        // Marked from the first moment, so that a run killed before it wrote anything leaves a
+        // folder the next run recognises as the tool's.
+        createdManifest = !FileOperations.exists(manifestURL)
+        if createdManifest {
+            do { try FileOperations.write(try (folder.previous ?? ReportManifest(files: [], sources: [:])).encoded(), to: manifestURL) } catch {
+                lock.release()
+                ReportDestination.undo(createdFolders)
+                throw error
+            }
+        }
+        self.folder = folder
+        cleanup = Interruption.shared.onInterrupt { [self] in abandon() }
+    }
+
+    /// Records that a report was written, so that `finish` keeps the folder.
+    public func reportWritten() { wroteReport = true }
+
+    /// Releases the folder: kept if a report was written in it, else put back as it was.
+    public func finish() {
+        if let cleanup { Interruption.shared.remove(cleanup) }
+        cleanup = nil
+        if wroteReport { lock.release() } else { abandon() }
+    }
+
+    /// Undoes what this run did to the folder before writing a report in it.
+    private func abandon() {
+        if createdManifest && !wroteReport {
+            unlink(folder.url.appendingPathComponent(ReportManifest.fileName).path)
+        }
+        lock.release()
+        if !wroteReport { ReportDestination.undo(createdFolders) }
+    }
+
+    /// Deletes `folders` (outermost first) if they are empty.
+    private static func undo(_ folders: [URL]) {
+        for folder in folders.reversed() { rmdir(folder.path) }
+    }
+}

@@ -1,0 +1,236 @@
+import Experiments
+import Foundation
+import Plotting
+import Reporting
+
+/// One invocation of `report`, step by step: find and read the files, check the output folder,
+/// check every experiment against its data, run what passed, write. Each step hands plain values
+/// to the next; a file that fails at any step is reported once and the others go on.
+struct ReportSession {
+    let paths: [String]
+    let out: String
+    let only: [String]
+    let formats: [OutputFormat]
+    let jobs: Int
+    let console: Console
+
+    /// The experiment files read, and the problems found so far.
+    private struct Reading {
+        var files: [String]
+        var experiments: [Experiment]
+        var problems = Problems()
+    }
+
+    /// Failures as the index lists them, with the console's form of each (paths as typed).
+    private struct Problems {
+        var failures: [ExperimentFailure] = []
+        var lines: [String] = []
+        /// How many of `lines` have been printed.
+        var printed = 0
+        var isEmpty: Bool { failures.isEmpty }
+
+        mutating func add(_ error: SpecError, experiment: String?) {
+            let message = error.path.isEmpty ? error.message : "\(error.path): \(error.message)"
+            failures.append(ExperimentFailure(file: ExperimentFiles.displayPath(of: error.file), experiment: experiment,
+                                              location: error.location?.description, message: message))
+            lines.append(error.description)
+        }
+
+        mutating func add(_ failure: ExperimentFailure) {
+            failures.append(failure)
+            lines.append("\(failure.file): \(failure.message)")
+        }
+
+        /// The lines not printed yet, marked printed.
+        mutating func unprinted() -> ArraySlice<String> {
+            defer { printed = lines.count }
+            return lines[printed...]
+        }
+    }
+
+    // MARK: Commands
+
+    /// `--list`: the runs each file expands to.
+    func listRuns() -> Bool {
+        guard let reading = read() else { return false }
+        for experiment in reading.experiments {
+            print("\(experiment.name) (\(experiment.file)): \(experiment.runs.count) run\(experiment.runs.count == 1 ? "" : "s")")
+            for run in experiment.runs { print("  \(run.name)") }
+        }
+        var problems = reading.problems
+        report(problems.unprinted(), heading: "could not be read")
+        return problems.isEmpty
+    }
+
+    /// The default: run everything and write the report into `--out`.
+    func writeReport() -> Bool {
+        Interruption.shared.install()
+        guard var reading = read() else { return false }
+        let destination: ReportDestination
+        do {
+            destination = try ReportDestination(try OutputFolder(out, inputs: inputs(of: reading)))
+        } catch {
+            console.error(error.description)
+            return false
+        }
+        defer { destination.finish() }
+        let (results, seconds) = prepareAndRun(&reading)
+        if results.isEmpty && destination.folder.previous == nil {
+            console.error("Nothing was written: no experiment could run, and \(out)/ holds no earlier report to keep.")
+            return false
+        }
+        let scope: ReportWriter.Scope = only.isEmpty ? .everything : .only(Set(only))
+        let failures: [ExperimentFailure]
+        do {
+            failures = try ReportWriter(formats: formats, jobs: jobs)
+                .write(results, failures: reading.problems.failures, metadata: metadata(results, seconds: seconds), to: destination, scope: scope)
+        } catch {
+            console.error("\(error.description); \(out)/ was left as it was.")
+            return false
+        }
+        for failure in failures.dropFirst(reading.problems.failures.count) { reading.problems.add(failure) }
+        console.summary(results.map(\.result))
+        if reading.problems.isEmpty {
+            console.line("Report written to \(out)/README.md in \(String(format: "%.1f", seconds)) s.")
+            return true
+        }
+        let count = reading.problems.failures.count
+        console.error("\(count) experiment file\(count == 1 ? "" : "s") failed; the others were written to \(out)/, whose index lists the failures.")
+        report(reading.problems.unprinted(), heading: "could not be written")
+        return false
+    }
+
+    /// `--check`: regenerate into a temporary folder and compare with `--out`.
+    func checkReport() -> Bool {
+        Interruption.shared.install()
+        guard var reading = read() else { return false }
+        let (results, seconds) = prepareAndRun(&reading)
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("report-check-\(getpid())")
+        let cleanup = Interruption.shared.onInterrupt { try? FileManager.default.removeItem(at: temporary) }
+        defer {
+            try? FileManager.default.removeItem(at: temporary)
+            Interruption.shared.remove(cleanup)
+        }
+        let fresh = temporary.appendingPathComponent("reports")
+        do {
+            let destination = try ReportDestination(try OutputFolder(fresh.path, inputs: []))
+            defer { destination.finish() }
+            let failures = try ReportWriter(formats: formats, jobs: jobs)
+                .write(results, failures: reading.problems.failures, metadata: metadata(results, seconds: seconds), to: destination)
+            for failure in failures.dropFirst(reading.problems.failures.count) { reading.problems.add(failure) }
+        } catch {
+            console.error(error.description)
+            return false
+        }
+        guard reading.problems.isEmpty else {
+            report(reading.problems.unprinted(), heading: "could not be written")
+            console.error("\(out)/ cannot be up to date while experiment files fail.")
+            return false
+        }
+        let differences = ReportComparison.differences(report: URL(fileURLWithPath: out), fresh: fresh)
+        guard differences.isEmpty else {
+            console.error("\(out)/ is stale: \(differences.count) file\(differences.count == 1 ? "" : "s") differ from a fresh run "
+                + "(missing: a fresh run writes it; extra: \(out)/ has it, a fresh run does not); run `swift run report` and commit:")
+            differences.prefix(30).forEach { console.error("  " + $0) }
+            if differences.count > 30 { console.error("  … and \(differences.count - 30) more") }
+            return false
+        }
+        console.line("\(out)/ is up to date (\(results.count) experiments regenerated and compared).")
+        return true
+    }
+
+    // MARK: Steps
+
+    /// Finds and reads the files, refuses duplicate names and applies `--only`; nil (with the error
+    /// printed) when there is nothing to run at all.
+    private func read() -> Reading? {
+        let files: [String]
+        do { files = try ExperimentFiles.find(paths) } catch {
+            console.error(error.description)
+            return nil
+        }
+        guard !files.isEmpty else {
+            console.error("\(paths.joined(separator: ", ")): no experiment files (a folder's .json files, schema.json aside); nothing was run or written")
+            return nil
+        }
+        var reading = Reading(files: files, experiments: [])
+        for file in files {
+            do {
+                let experiment = try Experiment.load(path: file)
+                if let other = reading.experiments.first(where: { $0.name == experiment.name }) {
+                    let reader = SpecReader(.null, file: file, path: "name", locations: experiment.locations)
+                    reading.problems.add(reader.error("\"\(experiment.name)\" is already the name of \(other.file); each experiment needs a name of its own"),
+                                         experiment: nil)
+                } else {
+                    reading.experiments.append(experiment)
+                }
+            } catch { reading.problems.add(error, experiment: Experiment.nameIfReadable(path: file)) }
+        }
+        if !only.isEmpty {
+            let names = reading.experiments.map(\.name)
+            let unknown = only.filter { !names.contains($0) }
+            if !unknown.isEmpty {
+                for name in unknown {
+                    let hint = DidYouMean.suggestion(for: name, among: names).map { " (did you mean \"\($0)\"?)" } ?? ""
+                    console.error("--only \(name): no experiment has this name\(hint); nothing was run or written")
+                }
+                return nil
+            }
+            reading.experiments = reading.experiments.filter { only.contains($0.name) }
+        }
+        return reading
+    }
+
+    /// Every file the run reads: the output folder may hold none of them.
+    private func inputs(of reading: Reading) -> [String] {
+        reading.files + reading.experiments.flatMap(\.dataFiles)
+    }
+
+    /// Checks every experiment against its data and its figures (reporting every problem before
+    /// anything trains), runs the ones that passed and analyses their results.
+    private func prepareAndRun(_ reading: inout Reading) -> (results: [AnalyzedResult], seconds: Double) {
+        var prepared: [PreparedExperiment] = []
+        for experiment in reading.experiments {
+            do {
+                let candidate = try PreparedExperiment(experiment)
+                if let problem = Preflight.problems(in: candidate).first {
+                    reading.problems.add(problem, experiment: experiment.name)
+                } else {
+                    prepared.append(candidate)
+                }
+            } catch { reading.problems.add(error, experiment: experiment.name) }
+        }
+        report(reading.problems.unprinted(), heading: "will not run")
+        let started = Date()
+        let schedule = RunSchedule(prepared)
+        let board = ProgressBoard(runs: schedule.jobs.count, totalWork: schedule.totalWork)
+        let display = ProgressDisplay(board: board, console: console)
+        display.start()
+        let results = ExperimentRunner.run(prepared, schedule: schedule, jobs: jobs, board: board)
+        display.stop()
+        var analyzed: [AnalyzedResult] = []
+        for result in results.map(AnalyzedResult.init) {
+            // Checked before training against the facts the setup provides; this catches a fact the
+            // analysis did not provide after all.
+            if let problem = AnswerCheck.problems(in: result).first {
+                reading.problems.add(problem, experiment: result.result.experiment.name)
+            } else {
+                analyzed.append(result)
+            }
+        }
+        return (analyzed, Date().timeIntervalSince(started))
+    }
+
+    private func metadata(_ results: [AnalyzedResult], seconds: Double) -> RunMetadata {
+        RunMetadata(jobs: jobs, seconds: seconds, experiments: results.map(\.result).map {
+            RunMetadata.Entry(name: $0.experiment.name, seed: $0.experiment.seed, runs: $0.runs.count, seconds: $0.seconds,
+                              sharedRuns: $0.sharedRuns)
+        })
+    }
+
+    private func report(_ lines: ArraySlice<String>, heading: String) {
+        guard !lines.isEmpty else { return }
+        console.error("\(lines.count) experiment file\(lines.count == 1 ? "" : "s") \(heading):")
+        lines.forEach { console.error("  " + $0) }
+    }
+}
