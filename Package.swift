@@ -113,6 +113,11 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(
+            name: "CLITests",
+            dependencies: ["report"],
+            exclude: ["Hostile"]
+        ),
+        .testTarget(
             name: "DatasetsTests",
             dependencies: ["Datasets", "NeuralNet", "TestSupport"],
             exclude: ["Fixtures"]

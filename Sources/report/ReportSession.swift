@@ -65,6 +65,9 @@ struct ReportSession {
     /// The default: run everything and write the report into `--out`.
     func writeReport() -> Bool {
         Interruption.shared.install()
+        let console = console, out = out
+        // Registered first, so it runs last, after the cleanups.
+        Interruption.shared.onInterrupt { console.error("\nInterrupted: \(out)/ is as it was before this run.") }
         guard var reading = read() else { return false }
         let destination: ReportDestination
         do {
@@ -103,6 +106,8 @@ struct ReportSession {
     /// `--check`: regenerate into a temporary folder and compare with `--out`.
     func checkReport() -> Bool {
         Interruption.shared.install()
+        let console = console
+        Interruption.shared.onInterrupt { console.error("\nInterrupted: nothing was compared.") }
         guard var reading = read() else { return false }
         let (results, seconds) = prepareAndRun(&reading)
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("report-check-\(getpid())")

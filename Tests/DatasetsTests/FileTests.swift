@@ -13,12 +13,12 @@ func filePath(_ name: String) -> String { fixtureURL("files/" + name).path }
 
 @Suite("NumPy and CSV files")
 struct FileTests {
-    @Test("Every element type, in C and Fortran order, and every format version, reads as NumPy wrote it")
+    @Test("Every element type, in both byte orders, in C and Fortran order, and every format version, reads as NumPy wrote it")
     func npyFiles() throws {
         let all = try (fixture("files.json") as [String: AnyDecodable]).keys
         let names = all.filter { $0.hasSuffix(".npy") }.sorted()
         let expected: [String: ExpectedArray] = try fixture("files.json", filteringTo: Set(names))
-        #expect(names.count == 15)
+        #expect(names.count == 31)
         for name in names {
             let array = try NumPyFiles.readNPY(at: filePath(name))
             #expect(array.shape == expected[name]!.shape, "\(name)")
@@ -79,9 +79,16 @@ struct FileTests {
         #expect(problem(Data("hello".utf8))?.contains("not a NumPy .npy file") == true)
         #expect(problem(valid.prefix(valid.count - 3))?.contains("truncated") == true)
         #expect(problem(valid.prefix(40))?.contains("truncated") == true)
-        var bigEndian = valid
-        if let range = bigEndian.range(of: Data("<f8".utf8)) { bigEndian.replaceSubrange(range, with: Data(">f8".utf8)) }
-        #expect(problem(bigEndian)?.contains("unsupported element type '>f8'") == true)
+        func retyped(_ descriptor: String) -> Data {
+            var bytes = valid
+            if let range = bytes.range(of: Data("<f8".utf8)) { bytes.replaceSubrange(range, with: Data(descriptor.utf8)) }
+            return bytes
+        }
+        #expect(problem(retyped("<c8"))?.contains("unsupported element type '<c8' (complex numbers)") == true)
+        #expect(problem(retyped("|O8"))?.contains("unsupported element type '|O8' (Python objects)") == true)
+        #expect(problem(retyped("<U1"))?.contains("unsupported element type '<U1' (text)") == true)
+        #expect(problem(retyped("<M8"))?.contains("unsupported element type '<M8' (dates or times)") == true)
+        #expect(problem(retyped("<f3"))?.contains("unsupported element type '<f3'; supported: floats") == true)
         #expect(throws: DataFileError.self) { try NumPyFiles.readNPY(at: "/nonexistent/file.npy") }
     }
 

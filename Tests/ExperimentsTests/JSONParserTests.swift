@@ -114,8 +114,13 @@ struct JSONParserTests {
                                   location: TextLocation(line: 6, column: 16))) {
             try Experiment(json: Data(text.utf8), file: "experiments/roots.json")
         }
-        let broken = SpecError(file: "experiments/roots.json", path: "", message: "is not UTF-8 text")
+        let broken = SpecError(file: "experiments/roots.json", path: "", message: "is not UTF-8 text: save it as UTF-8",
+                               location: TextLocation(line: 1, column: 2))
         #expect(throws: broken) { try Experiment(json: Data([0x7B, 0xFF, 0x7D]), file: "experiments/roots.json") }
+        // The place of the first bad byte counts lines and characters, a two-byte character as one.
+        let later = SpecError(file: "experiments/roots.json", path: "", message: "is not UTF-8 text: save it as UTF-8",
+                              location: TextLocation(line: 2, column: 4))
+        #expect(throws: later) { try Experiment(json: Data("{\n\"é\u{E9}".utf8) + Data([0xE9, 0x7D]), file: "experiments/roots.json") }
         let described = SpecError(file: "a.json", path: "lr[1]", message: "m", location: TextLocation(line: 6, column: 16))
         #expect(described.description == "a.json:6:16: lr[1]: m")
     }

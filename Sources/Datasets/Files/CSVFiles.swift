@@ -17,7 +17,7 @@ public enum CSVFiles {
     public static func parse(_ text: String, file: String, features: [String]? = nil, label: String) throws(DataFileError) -> LabeledData {
         func fail(_ problem: String) -> DataFileError { DataFileError(file: file, problem: problem) }
         let records = try records(in: text, file: file)
-        guard let header = records.first else { throw fail("is empty: expected a header row") }
+        guard let header = records.first?.fields else { throw fail("is empty: expected a header row") }
         let columns = header.map { $0.trimmingCharacters(in: .whitespaces) }
         let available = columns.map { "'\($0)'" }.joined(separator: ", ")
         guard let labelIndex = columns.firstIndex(of: label) else {
@@ -35,13 +35,14 @@ public enum CSVFiles {
         guard !featureIndices.isEmpty else { throw fail("has no feature columns besides the label '\(label)'") }
         guard records.count > 1 else { throw fail("has a header but no data rows") }
         var inputs: [Double] = [], targets: [Double] = []
-        for (offset, record) in records.dropFirst().enumerated() {
-            let line = offset + 2
-            guard record.count == columns.count else {
-                throw fail("line \(line) has \(record.count) fields, the header has \(columns.count)")
+        for record in records.dropFirst() {
+            let line = record.line
+            guard record.fields.count == columns.count else {
+                throw fail("line \(line) has \(record.fields.count) fields, the header has \(columns.count)")
             }
             func number(_ index: Int) throws(DataFileError) -> Double {
-                let field = record[index].trimmingCharacters(in: .whitespaces)
+                let field = record.fields[index].trimmingCharacters(in: .whitespaces)
+                guard !field.isEmpty else { throw fail("line \(line), column '\(columns[index])' is empty; every cell must hold a number") }
                 guard let value = Double(field), value.isFinite else {
                     throw fail("line \(line), column '\(columns[index])': '\(field)' is not a finite number")
                 }
@@ -54,19 +55,21 @@ public enum CSVFiles {
                            targets: .column(targets))
     }
 
-    /// The records of CSV text: fields split at commas, RFC 4180 quoting ("a, b" and "" for a quote),
-    /// lines ending in \n or \r\n, blank lines skipped.
-    static func records(in text: String, file: String) throws(DataFileError) -> [[String]] {
-        var records: [[String]] = []
+    /// The records of CSV text, each with the line it starts on: fields split at commas, RFC 4180
+    /// quoting ("a, b" and "" for a quote), lines ending in \n or \r\n, blank lines skipped.
+    static func records(in text: String, file: String) throws(DataFileError) -> [(line: Int, fields: [String])] {
+        var records: [(line: Int, fields: [String])] = []
         var record: [String] = []
         var field = ""
         var quoted = false
         var line = 1
+        var recordLine = 1
+        var quoteLine = 1
         var iterator = text.makeIterator()
         var pending: Character? = nil
         func endRecord() {
             record.append(field)
-            if !(record.count == 1 && record[0].trimmingCharacters(in: .whitespaces).isEmpty) { records.append(record) }
+            if !(record.count == 1 && record[0].trimmingCharacters(in: .whitespaces).isEmpty) { records.append((recordLine, record)) }
             record = []
             field = ""
         }
@@ -84,13 +87,18 @@ public enum CSVFiles {
                 continue
             }
             switch character {
-            case "\"" where field.isEmpty: quoted = true
+            case "\"" where field.isEmpty:
+                quoted = true
+                quoteLine = line
             case ",": record.append(field); field = ""
-            case "\n", "\r\n", "\r": endRecord(); line += 1
+            case "\n", "\r\n", "\r":
+                endRecord()
+                line += 1
+                recordLine = line
             default: field.append(character)
             }
         }
-        if quoted { throw DataFileError(file: file, problem: "line \(line): a quoted field is never closed") }
+        if quoted { throw DataFileError(file: file, problem: "line \(quoteLine): a quoted field opens here and is never closed") }
         if !field.isEmpty || !record.isEmpty { endRecord() }
         return records
     }

@@ -94,39 +94,66 @@ public struct NumPyArray: Equatable, Sendable {
     }
 }
 
-/// The element types the reader understands, with their sizes and how to read one.
-enum NumPyElementType {
-    case float64, float32, int64, int32, uint8, bool
+/// The element types the reader understands: NumPy's numbers and booleans of every size, in
+/// either byte order, each read as a `Double`.
+struct NumPyElementType {
+    /// What the bytes hold.
+    enum Kind { case float, signed, unsigned, bool }
 
+    let kind: Kind
+    /// Bytes per element.
+    let size: Int
+    let bigEndian: Bool
+
+    /// The type a descriptor such as `<f8`, `>i4` or `|u1` names.
     init(descriptor: String, file: String) throws(DataFileError) {
-        switch descriptor {
-        case "<f8": self = .float64
-        case "<f4": self = .float32
-        case "<i8": self = .int64
-        case "<i4": self = .int32
-        case "|u1", "<u1": self = .uint8
-        case "|b1": self = .bool
-        default:
-            throw DataFileError(file: file, problem: "unsupported element type '\(descriptor)' (supported: <f8 <f4 <i8 <i4 |u1 |b1)")
+        func fail(_ what: String) -> DataFileError {
+            DataFileError(file: file, problem: "unsupported element type '\(descriptor)'\(what); supported: "
+                + "floats (f2 f4 f8), integers (i1 i2 i4 i8 u1 u2 u4 u8) and booleans (b1), in either byte order")
         }
+        var characters = Substring(descriptor)
+        var bigEndian = false
+        if let order = characters.first, "<>|=".contains(order) {
+            bigEndian = order == ">"
+            characters = characters.dropFirst()
+        }
+        guard let code = characters.first else { throw fail("") }
+        let size = Int(characters.dropFirst()) ?? 0
+        switch (code, size) {
+        case ("f", 2), ("f", 4), ("f", 8): kind = .float
+        case ("i", 1), ("i", 2), ("i", 4), ("i", 8): kind = .signed
+        case ("u", 1), ("u", 2), ("u", 4), ("u", 8): kind = .unsigned
+        case ("b", 1): kind = .bool
+        case ("c", _): throw fail(" (complex numbers)")
+        case ("O", _): throw fail(" (Python objects)")
+        case ("U", _), ("S", _), ("a", _): throw fail(" (text)")
+        case ("M", _), ("m", _): throw fail(" (dates or times)")
+        case ("V", _): throw fail(" (raw or structured records)")
+        default: throw fail("")
+        }
+        self.size = size
+        self.bigEndian = bigEndian
     }
 
-    var size: Int {
-        switch self {
-        case .float64, .int64: return 8
-        case .float32, .int32: return 4
-        case .uint8, .bool: return 1
-        }
-    }
-
+    /// The element at byte `offset` of `raw`.
     func read(_ raw: UnsafeRawBufferPointer, at offset: Int) -> Double {
-        switch self {
-        case .float64: return Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
-        case .float32: return Double(Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))))
-        case .int64: return Double(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int64.self)))
-        case .int32: return Double(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int32.self)))
-        case .uint8: return Double(raw[offset])
-        case .bool: return raw[offset] == 0 ? 0 : 1
+        var bits: UInt64 = 0
+        for index in 0..<size {
+            let byte = UInt64(raw[offset + (bigEndian ? index : size - 1 - index)])
+            bits = bits << 8 | byte
+        }
+        switch kind {
+        case .bool: return bits == 0 ? 0 : 1
+        case .unsigned: return Double(bits)
+        case .signed:
+            let shift = UInt64(64 - 8 * size)
+            return Double(Int64(bitPattern: bits << shift) >> Int64(shift))
+        case .float:
+            switch size {
+            case 2: return Double(Float16(bitPattern: UInt16(bits)))
+            case 4: return Double(Float(bitPattern: UInt32(bits)))
+            default: return Double(bitPattern: bits)
+            }
         }
     }
 }

@@ -52,6 +52,8 @@ public enum NumPyFiles {
 
     /// The error for a file that could not be opened: missing, or there but unreadable.
     static func unreadable(_ path: String) -> DataFileError {
-        DataFileError(file: path, problem: FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file")
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return DataFileError(file: path, problem: "no such file") }
+        return DataFileError(file: path, problem: isFolder.boolValue ? "is a folder, not a file" : "cannot be read (permission denied?)")
     }
 }

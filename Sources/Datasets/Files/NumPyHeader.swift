@@ -16,7 +16,13 @@ struct NumPyHeader {
             guard scanner.take(":") else { throw fail("expected ':' after '\(key)'") }
             switch key {
             case "descr":
-                guard let value = scanner.quoted() else { throw fail("'descr' is not a string") }
+                guard let value = scanner.quoted() else {
+                    if scanner.take("[") {
+                        throw DataFileError(file: file, problem: "unsupported element type: records with named fields (a structured array); "
+                            + "save the inputs as one 2-D array of numbers")
+                    }
+                    throw fail("'descr' is not a string")
+                }
                 descriptor = value
             case "fortran_order":
                 if scanner.take("True") { fortranOrder = true } else if scanner.take("False") { fortranOrder = false } else {

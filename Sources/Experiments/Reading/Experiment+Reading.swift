@@ -57,8 +57,10 @@ extension Experiment {
         let notes = try members["notes"]?.strings() ?? []
 
         let expansion = try RunExpansion(variants: members["variants"], sweep: members["sweep"])
-        if figures.contains(where: { $0.kind == .sweep }) && expansion.sweepPaths.count != 1 {
-            throw (members["sweep"] ?? root).error("the sweep figure needs a sweep over exactly one parameter")
+        if let index = figures.firstIndex(where: { $0.kind == .sweep }), expansion.sweepPaths.count != 1 {
+            let have = expansion.sweepPaths.isEmpty ? "this file has no sweep" : "this file sweeps \(expansion.sweepPaths.count)"
+            throw (members["sweep"] ?? root.locating("figures").locating(index)).error(
+                "the sweep figure needs a sweep over exactly one parameter; \(have)")
         }
         let (asWritten, runs) = try expansion.runs(of: root) { document throws(SpecError) -> RunSetup in
             // Checked for every run, since a variant may set a key the file itself does not have.

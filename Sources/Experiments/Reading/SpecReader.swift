@@ -24,7 +24,7 @@ public struct SpecReader: Sendable {
     /// A reader of the JSON text `data`, the contents of `file`; a syntax error names its line and column.
     public init(parsing data: Data, file: String) throws(SpecError) {
         guard let text = String(validating: data, as: UTF8.self) else {
-            throw SpecError(file: file, path: "", message: "is not UTF-8 text")
+            throw SpecError(file: file, path: "", message: "is not UTF-8 text: save it as UTF-8", location: SpecReader.firstInvalidUTF8(in: data))
         }
         do {
             let (value, locations) = try JSONParser.parse(Array(text.utf8))
@@ -32,6 +32,23 @@ public struct SpecReader: Sendable {
         } catch {
             throw SpecError(file: file, path: "", message: "is not valid JSON: \(error.message)", location: error.location)
         }
+    }
+
+    /// The line and column of the first byte of `data` that is not part of valid UTF-8.
+    static func firstInvalidUTF8(in data: Data) -> TextLocation? {
+        let bytes = [UInt8](data)
+        var (line, column, index) = (1, 1, 0)
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
+            guard length > 0, index + length <= bytes.count,
+                  String(validating: bytes[index..<(index + length)], as: UTF8.self) != nil else {
+                return TextLocation(line: line, column: column)
+            }
+            if byte == UInt8(ascii: "\n") { (line, column) = (line + 1, 1) } else { column += 1 }
+            index += length
+        }
+        return nil
     }
 
     /// An error at this reader's path.

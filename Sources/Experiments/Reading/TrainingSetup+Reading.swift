@@ -125,7 +125,10 @@ extension LoopSetup {
             batching = .full
         }
         shuffle = try members["shuffle"]?.bool() ?? (batching != .full)
-        evaluateEvery = try members["evaluate_every"]?.integer(minimum: 1) ?? 1
+        let requested = try members["evaluate_every"]?.integer(minimum: 1) ?? 1
+        // ⌈epochs / maximumRecords⌉: the sparsest cadence that keeps the records within the limit.
+        evaluateEvery = max(requested, (epochs + LoopSetup.maximumRecords - 1) / LoopSetup.maximumRecords)
+        requestedEvaluateEvery = evaluateEvery == requested ? nil : requested
         probes = try members["probes"]?.numbers() ?? []
         targetLoss = try members["target_loss"]?.positiveNumber()
     }

@@ -14,6 +14,10 @@ enum ModelCheck {
         guard setup.layers.contains(where: { if case .linear = $0 { true } else { false } }) else {
             throw model.error("needs at least one linear layer")
         }
+        if !setup.loop.probes.isEmpty && data.inputWidth != 1 {
+            throw reader.locating("training").locating("probes").error(
+                "probes are inputs of a one-input model (numbers x); this data has \(data.inputWidth) input features")
+        }
         let last = setup.layers.last!
         switch setup.loss {
         case .bce, .bceWithLogits:

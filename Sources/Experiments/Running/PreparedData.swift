@@ -67,6 +67,11 @@ extension PreparedData {
             do { expression = try NeuralNet.Expression(parsing: formula) } catch { throw reader.error("\(error)") }
             raw = SeedGenerators.function(expression, low: range.lowerBound, high: range.upperBound, count: samples,
                                           noise: noise, random: &random)
+            if let (row, _, value) = nonFinite(in: raw.targets) {
+                throw reader.locating("data").locating("formula").error(
+                    "y = \(formula) is \(value.isNaN ? "NaN" : "infinite") at x = \(raw.inputs[row, 0].shortText), inside the range "
+                    + "[\(range.lowerBound.shortText), \(range.upperBound.shortText)]; choose a range where the formula is defined")
+            }
         case .csv(let path, let features, let label):
             let location = resolve(path, in: directory)
             do { raw = try CSVFiles.read(at: location, features: features, label: label) } catch {
@@ -75,9 +80,19 @@ extension PreparedData {
         case .npz(let path, let inputs, let labels):
             raw = try loadNPZ(resolve(path, in: directory), inputs: inputs, labels: labels, reader: reader.locating("data"))
         }
+        if let (row, column, value) = nonFinite(in: raw.inputs) ?? nonFinite(in: raw.targets).map({ ($0.row, -1, $0.value) }) {
+            let place = column < 0 ? "the label of row \(row + 1)" : "row \(row + 1), input \(column + 1)"
+            throw reader.locating("data").error("the \(setup.source.name) data has \(value.isNaN ? "NaN" : "an infinite value") at \(place); every value must be a finite number")
+        }
         let isRegression = if case .function = setup.source { true } else { !raw.targets.elements.allSatisfy { $0 == $0.rounded() && $0 >= 0 } }
         let classCount = isRegression ? nil : Int(raw.targets.elements.max() ?? 0) + 1
-        guard raw.count >= 2 else { throw reader.locating("data").error("holds fewer than 2 rows") }
+        guard raw.count >= 2 else {
+            let origin = switch setup.source {
+            case .csv(let path, _, _), .npz(let path, _, _): "\(path) holds"
+            default: "the \(setup.source.name) data has"
+            }
+            throw reader.locating("data").error("\(origin) \(raw.count) row\(raw.count == 1 ? "" : "s"); training needs at least 2")
+        }
 
         let indices = try split(raw, setup.split, seed: seeds.split, isRegression: isRegression, reader: reader)
         var all = raw
@@ -127,11 +142,23 @@ extension PreparedData {
         }
         let x = try matrix(inputs, role: "inputs")
         var y = try matrix(labels, role: "labels")
+        for (array, name) in [(x, inputs), (y, labels)] {
+            if let (row, column, value) = nonFinite(in: array) {
+                throw pathReader.error("\(path): array \"\(name)\" holds \(value.isNaN ? "NaN" : value > 0 ? "Infinity" : "-Infinity") "
+                    + "at row \(row + 1), column \(column + 1) (counting from 1); every value must be a finite number")
+            }
+        }
         if y.rows == 1 && y.columns == x.rows { y = .column(y.elements) }
         guard y.rows == x.rows, y.columns == 1 else {
             throw pathReader.error("\(path): \(x.rows) input rows but labels of shape \(y.shapeDescription); expected one label per row")
         }
         return LabeledData(inputs: x, targets: y)
+    }
+
+    /// The first element of `matrix` that is NaN or infinite: its row, column and value.
+    static func nonFinite(in matrix: Matrix) -> (row: Int, column: Int, value: Double)? {
+        guard let index = matrix.elements.firstIndex(where: { !$0.isFinite }) else { return nil }
+        return (index / max(matrix.columns, 1), index % max(matrix.columns, 1), matrix.elements[index])
     }
 
     /// `path` relative to the folder of the experiment file, unless absolute.

@@ -23,6 +23,10 @@ public struct PreparedExperiment: Sendable {
         let asWritten = RunPlan(name: "", variant: nil, sweepValues: [], setup: experiment.setupAsWritten)
         for (position, run) in ([asWritten] + experiment.runs).enumerated() {
             guard case .training(let setup) = run.setup else {
+                if case .minimize(let minimize) = run.setup {
+                    try Self.require(.minimize(minimize), at: root.locating("max_iterations"),
+                                     advice: "lower max_iterations, or use fewer starts or learning rates")
+                }
                 if position > 0 { indices.append(nil) }
                 continue
             }
@@ -32,11 +36,18 @@ public struct PreparedExperiment: Sendable {
                 if let existing = keys.firstIndex(of: key) {
                     index = existing
                 } else {
+                    if let (rows, columns) = setup.data.source.generatedShape {
+                        try Self.require(.data(rows: rows, columns: columns), at: root.locating("data"), advice: "generate fewer samples")
+                    }
                     datasets.append(try PreparedData.prepare(setup.data, seeds: setup.seeds, directory: directory, reader: root))
                     keys.append(key)
                     index = datasets.count - 1
                 }
-                try ModelCheck.check(setup, data: datasets[index], reader: root)
+                let data = datasets[index]
+                try ModelCheck.check(setup, data: data, reader: root)
+                try Self.require(.training(setup, rows: data.indices.train.count, inputWidth: data.inputWidth,
+                                           evaluatedRows: data.all.count),
+                                 at: root.locating("model"), advice: "use fewer or narrower layers, or smaller batches")
                 if position > 0 { indices.append(index) }
             } catch {
                 guard position > 0 else { throw error }
@@ -48,6 +59,14 @@ public struct PreparedExperiment: Sendable {
         let renumbered = Dictionary(uniqueKeysWithValues: used.enumerated().map { ($1, $0) })
         self.datasets = used.map { datasets[$0] }
         self.dataIndices = indices.map { $0.flatMap { renumbered[$0] } }
+    }
+
+    /// Refuses a run whose estimated memory exceeds what the machine has available.
+    private static func require(_ estimate: MemoryEstimate, at reader: SpecReader, advice: String) throws(SpecError) {
+        let available = MemoryEstimate.available
+        guard estimate.bytes > available else { return }
+        throw reader.error("this run needs about \(estimate.description), more than the \(MemoryEstimate.text(available)) "
+            + "this machine has available; \(advice)")
     }
 
     private struct DataKey: Equatable {

@@ -45,6 +45,15 @@ public struct OptimizerSetup: Sendable, Equatable, Codable {
         .adamw: ["betas", "eps", "weight_decay", "amsgrad"],
     ]
 
+    /// How many numbers of state the optimizer keeps per parameter (momentum, running averages,
+    /// scratch), for the memory estimate.
+    public var stateCopies: Int {
+        switch algorithm {
+        case .sgd, .adagrad: 2
+        case .rmsprop, .adam, .adamw: 4
+        }
+    }
+
     /// The optimizer object (stateful, one per run).
     public func makeOptimizer() -> any Optimizer {
         switch algorithm {

@@ -20,6 +20,9 @@ public struct TrainingSetup: Sendable, Equatable, Codable {
 
 /// The training loop's settings.
 public struct LoopSetup: Sendable, Equatable, Codable {
+    /// The most records of metrics a run keeps, however many epochs it has.
+    public static let maximumRecords = 10_000
+
     /// Passes over the training set.
     public var epochs: Int
     /// Examples per step.
@@ -28,6 +31,9 @@ public struct LoopSetup: Sendable, Equatable, Codable {
     public var shuffle: Bool
     /// Metrics are recorded every this many epochs (and after the last).
     public var evaluateEvery: Int
+    /// The file's `evaluate_every`, when it would have recorded more than `maximumRecords` times
+    /// and `evaluateEvery` was raised to keep the history bounded; nil otherwise.
+    public var requestedEvaluateEvery: Int?
     /// Inputs at which the network's prediction is recorded after every evaluation (seed 001's x = 1, 2, −1, −2).
     public var probes: [Double]
     /// A training loss the report measures time to reach (steps and epochs), if any.

@@ -52,7 +52,7 @@ public struct Trainer {
                     kernel.storeParameters()
                     return recorder.finish(steps: steps, outcome: .diverged(epoch: epoch, step: steps + 1))
                 }
-                recorder.history.batchLoss.append(value)
+                recorder.keepEpochLoss(value)
                 kernel.backward(on: training)
                 steps += 1
                 onEpoch?(epoch)
@@ -69,7 +69,7 @@ public struct Trainer {
                 guard value.isFinite else {
                     return recorder.finish(steps: steps, outcome: .diverged(epoch: epoch, step: steps + 1))
                 }
-                recorder.history.batchLoss.append(value)
+                recorder.keepEpochLoss(value)
                 network.backward(gradient)
                 optimizer.step(parameters)
                 steps += 1
@@ -109,7 +109,7 @@ public struct Trainer {
                         steps += 1
                     }
                 }
-                recorder.history.batchLoss.append(lossSum / Double(Swift.max(training.count, 1)))
+                recorder.keepEpochLoss(lossSum / Double(Swift.max(training.count, 1)))
                 if configuration.records(epoch: epoch) { recorder.record(epoch: epoch) }
                 onEpoch?(epoch)
             }
@@ -157,6 +157,11 @@ private struct HistoryRecorder {
         for (index, weight) in network.weights.enumerated() {
             history.weightNorms[index].append(weight.value.frobeniusNorm)
         }
+    }
+
+    /// Keeps an epoch's batch loss, up to `TrainingHistory.maximumEpochLosses` of them.
+    mutating func keepEpochLoss(_ value: Double) {
+        if history.batchLoss.count < TrainingHistory.maximumEpochLosses { history.batchLoss.append(value) }
     }
 
     mutating func finish(steps: Int, outcome: TrainingOutcome) -> TrainingHistory {

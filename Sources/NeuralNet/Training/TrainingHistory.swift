@@ -12,7 +12,11 @@ public struct TrainingHistory: Codable, Equatable, Sendable {
     public var weightNorms: [[Double]] = []
     /// The mean loss of the mini-batches of each epoch, as the training loop saw them before each
     /// update (for full-batch training, the loss before that epoch's step). Index 0 is epoch 1.
+    /// Kept for the first `maximumEpochLosses` epochs only, so that a history stays bounded.
     public var batchLoss: [Double] = []
+
+    /// How many epochs' batch losses a history keeps.
+    public static let maximumEpochLosses = 100_000
     /// The number of parameter updates made.
     public var steps = 0
     /// How the run ended.

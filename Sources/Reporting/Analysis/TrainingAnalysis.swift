@@ -13,7 +13,7 @@ enum TrainingAnalysis {
             guard let training = run.training, let setup = run.trainingSetup else { continue }
             let data = result.prepared.datasets[training.dataIndex]
             let facts = runFacts(run, training, setup, data)
-            for (key, value) in facts {
+            for (key, value) in facts.sorted(by: { $0.key < $1.key }) {
                 findings.set("\(Slug.make(run.name)).\(key)", to: value, by: run.name)
                 if single { findings.facts[key] = value }
             }

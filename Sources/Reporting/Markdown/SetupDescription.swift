@@ -83,7 +83,12 @@ enum SetupDescription {
         case .miniBatch(let size): "mini-batches of \(size)" + (loop.shuffle ? ", shuffled" : "")
         }
         var text = "\(loop.epochs) epochs, \(batch)"
-        if loop.evaluateEvery > 1 { text += "; metrics every \(loop.evaluateEvery) epochs" }
+        if let requested = loop.requestedEvaluateEvery {
+            text += "; metrics every \(loop.evaluateEvery) epochs (the file asks for every \(requested); "
+                + "a run keeps at most \(LoopSetup.maximumRecords) records)"
+        } else if loop.evaluateEvery > 1 {
+            text += "; metrics every \(loop.evaluateEvery) epochs"
+        }
         return text
     }
 }

@@ -29,6 +29,13 @@ public final class Interruption: @unchecked Sendable {
             return installed
         }
         guard !alreadyInstalled else { return }
+        // A process may start with the signals blocked (its parent's mask is inherited through exec);
+        // the threads started from here on inherit this one's mask.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
         var ends: [Int32] = [0, 0]
         guard pipe(&ends) == 0 else { return }
         signalPipeWriteEnd = ends[1]

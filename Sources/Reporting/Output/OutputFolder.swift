@@ -23,18 +23,20 @@ public struct OutputFolder: Sendable {
             throw refuse("expected a folder for the report, got an empty path (the default is reports)")
         }
         let url = OutputFolder.resolved(path)
-        let home = OutputFolder.resolved(NSHomeDirectory())
+        let homes = Set(([ProcessInfo.processInfo.environment["HOME"], NSHomeDirectory()].compactMap { $0 }).filter { !$0.isEmpty }
+            .map(OutputFolder.resolved))
         let current = OutputFolder.resolved(FileManager.default.currentDirectoryPath)
         if url.path == "/" { throw refuse("is the root folder; the report needs a folder of its own, such as reports") }
-        if url == home { throw refuse("is your home folder; the report needs a folder of its own, such as reports") }
+        if homes.contains(url) { throw refuse("is your home folder; the report needs a folder of its own, such as reports") }
         if url == current {
             throw refuse("is the current folder; the report needs a folder of its own, such as reports")
         }
         if OutputFolder.isInside(current, url) {
             throw refuse("holds the current folder; the report needs a folder of its own, such as reports")
         }
-        for input in inputs where OutputFolder.isInside(OutputFolder.resolved(input), url) {
-            throw refuse("holds \(input), an input of this run; the report needs a folder of its own, such as reports")
+        for input in inputs.map(OutputFolder.resolved) where OutputFolder.isInside(input, url) {
+            let shownInput = OutputFolder.isInside(input, current) ? String(input.path.dropFirst(current.path.count + 1)) : input.path
+            throw refuse("holds \(shownInput), an input of this run; the report needs a folder of its own, such as reports")
         }
         var status = stat()
         if lstat(url.path, &status) == 0 || stat(url.path, &status) == 0 {

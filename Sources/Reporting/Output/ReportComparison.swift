@@ -31,11 +31,11 @@ public enum ReportComparison {
         return Data(text[..<marker.lowerBound].utf8)
     }
 
-    /// The tool's files in `root` (its manifest's, and the manifest), run metadata aside.
+    /// The tool's files in `root` (those of its manifest that are there, and the manifest), run metadata aside.
     private static func files(of root: URL) -> Set<String> {
         let listed: [String]
         if let manifest = ReportManifest.read(in: root) {
-            listed = manifest.files + [ReportManifest.fileName]
+            listed = (manifest.files + [ReportManifest.fileName]).filter { FileOperations.exists(root.appendingPathComponent($0)) }
         } else {
             listed = FileOperations.files(under: root, skipping: OutputFolder.isWorkingFile)
         }

@@ -22,6 +22,7 @@ public final class ReportDestination: @unchecked Sendable {
             throw error
         }
         self.lock = lock
+        ReportDestination.removeLeftovers(in: folder.url)
         // Marked from the first moment, so that a run killed before it wrote anything leaves a
         // folder the next run recognises as the tool's.
         createdManifest = !FileOperations.exists(manifestURL)
@@ -53,6 +54,16 @@ public final class ReportDestination: @unchecked Sendable {
         }
         lock.release()
         if !wroteReport { ReportDestination.undo(createdFolders) }
+    }
+
+    /// Deletes what an earlier run that was killed (and so could not clean up) left: staging
+    /// folders and half-written files, all named by the tool. Only a process holding the lock
+    /// calls it, so none of them is in use.
+    private static func removeLeftovers(in folder: URL) {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in entries where name != ReportManifest.fileName && name != OutputLock.fileName && OutputFolder.isWorkingFile(name) {
+            try? FileOperations.removeTree(folder.appendingPathComponent(name))
+        }
     }
 
     /// Deletes `folders` (outermost first) if they are empty.

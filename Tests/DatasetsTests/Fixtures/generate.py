@@ -108,14 +108,19 @@ def scaling():
 
 
 def files():
-    """NPY files in every supported element type, order and format version; NPZ archives; a CSV."""
+    """NPY files in every supported element type (both byte orders), C and Fortran order and format version; NPZ archives; a CSV."""
     import os
     os.makedirs("files", exist_ok=True)
     rng = np.random.RandomState(8)
     base = rng.randn(3, 4) * 100
     expected = {}
-    for code, dtype in [("f8", "<f8"), ("f4", "<f4"), ("i8", "<i8"), ("i4", "<i4"), ("u1", "|u1"), ("b1", "|b1")]:
-        values = np.abs(base).astype(dtype) if code == "u1" else (base > 0 if code == "b1" else base.astype(dtype))
+    types = [("f8", "<f8"), ("f4", "<f4"), ("i8", "<i8"), ("i4", "<i4"), ("u1", "|u1"), ("b1", "|b1"),
+             ("f2", "<f2"), ("i2", "<i2"), ("i1", "|i1"), ("u2", "<u2"), ("u4", "<u4"), ("u8", "<u8"),
+             ("be_f8", ">f8"), ("be_i4", ">i4")]
+    for code, dtype in types:
+        unsigned = dtype[1] == "u"
+        small = dtype in ("|i1",)
+        values = (base > 0) if code == "b1" else (np.abs(base) if unsigned else (base / 2 if small else base)).astype(dtype)
         for order in ("C", "F"):
             array = np.asarray(values, order=order)
             name = f"{code}_{order}.npy"
