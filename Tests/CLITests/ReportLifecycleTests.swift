@@ -124,3 +124,17 @@ struct ReportLifecycleTests {
         #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("reports").path))
     }
 }
+
+extension ReportLifecycleTests {
+    @Test("Two files with one name: the second fails before training, naming the first; the first runs")
+    func duplicateNames() throws {
+        let scratch = try ScratchFolder()
+        try SampleExperiments.folder(["alpha"], in: scratch)
+        try scratch.write(SampleExperiments.moons("alpha"), to: "experiments/copy.json")
+        let outcome = try Self.run(["experiments"], in: scratch)
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.hasPrefix("1 experiment file will not run:\n  experiments/copy.json:2:3: name: \"alpha\" is already "
+            + "the name of experiments/alpha.json; each experiment needs a name of its own\n"))
+        #expect(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("reports/alpha/README.md").path))
+    }
+}

@@ -79,3 +79,14 @@ struct SpecReaderTests {
         #expect(DidYouMean.suggestion(for: "zzzzzz", among: ["epochs", "batch"]) == nil)
     }
 }
+
+extension SpecReaderTests {
+    @Test("However many epochs, a run records at most 10,000 times, and says so when that overrides the file",
+          arguments: [(1_000_000_000, 1, 100_000, 1 as Int?), (20_000, 1, 2, 1), (10_000, 1, 1, nil), (20_000, 5, 5, nil), (25_000, 2, 3, 2)])
+    func boundedRecords(epochs: Int, requested: Int, recorded: Int, noted: Int?) throws {
+        let loop = try LoopSetup(try reader(#"{"epochs": \#(epochs), "evaluate_every": \#(requested)}"#))
+        #expect(loop.evaluateEvery == recorded)
+        #expect(loop.requestedEvaluateEvery == noted)
+        #expect(loop.epochs / loop.evaluateEvery <= LoopSetup.maximumRecords)
+    }
+}

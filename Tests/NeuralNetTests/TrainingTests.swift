@@ -131,6 +131,20 @@ struct TrainingTests {
         #expect(history.batchLoss.count == 25)
     }
 
+    @Test("A history stays bounded: batch losses are kept for the first 100,000 epochs, in the kernel and the general loop",
+          arguments: [true, false])
+    func boundedHistory(usesKernel: Bool) {
+        var (trainer, data) = regressionSetup(learningRate: 0.01, batching: .full)
+        let epochs = TrainingHistory.maximumEpochLosses + 7
+        trainer = Trainer(network: trainer.network, loss: trainer.loss, optimizer: trainer.optimizer,
+                          configuration: TrainingConfiguration(epochs: epochs, evaluateEvery: 50_000, usesTrainingKernel: usesKernel))
+        var random = TestRandom(seed: 1)
+        let history = trainer.train(on: data, random: &random)
+        #expect(history.steps == epochs)
+        #expect(history.batchLoss.count == TrainingHistory.maximumEpochLosses)
+        #expect(history.epochs == [0, 50_000, 100_000, epochs])
+    }
+
     @Test("Accuracy by threshold and by argmax")
     func accuracy() {
         #expect(Decision.threshold(0.5).accuracy(Matrix([[0.2], [0.7], [0.5]]), Matrix([[0], [1], [1]])) == 2.0 / 3)
