@@ -1,13 +1,5 @@
 import Foundation
 
-/// A report that could not be written, or an output folder the tool refuses to write: one line
-/// that names the path, what failed and why.
-public struct ReportError: Error, CustomStringConvertible, Sendable {
-    public let description: String
-    /// Creates an error with its message.
-    public init(_ description: String) { self.description = description }
-}
-
 /// The file-system steps of writing a report, each failing with a `ReportError` in words
 /// ("cannot create reports/: permission denied") instead of a Foundation error dump.
 enum FileOperations {
