@@ -13,9 +13,9 @@ enum CoreWorkloads {
             labels[index / 2] * 0.4 + 0.15 * random.nextStandardNormal()
         })
         let network = Sequential([
-            Linear(2, 10, initializer: .normal(std: 0.1), random: &random), Sigmoid(),
-            Linear(10, 10, initializer: .normal(std: 0.1), random: &random), Sigmoid(),
-            Linear(10, 3, initializer: .normal(std: 0.1), random: &random),
+            Linear(2, 10, initializer: Normal(std: 0.1), random: &random), Sigmoid(),
+            Linear(10, 10, initializer: Normal(std: 0.1), random: &random), Sigmoid(),
+            Linear(10, 3, initializer: Normal(std: 0.1), random: &random),
         ])
         let trainer = Trainer(
             network: network, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: 0.05),
@@ -28,8 +28,8 @@ enum CoreWorkloads {
         var random = RandomState(seed: 1)
         let xs = (0..<samples).map { _ in random.nextUniform(low: -3, high: 3) }
         let network = Sequential([
-            Linear(1, 100, initializer: .normal(std: 0.1), random: &random), ReLU(),
-            Linear(100, 1, initializer: .normal(std: 0.1), random: &random),
+            Linear(1, 100, initializer: Normal(std: 0.1), random: &random), ReLU(),
+            Linear(100, 1, initializer: Normal(std: 0.1), random: &random),
         ])
         let trainer = Trainer(
             network: network, loss: MeanSquaredError(),

@@ -30,10 +30,10 @@ struct ShippedExperimentTests {
         let topLevel = Experiment.commonKeys + TrainingSetup.keys + MinimizeSetup.keys + GradientCheckSetup.keys
         #expect(Set(properties.keys) == Set(topLevel))
         let dataKeys = Set(((properties["data"] as! [String: Any])["properties"] as! [String: Any]).keys)
-        let readerDataKeys = Set(DataSource.parameters.values.joined()).union(["source", "split", "standardize"])
+        let readerDataKeys = Set(Registry.dataSources.flatMap { $0.settings.map(\.key) }).union(["source", "split", "standardize"])
         #expect(dataKeys == readerDataKeys)
         let optimizerKeys = Set(((properties["optimizer"] as! [String: Any])["properties"] as! [String: Any]).keys)
-        #expect(optimizerKeys == Set(OptimizerSetup.options.values.joined()).union(["name", "lr"]))
+        #expect(optimizerKeys == Set(Registry.optimizers.flatMap { $0.settings.map(\.key) }).union(["name", "lr"]))
         let trainingKeys = Set(((properties["training"] as! [String: Any])["properties"] as! [String: Any]).keys)
         #expect(trainingKeys == ["epochs", "batch", "shuffle", "evaluate_every", "probes", "target_loss"])
     }

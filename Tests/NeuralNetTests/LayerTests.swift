@@ -52,7 +52,7 @@ struct LayerTests {
     func gradientCheck() {
         var random = TestRandom(seed: 7)
         let layers: [any Layer] = [
-            Linear(3, 4, initializer: .normal(std: 1), biasInitializer: .normal(std: 1), random: &random),
+            Linear(3, 4, initializer: Normal(std: 1), biasInitializer: Normal(std: 1), random: &random),
             Sigmoid(), ReLU(), LeakyReLU(slope: 0.1), Tanh(), Softmax(), Identity(),
         ]
         for layer in layers {
@@ -80,7 +80,7 @@ struct InitializerTests {
     @Test("Draws follow NumPy's layout: randn(inputs, outputs) * std in row-major order")
     func layoutAndScale() {
         var first = TestRandom(seed: 3), second = TestRandom(seed: 3)
-        let weight = Initializer.kaimingNormal.weight(inputs: 2, outputs: 8, random: &first)
+        let weight = KaimingNormal().weight(inputs: 2, outputs: 8, random: &first)
         let expected = (0..<16).map { _ in second.nextStandardNormal() * (2.0 / 2).squareRoot() }
         #expect(weight.rows == 2 && weight.columns == 8)
         #expect(weight.elements == expected)
@@ -94,17 +94,17 @@ struct InitializerTests {
             return (matrix.elements.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(matrix.count)).squareRoot()
         }
         let (inputs, outputs) = (200, 300)
-        let kaiming = Initializer.kaimingNormal.weight(inputs: inputs, outputs: outputs, random: &random)
-        let xavier = Initializer.xavierNormal.weight(inputs: inputs, outputs: outputs, random: &random)
-        let lecun = Initializer.lecunNormal.weight(inputs: inputs, outputs: outputs, random: &random)
-        let uniform = Initializer.pytorchDefault.weight(inputs: inputs, outputs: outputs, random: &random)
+        let kaiming = KaimingNormal().weight(inputs: inputs, outputs: outputs, random: &random)
+        let xavier = XavierNormal().weight(inputs: inputs, outputs: outputs, random: &random)
+        let lecun = LeCunNormal().weight(inputs: inputs, outputs: outputs, random: &random)
+        let uniform = PyTorchDefault().weight(inputs: inputs, outputs: outputs, random: &random)
         #expect(abs(std(kaiming) / (2.0 / 200).squareRoot() - 1) < 0.02)
         #expect(abs(std(xavier) / (2.0 / 500).squareRoot() - 1) < 0.02)
         #expect(abs(std(lecun) / (1.0 / 200).squareRoot() - 1) < 0.02)
         let bound = 1 / 200.0.squareRoot()
         #expect(uniform.elements.allSatisfy { abs($0) <= bound })
         #expect(abs(std(uniform) / (bound / 3.0.squareRoot()) - 1) < 0.02)
-        #expect(Initializer.kaimingNormal.defaultBias == .zeros)
-        #expect(Initializer.pytorchDefault.defaultBias == .pytorchDefault)
+        #expect(KaimingNormal().defaultBias is Zeros)
+        #expect(PyTorchDefault().defaultBias is PyTorchDefault)
     }
 }

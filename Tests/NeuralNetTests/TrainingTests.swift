@@ -55,7 +55,7 @@ struct TrainingTests {
         var random = TestRandom(seed: 5)
         let xs = (0..<64).map { Double($0) / 16 - 2 }
         let data = LabeledData(inputs: .column(xs), targets: .column(xs.map { 3 * $0 + 1 }))
-        let network = Sequential([Linear(1, 1, initializer: .zeros, random: &random)])
+        let network = Sequential([Linear(1, 1, initializer: Zeros(), random: &random)])
         let trainer = Trainer(network: network, loss: MeanSquaredError(), optimizer: SGD(learningRate: learningRate),
                               configuration: TrainingConfiguration(epochs: epochs, batching: batching, shuffle: true))
         return (trainer, data)

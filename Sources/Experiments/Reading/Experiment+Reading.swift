@@ -64,11 +64,11 @@ extension Experiment {
         }
         let (asWritten, runs) = try expansion.runs(of: root) { document throws(SpecError) -> RunSetup in
             // Checked for every run, since a variant may set a key the file itself does not have.
-            let members = try document.keys(allowed: allowed)
+            _ = try document.keys(allowed: allowed)
             return switch kind {
             case .training: .training(try TrainingSetup(document, seed: seed))
-            case .minimize: .minimize(try MinimizeSetup(document, members: members))
-            case .gradientCheck: .gradientCheck(try GradientCheckSetup(members: members, seed: seed))
+            case .minimize: .minimize(try MinimizeSetup(document, besides: Experiment.commonKeys))
+            case .gradientCheck: .gradientCheck(try GradientCheckSetup(document, besides: Experiment.commonKeys, seed: seed))
             }
         }
 

@@ -1,26 +1,45 @@
-extension MinimizeSetup {
-    /// The top-level keys of a minimisation experiment besides the common ones.
-    static let keys = ["objective", "residual", "variable", "starts", "lr", "tolerance", "max_iterations", "basins"]
+import NeuralNet
 
-    /// Reads `objective`, `residual`, `starts`, `lr`, `tolerance`, `max_iterations` and `basins`
-    /// from the document `root`, whose keys `members` have been checked.
-    init(_ root: SpecReader, members: [String: SpecReader]) throws(SpecError) {
-        variable = try members["variable"]?.string() ?? "x"
-        let objectiveReader = try root.required("objective")
-        objective = try objectiveReader.string()
-        _ = try objectiveReader.expression(objective, variable: variable)
-        residual = try members["residual"]?.string()
-        if let residual { _ = try members["residual"]!.expression(residual, variable: variable) }
-        starts = try root.required("starts").numbers()
-        var rates: [Double] = []
-        for element in try root.required("lr").array(minimumCount: 1) { rates.append(try element.positiveNumber()) }
-        learningRates = rates
-        tolerance = try members["tolerance"]?.positiveNumber() ?? 1e-6
-        maxIterations = try members["max_iterations"]?.integer(minimum: 1) ?? 1000
-        if let basins = members["basins"] {
-            let fields = try basins.keys(allowed: ["range", "count"])
-            basinRange = try basins.required("range").interval()
-            basinCount = try fields["count"]?.integer(minimum: 2) ?? 201
+extension MinimizeSetup {
+    /// The top-level keys of a minimisation experiment besides the common ones (`basins` holds `basinSettings`).
+    static let settings = [
+        Setting("objective", .text, default: nil, "the function f minimised, a formula in the variable"),
+        Setting("residual", .text, default: nil, required: false,
+                "the quantity whose magnitude must fall below the tolerance (default: the objective)"),
+        Setting("variable", .text, default: .text("x"), "the variable's name"),
+        Setting("starts", .numbers(.any, count: nil), default: nil, "the starting points"),
+        Setting("lr", .numbers(.positive, count: nil), default: nil, "the learning rates; every start runs with each"),
+        Setting("tolerance", .number(.positive), default: .number(1e-6), "a descent converges once |residual| is below this"),
+        Setting("max_iterations", .integer(minimum: 1), default: .integer(1000), "updates before a descent gives up"),
+    ]
+
+    /// The keys of `basins`, the starts scanned for the basin map.
+    static let basinSettings = [
+        Setting("range", .interval, default: nil, "the interval of starts scanned (default: the starts' range ± 1)"),
+        Setting("count", .integer(minimum: 2), default: .integer(201), "how many starts the map scans"),
+    ]
+
+    /// The top-level keys of a minimisation experiment besides the common ones.
+    static var keys: [String] { settings.map(\.key) + ["basins"] }
+
+    /// Reads the keys of a minimisation experiment from the document `root`; `besides` are the
+    /// other keys it may hold.
+    init(_ root: SpecReader, besides: [String]) throws(SpecError) {
+        let values = try root.settings(MinimizeSetup.settings, besides: besides + ["basins"])
+        variable = values.text("variable") ?? "x"
+        objective = values.text("objective") ?? ""
+        _ = try root.locating("objective").expression(objective, variable: variable)
+        residual = values.text("residual")
+        if let residual { _ = try root.locating("residual").expression(residual, variable: variable) }
+        starts = values.numbers("starts")
+        learningRates = values.numbers("lr")
+        tolerance = values.number("tolerance")
+        maxIterations = values.integer("max_iterations")
+        if let basins = try root.optional("basins") {
+            let fields = try basins.settings(MinimizeSetup.basinSettings)
+            let range = fields.numbers("range")
+            basinRange = range[0]...range[1]
+            basinCount = fields.integer("count")
         } else {
             basinRange = (starts.min()! - 1)...(starts.max()! + 1)
             basinCount = 201
@@ -30,12 +49,19 @@ extension MinimizeSetup {
 
 extension GradientCheckSetup {
     /// The top-level keys of a gradient-check experiment besides the common ones.
-    static let keys = ["epsilon", "tolerance"]
+    static let settings = [
+        Setting("epsilon", .number(.positive), default: .number(1e-6), "the central-difference step ε"),
+        Setting("tolerance", .number(.positive), default: .number(1e-6), "the largest absolute deviation that passes"),
+    ]
 
-    /// Reads `epsilon` and `tolerance` from a document whose keys `members` have been checked.
-    init(members: [String: SpecReader], seed: UInt32) throws(SpecError) {
-        epsilon = try members["epsilon"]?.positiveNumber() ?? 1e-6
-        tolerance = try members["tolerance"]?.positiveNumber() ?? 1e-6
+    /// The top-level keys of a gradient-check experiment besides the common ones.
+    static var keys: [String] { settings.map(\.key) }
+
+    /// Reads `epsilon` and `tolerance` from the document `root`; `besides` are the other keys it may hold.
+    init(_ root: SpecReader, besides: [String], seed: UInt32) throws(SpecError) {
+        let values = try root.settings(GradientCheckSetup.settings, besides: besides)
+        epsilon = values.number("epsilon")
+        tolerance = values.number("tolerance")
         self.seed = seed
     }
 }

@@ -44,7 +44,7 @@ extension TrainingResult {
         let widths = setup.layers.widths(inputWidth: data.inputWidth)
         var parameters: [NamedMatrix] = []
         for (index, layer) in setup.layers.enumerated() {
-            guard case .linear(let units, _, _) = layer else { continue }
+            guard let units = layer.linear?.units else { continue }
             let number = parameters.count / 2 + 1
             parameters.append(NamedMatrix(name: "layer \(number) weight", shape: [widths[index], units],
                                           values: Array(repeating: .nan, count: widths[index] * units)))

@@ -21,16 +21,16 @@ public struct MemoryEstimate: Sendable, Equatable {
         let widths = setup.layers.widths(inputWidth: inputWidth).map(Double.init)
         var parameters = 0.0
         for (index, layer) in setup.layers.enumerated() {
-            if case .linear(let units, _, _) = layer { parameters += (widths[index] + 1) * Double(units) }
+            if let units = layer.linear?.units { parameters += (widths[index] + 1) * Double(units) }
         }
         let batch = Double(setup.loop.batching.size(for: rows))
         let layerWidths = widths.reduce(0, +)
         let records = Double(setup.loop.epochs / setup.loop.evaluateEvery + 2)
-        let weightMatrices = Double(setup.layers.filter { if case .linear = $0 { true } else { false } }.count)
+        let weightMatrices = Double(setup.layers.filter { $0.linear != nil }.count)
         return MemoryEstimate(parts: [
             // Values, gradients, and the copies before and after training the results keep.
             ("parameters", 8 * 4 * parameters),
-            ("optimizer state", 8 * Double(setup.optimizer.stateCopies) * parameters),
+            ("optimizer state", 8 * Double(setup.optimizer.kind.stateCopies) * parameters),
             // Each layer's output and its gradient, for one batch, and a predict over the largest split.
             ("activations", 8 * 2 * batch * layerWidths + 8 * 2 * Double(max(rows, evaluatedRows)) * (widths.max() ?? 0)),
             // Loss and accuracy of up to three splits, weight norms and probes at each record.
@@ -90,20 +90,5 @@ public struct MemoryEstimate: Sendable, Equatable {
             available = Double(ProcessInfo.processInfo.physicalMemory)
         }
         return available
-    }
-}
-
-extension DataSource {
-    /// The rows and columns (inputs and label) a generator makes; nil for a file, whose size is
-    /// known only once it is read.
-    var generatedShape: (rows: Int, columns: Int)? {
-        switch self {
-        case .gaussians(let means, _, let counts): (counts.reduce(0, +), (means.first?.count ?? 2) + 1)
-        case .threshold(_, let count, _): (count, 2)
-        case .moons(let samples, _), .circles(let samples, _, _), .blobs(let samples, _, _, _, _), .xor(let samples, _),
-             .spirals(let samples, _, _): (samples, 3)
-        case .function(_, _, let samples, _): (samples, 2)
-        case .csv, .npz: nil
-        }
     }
 }

@@ -8,8 +8,8 @@ public enum NetworkBuilder {
         let widths = layers.widths(inputWidth: inputWidth)
         return Sequential(layers.enumerated().map { index, layer -> any Layer in
             switch layer {
-            case .linear(let units, let weight, let bias):
-                return Linear(widths[index], units, initializer: weight, biasInitializer: bias, random: &random)
+            case .linear(let linear):
+                return Linear(widths[index], linear.units, initializer: linear.weight.make(), biasInitializer: linear.bias.make(), random: &random)
             case .activation(let activation):
                 return activation.makeLayer()
             }

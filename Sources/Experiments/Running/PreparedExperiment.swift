@@ -36,7 +36,7 @@ public struct PreparedExperiment: Sendable {
                 if let existing = keys.firstIndex(of: key) {
                     index = existing
                 } else {
-                    if let (rows, columns) = setup.data.source.generatedShape {
+                    if let (rows, columns) = setup.data.source.kind.shape(setup.data.source.settings) {
                         try Self.require(.data(rows: rows, columns: columns), at: root.locating("data"), advice: "generate fewer samples")
                     }
                     datasets.append(try PreparedData.prepare(setup.data, seeds: setup.seeds, directory: directory, reader: root))

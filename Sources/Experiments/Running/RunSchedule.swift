@@ -66,7 +66,7 @@ public struct RunSchedule: Sendable {
         let rows = Double(prepared.datasets[index].indices.train.count)
         let widths = setup.layers.widths(inputWidth: prepared.datasets[index].inputWidth)
         let multiplyAdds = zip(setup.layers, widths).reduce(0.0) { sum, pair in
-            if case .linear(let units, _, _) = pair.0 { sum + Double(pair.1 * units) } else { sum }
+            sum + Double(pair.1 * (pair.0.linear?.units ?? 0))
         }
         return Double(setup.loop.epochs) * rows * (multiplyAdds + 10)
     }

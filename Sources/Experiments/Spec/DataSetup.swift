@@ -4,50 +4,69 @@ import NeuralNet
 /// Where a training run's examples come from and how they are split and scaled.
 public struct DataSetup: Sendable, Equatable, Codable {
     /// The generator or file.
-    public var source: DataSource
+    public var source: DataSourceSetup
     /// How rows are divided into training, validation and test sets.
     public var split: SplitSetup
     /// Whether inputs are standardised with the training rows' mean and deviation.
     public var standardize: Bool
+
+    /// Creates a setup.
+    public init(source: DataSourceSetup, split: SplitSetup, standardize: Bool) {
+        self.source = source
+        self.split = split
+        self.standardize = standardize
+    }
+
+    /// Encoded as the file writes it: `{"source": "moons", "samples": 1000, "split": {...}, "standardize": true}`.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: LayerKey.self)
+        try container.encode(source.kind.name, forKey: LayerKey("source"))
+        for (key, value) in source.settings.values.sorted(by: { $0.key < $1.key }) { try container.encode(value, forKey: LayerKey(key)) }
+        try container.encode(split, forKey: LayerKey("split"))
+        try container.encode(standardize, forKey: LayerKey("standardize"))
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: LayerKey.self)
+        let name = try container.decode(String.self, forKey: LayerKey("source"))
+        guard let kind = Registry.dataSource(named: name) else {
+            throw DecodingError.dataCorruptedError(forKey: LayerKey("source"), in: container, debugDescription: "no data source is named \(name)")
+        }
+        var settings = SettingValues()
+        for setting in kind.settings where container.contains(LayerKey(setting.key)) {
+            settings[setting.key] = try container.decode(SettingValue.self, forKey: LayerKey(setting.key))
+        }
+        self.init(source: DataSourceSetup(kind, settings: settings), split: try container.decode(SplitSetup.self, forKey: LayerKey("split")),
+                  standardize: try container.decode(Bool.self, forKey: LayerKey("standardize")))
+    }
 }
 
-/// A generator with its parameters, or a data file.
-public enum DataSource: Sendable, Equatable, Codable {
-    /// One normal cloud per class (seed 000).
-    case gaussians(means: [[Double]], std: [Double], counts: [Int])
-    /// Evenly spaced x on an interval, labelled x > threshold (seed 002).
-    case threshold(range: ClosedRange<Double>, count: Int, threshold: Double)
-    /// scikit-learn's `make_moons` (seed 003).
-    case moons(samples: Int, noise: Double)
-    /// scikit-learn's `make_circles`.
-    case circles(samples: Int, noise: Double, factor: Double)
-    /// scikit-learn's `make_blobs`, with given centres or `count` centres drawn in `box`.
-    case blobs(samples: Int, centers: [[Double]]?, count: Int, box: ClosedRange<Double>, std: [Double])
-    /// Four quadrants, opposite ones sharing a class.
-    case xor(samples: Int, noise: Double)
-    /// Interleaved spiral arms, one class each.
-    case spirals(samples: Int, arms: Int, noise: Double)
-    /// y = formula(x) + noise·ε with x uniform on `range` (seed 001), a regression task.
-    case function(formula: String, range: ClosedRange<Double>, samples: Int, noise: Double)
-    /// A CSV file with a header row; `path` is relative to the experiment file.
-    case csv(path: String, features: [String]?, label: String)
-    /// A NumPy `.npz` file holding an input matrix and a label vector (seed 004's `data.npz`).
-    case npz(path: String, inputs: String, labels: String)
+/// A registered data source with the values of its settings.
+public struct DataSourceSetup: Sendable, Equatable {
+    /// The registered source.
+    public let kind: any ConfigurableDataSource.Type
+    /// Its settings, the defaults filled in.
+    public var settings: SettingValues
 
-    /// The name used in files and in the report.
-    public var name: String {
-        switch self {
-        case .gaussians: "gaussians"
-        case .threshold: "threshold"
-        case .moons: "moons"
-        case .circles: "circles"
-        case .blobs: "blobs"
-        case .xor: "xor"
-        case .spirals: "spirals"
-        case .function: "function"
-        case .csv: "csv"
-        case .npz: "npz"
-        }
+    /// The source `kind` with `settings` (the defaults for any left out).
+    public init(_ kind: any ConfigurableDataSource.Type, settings: SettingValues = SettingValues()) {
+        self.kind = kind
+        var values = SettingValues.defaults(of: kind.settings)
+        for (key, value) in settings.values { values[key] = value }
+        self.settings = values
+    }
+
+    /// The name files use.
+    public var name: String { kind.name }
+
+    /// The function the targets sample, for a formula's data.
+    public var truth: Expression? { kind.truth(settings) }
+
+    /// The formula as written, for a formula's data.
+    public var formula: String? { truth == nil ? nil : settings.text("formula") }
+
+    public static func == (left: DataSourceSetup, right: DataSourceSetup) -> Bool {
+        left.kind.name == right.kind.name && left.settings == right.settings
     }
 }
 

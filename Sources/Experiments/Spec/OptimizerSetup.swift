@@ -1,87 +1,55 @@
 import NeuralNet
 
-/// An optimizer and its settings, with PyTorch's names and defaults.
+/// An optimizer and its settings, with PyTorch's names and defaults: which registered optimizer,
+/// its learning rate, and the values of the settings it declares.
 public struct OptimizerSetup: Sendable, Equatable, Codable {
-    /// The algorithms a file may name.
-    public enum Algorithm: String, Sendable, Equatable, Codable, CaseIterable {
-        case sgd, adagrad, rmsprop, adam, adamw
-    }
-
-    /// Which algorithm.
-    public var algorithm: Algorithm
+    /// The registered optimizer.
+    public let kind: any ConfigurableOptimizer.Type
     /// The step size.
     public var learningRate: Double
-    /// SGD's and RMSprop's momentum.
-    public var momentum: Double = 0
-    /// SGD's dampening of the momentum buffer.
-    public var dampening: Double = 0
-    /// SGD's Nesterov variant.
-    public var nesterov = false
-    /// SGD in seed 001's form v = m·v − lr·g; w += v (the same path as PyTorch's for a constant rate).
-    public var velocityForm = false
-    /// L2 penalty added to the gradient (decoupled for AdamW).
-    public var weightDecay: Double = 0
-    /// Adagrad's learning-rate decay.
-    public var learningRateDecay: Double = 0
-    /// Adagrad's starting accumulator.
-    public var initialAccumulator: Double = 0
-    /// Added to the denominator (Adagrad 1e-10, the others 1e-8).
-    public var epsilon: Double
-    /// RMSprop's smoothing constant.
-    public var alpha: Double = 0.99
-    /// RMSprop's centred variant.
-    public var centered = false
-    /// Adam's β₁ and β₂.
-    public var betas: [Double] = [0.9, 0.999]
-    /// Adam's AMSGrad variant.
-    public var amsgrad = false
+    /// Every setting `kind` declares, the file's value or the default.
+    public var settings: SettingValues
 
-    /// The keys each algorithm accepts besides `name` and `lr`.
-    static let options: [Algorithm: [String]] = [
-        .sgd: ["momentum", "dampening", "nesterov", "weight_decay", "velocity_form"],
-        .adagrad: ["lr_decay", "weight_decay", "initial_accumulator", "eps"],
-        .rmsprop: ["alpha", "eps", "weight_decay", "momentum", "centered"],
-        .adam: ["betas", "eps", "weight_decay", "amsgrad"],
-        .adamw: ["betas", "eps", "weight_decay", "amsgrad"],
-    ]
-
-    /// How many numbers of state the optimizer keeps per parameter (momentum, running averages,
-    /// scratch), for the memory estimate.
-    public var stateCopies: Int {
-        switch algorithm {
-        case .sgd, .adagrad: 2
-        case .rmsprop, .adam, .adamw: 4
-        }
+    /// A setup of `kind` with `learningRate`, and the default of every setting not in `settings`.
+    public init(_ kind: any ConfigurableOptimizer.Type, learningRate: Double, settings: SettingValues = SettingValues()) {
+        self.kind = kind
+        self.learningRate = learningRate
+        var values = SettingValues.defaults(of: kind.settings)
+        for (key, value) in settings.values { values[key] = value }
+        self.settings = values
     }
 
     /// The optimizer object (stateful, one per run).
     public func makeOptimizer() -> any Optimizer {
-        switch algorithm {
-        case .sgd:
-            SGD(learningRate: learningRate, momentum: momentum, dampening: dampening, nesterov: nesterov,
-                weightDecay: weightDecay, velocityForm: velocityForm)
-        case .adagrad:
-            Adagrad(learningRate: learningRate, learningRateDecay: learningRateDecay, weightDecay: weightDecay,
-                    initialAccumulator: initialAccumulator, epsilon: epsilon)
-        case .rmsprop:
-            RMSprop(learningRate: learningRate, alpha: alpha, epsilon: epsilon, weightDecay: weightDecay,
-                    momentum: momentum, centered: centered)
-        case .adam, .adamw:
-            Adam(learningRate: learningRate, beta1: betas[0], beta2: betas[1], epsilon: epsilon,
-                 weightDecay: weightDecay, decoupledWeightDecay: algorithm == .adamw, amsgrad: amsgrad)
-        }
+        kind.make(learningRate: learningRate, settings: settings)
     }
 
     /// "SGD, lr 0.1, momentum 0.9" for tables.
     public var summary: String {
-        var parts = [algorithm == .sgd ? "SGD" : algorithm == .rmsprop ? "RMSprop" : algorithm == .adagrad ? "Adagrad" : algorithm == .adam ? "Adam" : "AdamW",
-                     "lr \(learningRate.shortText)"]
-        if momentum != 0 { parts.append("momentum \(momentum.shortText)") }
-        if nesterov { parts.append("Nesterov") }
-        if velocityForm { parts.append("velocity form") }
-        if weightDecay != 0 { parts.append("weight decay \(weightDecay.shortText)") }
-        if centered { parts.append("centred") }
-        if amsgrad { parts.append("AMSGrad") }
-        return parts.joined(separator: ", ")
+        ([kind.title, "lr \(learningRate.shortText)"] + settings.describe(kind.settings)).joined(separator: ", ")
+    }
+
+    public static func == (left: OptimizerSetup, right: OptimizerSetup) -> Bool {
+        left.kind.name == right.kind.name && left.learningRate == right.learningRate && left.settings == right.settings
+    }
+
+    private enum CodingKeys: String, CodingKey { case name, learningRate, settings }
+
+    /// Encoded as `{"name": "sgd", "learning_rate": 0.1, "settings": {...}}`: only this optimizer's settings.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind.name, forKey: .name)
+        try container.encode(learningRate, forKey: .learningRate)
+        try container.encode(settings, forKey: .settings)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let name = try container.decode(String.self, forKey: .name)
+        guard let kind = Registry.optimizer(named: name) else {
+            throw DecodingError.dataCorruptedError(forKey: .name, in: container, debugDescription: "no optimizer is named \(name)")
+        }
+        self.init(kind, learningRate: try container.decode(Double.self, forKey: .learningRate),
+                  settings: try container.decode(SettingValues.self, forKey: .settings))
     }
 }

@@ -44,9 +44,9 @@ extension GradientCheck {
         }
 
         let network = Sequential([
-            Linear(2, 10, initializer: .normal(std: 0.5), random: &random), Sigmoid(),
-            Linear(10, 10, initializer: .normal(std: 0.5), random: &random), Sigmoid(),
-            Linear(10, 3, initializer: .normal(std: 0.5), random: &random),
+            Linear(2, 10, initializer: Normal(std: 0.5), random: &random), Sigmoid(),
+            Linear(10, 10, initializer: Normal(std: 0.5), random: &random), Sigmoid(),
+            Linear(10, 3, initializer: Normal(std: 0.5), random: &random),
         ])
         results += check(network: network, loss: SoftmaxCrossEntropy(),
                          data: LabeledData(inputs: normal(8, 2), targets: classes(8, 3)),

@@ -128,3 +128,40 @@ public final class Identity: ElementwiseActivation {
     @inline(__always) public func activate(_ x: Double) -> Double { x }
     @inline(__always) public func derivative(input: Double, output: Double) -> Double { 1 }
 }
+
+extension Sigmoid: ConfigurableActivation {
+    public static let name = "sigmoid"
+    public static let summary = "the logistic sigmoid 1 / (1 + e^−x)"
+    public static let range = ActivationRange.probability
+    public static func make(settings: SettingValues) -> any Layer { Sigmoid() }
+    public static func describe(_ settings: SettingValues) -> String { "Sigmoid" }
+}
+
+extension ReLU: ConfigurableActivation {
+    public static let name = "relu"
+    public static let summary = "the rectifier max(0, x)"
+    public static func make(settings: SettingValues) -> any Layer { ReLU() }
+    public static func describe(_ settings: SettingValues) -> String { "ReLU" }
+}
+
+extension LeakyReLU: ConfigurableActivation {
+    public static let name = "leaky-relu"
+    public static let summary = "max(0, x) + slope·min(0, x)"
+    public static let settings = [Setting("slope", .number(.any), default: .number(0.01), "the slope for negative inputs")]
+    public static func make(settings: SettingValues) -> any Layer { LeakyReLU(slope: settings.number("slope")) }
+    public static func describe(_ settings: SettingValues) -> String { "LeakyReLU(\(settings.number("slope").shortText))" }
+}
+
+extension Tanh: ConfigurableActivation {
+    public static let name = "tanh"
+    public static let summary = "the hyperbolic tangent"
+    public static func make(settings: SettingValues) -> any Layer { Tanh() }
+    public static func describe(_ settings: SettingValues) -> String { "Tanh" }
+}
+
+extension Identity: ConfigurableActivation {
+    public static let name = "identity"
+    public static let summary = "the identity, f(x) = x"
+    public static func make(settings: SettingValues) -> any Layer { Identity() }
+    public static func describe(_ settings: SettingValues) -> String { "Identity" }
+}

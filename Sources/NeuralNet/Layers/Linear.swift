@@ -26,7 +26,7 @@ public final class Linear: Layer {
     /// Creates a layer whose weight and bias are drawn by `initializer` from `random`.
     public convenience init<Random: RandomSource>(
         _ inputWidth: Int, _ outputWidth: Int,
-        initializer: Initializer = .pytorchDefault, biasInitializer: Initializer? = nil,
+        initializer: any Initializer = PyTorchDefault(), biasInitializer: (any Initializer)? = nil,
         random: inout Random
     ) {
         let weight = initializer.weight(inputs: inputWidth, outputs: outputWidth, random: &random)

@@ -59,3 +59,11 @@ public final class Softmax: Layer {
         }
     }
 }
+
+extension Softmax: ConfigurableActivation {
+    public static let name = "softmax"
+    public static let summary = "softmax along each row (for nll, leave it out: the loss applies it)"
+    public static let range = ActivationRange.distribution
+    public static func make(settings: SettingValues) -> any Layer { Softmax() }
+    public static func describe(_ settings: SettingValues) -> String { "Softmax" }
+}

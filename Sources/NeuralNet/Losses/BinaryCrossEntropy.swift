@@ -69,3 +69,21 @@ extension Loss {
         }
     }
 }
+
+extension BinaryCrossEntropy: ConfigurableLoss {
+    public static let name = "bce"
+    public static let summary = "binary cross-entropy on probabilities, clipped as PyTorch's BCELoss; the model ends in a sigmoid"
+    public static let title = "binary cross-entropy"
+    public static let axisLabel = "binary cross-entropy"
+    public static let target = LossTarget.probability
+    public static func make(reduction: Reduction) -> any Loss { BinaryCrossEntropy(reduction: reduction) }
+}
+
+extension BinaryCrossEntropyWithLogits: ConfigurableLoss {
+    public static let name = "bce-with-logits"
+    public static let summary = "binary cross-entropy on logits, computed stably (BCEWithLogitsLoss); the model ends in a linear layer"
+    public static let title = "binary cross-entropy on logits"
+    public static let axisLabel = "binary cross-entropy"
+    public static let target = LossTarget.logit
+    public static func make(reduction: Reduction) -> any Loss { BinaryCrossEntropyWithLogits(reduction: reduction) }
+}

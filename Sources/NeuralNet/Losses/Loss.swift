@@ -29,6 +29,46 @@ extension Loss {
     }
 }
 
+/// What a loss expects of a network's output and of the targets: the rule a file's model and data
+/// are checked against before training, and how outputs become classes for accuracy.
+public enum LossTarget: Sendable, Equatable {
+    /// One output, the probability of class 1 (the network ends in a sigmoid); two classes.
+    case probability
+    /// One output, the logit of class 1 (the network must not end in a sigmoid); two classes.
+    case logit
+    /// One output per class, against class indices; `appliesSoftmax` when the loss applies
+    /// softmax itself, so that a softmax layer in the network is a mistake.
+    case classScores(appliesSoftmax: Bool)
+    /// Real outputs against targets of the same width (one column).
+    case values
+
+    /// How outputs become classes for accuracy: nil for values on a regression task.
+    public func decision(isClassification: Bool) -> Decision? {
+        switch self {
+        case .probability: .threshold(0.5)
+        case .logit: .threshold(0)
+        case .classScores: .argmax
+        case .values: isClassification ? .threshold(0.5) : nil
+        }
+    }
+}
+
+/// A loss an experiment file can name.
+public protocol ConfigurableLoss: Configurable {
+    /// How pages name it ("binary cross-entropy").
+    static var title: String { get }
+    /// The label of a figure's loss axis ("mean squared error").
+    static var axisLabel: String { get }
+    /// What it expects of outputs and targets.
+    static var target: LossTarget { get }
+    /// The loss object.
+    static func make(reduction: Reduction) -> any Loss
+}
+
+extension ConfigurableLoss {
+    public static var settings: [Setting] { [] }
+}
+
 /// How per-element loss terms are combined, as PyTorch's `reduction` argument.
 public enum Reduction: String, Sendable, Codable, CaseIterable {
     /// The mean over every term (PyTorch's default): for MSE and BCE that is rows × columns terms,

@@ -54,3 +54,12 @@ public struct MeanSquaredError: Loss {
         return total
     }
 }
+
+extension MeanSquaredError: ConfigurableLoss {
+    public static let name = "mse"
+    public static let summary = "mean squared error against the targets as they are"
+    public static let title = "mean squared error"
+    public static let axisLabel = "mean squared error"
+    public static let target = LossTarget.values
+    public static func make(reduction: Reduction) -> any Loss { MeanSquaredError(reduction: reduction) }
+}

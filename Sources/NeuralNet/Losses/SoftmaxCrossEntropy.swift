@@ -47,3 +47,12 @@ public struct SoftmaxCrossEntropy: Loss {
         return total
     }
 }
+
+extension SoftmaxCrossEntropy: ConfigurableLoss {
+    public static let name = "nll"
+    public static let summary = "softmax and negative log-likelihood on logits, with log-sum-exp (CrossEntropyLoss; seed 004's NLLLoss)"
+    public static let title = "softmax + negative log-likelihood (log-sum-exp)"
+    public static let axisLabel = "negative log-likelihood"
+    public static let target = LossTarget.classScores(appliesSoftmax: true)
+    public static func make(reduction: Reduction) -> any Loss { SoftmaxCrossEntropy(reduction: reduction) }
+}

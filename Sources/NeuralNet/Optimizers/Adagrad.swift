@@ -48,3 +48,23 @@ public final class Adagrad: Optimizer {
         }
     }
 }
+
+extension Adagrad: ConfigurableOptimizer {
+    public static let name = "adagrad"
+    public static let title = "Adagrad"
+    public static let summary = "steps scaled by the root of each weight's sum of squared gradients (torch.optim.Adagrad)"
+    public static let stateCopies = 2
+    public static let settings = [
+        Setting("lr_decay", .number(NumberBounds(minimum: 0, maximum: 1e6)), default: .number(0), label: "lr decay",
+                "the rate is η / (1 + (t − 1)·decay) at step t"),
+        OptimizerSettings.weightDecay(),
+        Setting("initial_accumulator_value", .number(NumberBounds(minimum: 0, maximum: 1e6)), default: .number(0),
+                label: "initial accumulator", "the starting value of every sum of squares"),
+        OptimizerSettings.epsilon(default: 1e-10),
+    ]
+
+    public static func make(learningRate: Double, settings: SettingValues) -> any Optimizer {
+        Adagrad(learningRate: learningRate, learningRateDecay: settings.number("lr_decay"), weightDecay: settings.number("weight_decay"),
+                initialAccumulator: settings.number("initial_accumulator_value"), epsilon: settings.number("eps"))
+    }
+}

@@ -74,3 +74,27 @@ public final class Adam: Optimizer {
         }
     }
 }
+
+extension Adam: ConfigurableOptimizer {
+    public static let name = "adam"
+    public static let title = "Adam"
+    public static let summary = "running averages of the gradient and its square, bias-corrected (torch.optim.Adam)"
+    public static let stateCopies = 4
+    public static let settings = [
+        OptimizerSettings.betas,
+        OptimizerSettings.epsilon(default: 1e-8),
+        OptimizerSettings.weightDecay(),
+        Setting("amsgrad", .flag, default: .flag(false), label: "AMSGrad", "divide by the running maximum of the second moment"),
+    ]
+
+    public static func make(learningRate: Double, settings: SettingValues) -> any Optimizer {
+        make(learningRate: learningRate, settings: settings, decoupled: false)
+    }
+
+    /// Adam, or AdamW when `decoupled`.
+    static func make(learningRate: Double, settings: SettingValues, decoupled: Bool) -> any Optimizer {
+        let betas = settings.numbers("betas")
+        return Adam(learningRate: learningRate, beta1: betas[0], beta2: betas[1], epsilon: settings.number("eps"),
+                    weightDecay: settings.number("weight_decay"), decoupledWeightDecay: decoupled, amsgrad: settings.flag("amsgrad"))
+    }
+}

@@ -12,6 +12,39 @@ public protocol Optimizer: AnyObject {
     func step(_ parameters: [Parameter])
 }
 
+/// An optimizer an experiment file can name: the settings it takes besides the learning rate
+/// (with PyTorch's names and defaults) and how to make one from them.
+public protocol ConfigurableOptimizer: Configurable {
+    /// How tables name it ("SGD", "Adam").
+    static var title: String { get }
+    /// How many numbers of state it keeps per parameter, for memory estimates.
+    static var stateCopies: Int { get }
+    /// Why settings that depend on each other do not fit, or nil when they do.
+    static func check(_ settings: SettingValues) -> SettingError?
+    /// The optimizer with step size `learningRate` and `settings` (which `check` accepted).
+    static func make(learningRate: Double, settings: SettingValues) -> any Optimizer
+}
+
+extension ConfigurableOptimizer {
+    public static func check(_ settings: SettingValues) -> SettingError? { nil }
+}
+
+/// Settings several optimizers share, declared once.
+public enum OptimizerSettings {
+    /// L2 weight decay λ, PyTorch's `weight_decay`.
+    public static func weightDecay(default value: Double = 0) -> Setting {
+        Setting("weight_decay", .number(NumberBounds(minimum: 0, maximum: 1e6)), default: .number(value), label: "weight decay",
+                "L2 penalty λ: λ·w is added to the gradient")
+    }
+    /// ε added to a denominator.
+    public static func epsilon(default value: Double) -> Setting {
+        Setting("eps", .number(.positive), default: .number(value), "added to the denominator for numerical stability")
+    }
+    /// Adam's (β₁, β₂).
+    public static let betas = Setting("betas", .numbers(.decay, count: 2), default: .numbers([0.9, 0.999]),
+                                      "decay rates (β₁, β₂) of the running averages of the gradient and its square")
+}
+
 /// Per-element running statistics an optimizer keeps for each parameter (a momentum buffer, a sum
 /// of squared gradients). Allocated on the first step, then reused without allocating.
 final class OptimizerSlots {

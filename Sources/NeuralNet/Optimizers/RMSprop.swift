@@ -64,3 +64,22 @@ public final class RMSprop: Optimizer {
         }
     }
 }
+
+extension RMSprop: ConfigurableOptimizer {
+    public static let name = "rmsprop"
+    public static let title = "RMSprop"
+    public static let summary = "steps scaled by a running root mean square of the gradients (torch.optim.RMSprop)"
+    public static let stateCopies = 4
+    public static let settings = [
+        Setting("alpha", .number(.fraction), default: .number(0.99), label: "α", "smoothing constant α of the mean square"),
+        OptimizerSettings.epsilon(default: 1e-8),
+        OptimizerSettings.weightDecay(),
+        Setting("momentum", .number(.fraction), default: .number(0), label: "momentum", "momentum factor μ; 0 for none"),
+        Setting("centered", .flag, default: .flag(false), label: "centred", "normalise by the variance of the gradient, not its mean square"),
+    ]
+
+    public static func make(learningRate: Double, settings: SettingValues) -> any Optimizer {
+        RMSprop(learningRate: learningRate, alpha: settings.number("alpha"), epsilon: settings.number("eps"),
+                weightDecay: settings.number("weight_decay"), momentum: settings.number("momentum"), centered: settings.flag("centered"))
+    }
+}

@@ -44,7 +44,7 @@ struct DecisionMesh {
         switch setup.loss.decision(isClassification: true) {
         case .threshold(let threshold):
             isProbability = true
-            let probabilities = setup.loss == .bceWithLogits ? output.elements.map(VectorMath.sigmoid) : output.elements
+            let probabilities = setup.loss.kind.target == .logit ? output.elements.map(VectorMath.sigmoid) : output.elements
             values = probabilities
             classes = output.elements.map { $0 > threshold ? 1 : 0 }
         case .argmax, .none:

@@ -79,7 +79,7 @@ enum TrainingAnalysis {
             }
         }
         if let last = training.probes.last {
-            let truth: Expression? = if case .function(let formula, _, _, _) = setup.data.source { try? Expression(parsing: formula) } else { nil }
+            let truth = setup.data.source.truth
             for (x, prediction) in zip(setup.loop.probes, last.predictions) {
                 facts["prediction_at_\(x.shortText)"] = prediction.shortText
                 if let truth { facts["truth_at_\(x.shortText)"] = truth.value(at: x).shortText }

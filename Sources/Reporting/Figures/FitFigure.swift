@@ -20,8 +20,7 @@ enum FitFigure {
         if !extrapolate {
             let labels = data.all.targets.elements
             axes.scatter(xs, labels, color: Color.gray.withAlpha(0.6), size: data.all.count > 2000 ? 2 : 14, label: "data")
-        } else if case .function(let formula, _, _, _) = first.setup.data.source,
-                  let truth = try? NeuralNet.Expression(parsing: formula) {
+        } else if let truth = first.setup.data.source.truth, let formula = first.setup.data.source.formula {
             axes.plot(grid, grid.map { truth.value(at: $0) }, color: .black, width: 1.5, dash: [5, 3], label: "truth: y = \(formula)")
             axes.verticalLine(at: dataRange.lowerBound, color: Color.gray, width: 1)
             axes.verticalLine(at: dataRange.upperBound, color: Color.gray, width: 1)
@@ -29,7 +28,7 @@ enum FitFigure {
         for (index, entry) in runs.enumerated() {
             let network = NetworkBuilder.restored(entry.setup.layers, parameters: entry.training.finalParameters)
             let outputs = network.predict(.column(grid)).elements
-            let y = entry.setup.loss == .bceWithLogits ? outputs.map(VectorMath.sigmoid) : outputs
+            let y = entry.setup.loss.kind.target == .logit ? outputs.map(VectorMath.sigmoid) : outputs
             axes.plot(grid, y, color: Color.tab10[index % 10], width: 2, label: runs.count == 1 ? "model" : entry.run.name)
         }
         var figure = Figure()

@@ -46,11 +46,5 @@ enum HistoryFigure {
         return (history.epochs.prefix(count).map(Double.init), Array(split.loss.prefix(count)))
     }
 
-    static func lossLabel(_ setup: TrainingSetup) -> String {
-        switch setup.loss {
-        case .bce, .bceWithLogits: "binary cross-entropy"
-        case .mse, .mseOneHot: "mean squared error"
-        case .nll: "negative log-likelihood"
-        }
-    }
+    static func lossLabel(_ setup: TrainingSetup) -> String { setup.loss.kind.axisLabel }
 }

@@ -157,17 +157,12 @@ struct ExperimentPage {
         for entry in entries where !entry.setup.loop.probes.isEmpty {
             var table = MarkdownTable(["Epoch"] + entry.setup.loop.probes.map { "x = \($0.shortText)" })
             for record in entry.training.probes { table.add(["\(record.epoch)"] + record.predictions.map(\.shortText)) }
-            if let formula = functionFormula(entry.setup), let truth = try? Expression(parsing: formula) {
+            if let truth = entry.setup.data.source.truth {
                 table.add(["truth"] + entry.setup.loop.probes.map { truth.value(at: $0).shortText })
             }
             lines += ["Predictions at the probe points" + (entries.count > 1 ? " (\(entry.run.name))" : "") + ":", "", table.text, ""]
         }
         return lines
-    }
-
-    private func functionFormula(_ setup: TrainingSetup) -> String? {
-        if case .function(let formula, _, _, _) = setup.data.source { return formula }
-        return nil
     }
 
     private func minimizeResults() -> [String] {

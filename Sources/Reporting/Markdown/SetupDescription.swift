@@ -12,27 +12,7 @@ enum SetupDescription {
          "data \(setup.seeds.data), split \(setup.seeds.split), init \(setup.seeds.initialization)" + (setup.loop.shuffle ? ", shuffle \(setup.seeds.shuffle)" : "")]
     }
 
-    static func dataText(_ source: DataSource) -> String {
-        switch source {
-        case .gaussians(let means, let std, let counts):
-            return "two-dimensional Gaussians, " + zip(means, zip(std, counts)).enumerated().map { index, item in
-                "class \(index): \(item.1.1) points around (\(item.0.map(\.shortText).joined(separator: ", "))), σ = \(item.1.0.shortText)"
-            }.joined(separator: "; ")
-        case .threshold(let range, let count, let threshold):
-            return "\(count) evenly spaced x in [\(range.lowerBound.shortText), \(range.upperBound.shortText)], label x > \(threshold.shortText)"
-        case .moons(let samples, let noise): return "make_moons: \(samples) points, noise \(noise.shortText)"
-        case .circles(let samples, let noise, let factor): return "make_circles: \(samples) points, noise \(noise.shortText), factor \(factor.shortText)"
-        case .blobs(let samples, let centers, let count, _, let std):
-            let where_ = centers.map { "centres " + $0.map { "(" + $0.map(\.shortText).joined(separator: ", ") + ")" }.joined(separator: ", ") } ?? "\(count) random centres"
-            return "make_blobs: \(samples) points, \(where_), σ = \(std.map(\.shortText).joined(separator: ", "))"
-        case .xor(let samples, let noise): return "XOR quadrants: \(samples) points, noise \(noise.shortText)"
-        case .spirals(let samples, let arms, let noise): return "\(arms) spirals: \(samples) points, noise \(noise.shortText)"
-        case .function(let formula, let range, let samples, let noise):
-            return "y = \(formula) + \(noise.shortText)·ε, \(samples) points, x uniform on [\(range.lowerBound.shortText), \(range.upperBound.shortText))"
-        case .csv(let path, _, let label): return "CSV file `\(path)`, label column `\(label)`"
-        case .npz(let path, let inputs, let labels): return "NumPy file `\(path)` (inputs `\(inputs)`, labels `\(labels)`)"
-        }
-    }
+    static func dataText(_ source: DataSourceSetup) -> String { source.kind.describe(source.settings) }
 
     static func splitText(_ setup: DataSetup, _ data: PreparedData) -> String {
         var parts = ["\(data.indices.train.count) train"]
@@ -48,32 +28,13 @@ enum SetupDescription {
         let widths = layers.widths(inputWidth: inputWidth)
         return layers.enumerated().map { index, layer in
             switch layer {
-            case .linear(let units, let weight, let bias):
-                return "Linear(\(widths[index]) → \(units), \(initText(weight))\(bias == weight.defaultBias ? "" : "; bias \(initText(bias))"))"
+            case .linear(let linear):
+                let bias = linear.bias == linear.weight.defaultBias ? "" : "; bias \(linear.bias.title)"
+                return "Linear(\(widths[index]) → \(linear.units), \(linear.weight.title)\(bias))"
             case .activation(let activation):
-                switch activation {
-                case .sigmoid: return "Sigmoid"
-                case .relu: return "ReLU"
-                case .tanh: return "Tanh"
-                case .softmax: return "Softmax"
-                case .identity: return "Identity"
-                case .leakyReLU(let slope): return "LeakyReLU(\(slope.shortText))"
-                }
+                return activation.description
             }
         }.joined(separator: " → ")
-    }
-
-    static func initText(_ initializer: Initializer) -> String {
-        switch initializer {
-        case .zeros: "zeros"
-        case .constant(let value): "constant \(value.shortText)"
-        case .normal(let std): "normal σ = \(std.shortText)"
-        case .uniform(let bound): "uniform ±\(bound.shortText)"
-        case .pytorchDefault: "PyTorch default"
-        case .kaimingNormal: "Kaiming normal"
-        case .xavierNormal: "Xavier normal"
-        case .lecunNormal: "LeCun normal"
-        }
     }
 
     static func loopText(_ loop: LoopSetup) -> String {

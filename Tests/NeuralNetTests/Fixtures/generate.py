@@ -120,9 +120,15 @@ def optimizers():
         ("adam", dict(lr=0.01)),
         ("adam", dict(lr=0.05, betas=(0.8, 0.99), weight_decay=0.1, amsgrad=True)),
         ("adamw", dict(lr=0.01, weight_decay=0.1)),
+        ("adamw", dict(lr=0.01)),
+        ("adamax", dict(lr=0.02)),
+        ("adamax", dict(lr=0.05, betas=(0.8, 0.99), eps=1e-6, weight_decay=0.1)),
+        ("nadam", dict(lr=0.02)),
+        ("nadam", dict(lr=0.05, betas=(0.8, 0.99), eps=1e-6, weight_decay=0.1, momentum_decay=0.01)),
+        ("nadam", dict(lr=0.05, weight_decay=0.1, decoupled_weight_decay=True)),
     ]
     classes = dict(sgd=torch.optim.SGD, adagrad=torch.optim.Adagrad, rmsprop=torch.optim.RMSprop,
-                   adam=torch.optim.Adam, adamw=torch.optim.AdamW)
+                   adam=torch.optim.Adam, adamw=torch.optim.AdamW, adamax=torch.optim.Adamax, nadam=torch.optim.NAdam)
     cases = []
     for name, options in configurations:
         params = [t.clone().requires_grad_() for t in initial]
@@ -146,7 +152,7 @@ def optimizers():
             velocity[i] = velocity[i] * 0.9 - 0.1 * g
             params[i] = params[i] + velocity[i]
         trajectory.append([matrix(p) for p in params])
-    cases.append(dict(optimizer="sgd_velocity", options=dict(lr=0.1, momentum=0.9), trajectory=trajectory))
+    cases.append(dict(optimizer="sgd", options=dict(lr=0.1, momentum=0.9, velocity_form=True), trajectory=trajectory))
     write("optimizers.json", dict(initial=[matrix(t) for t in initial], curvature=[matrix(t) for t in curvature],
                                   offset=[matrix(t) for t in offset], cases=cases))
 

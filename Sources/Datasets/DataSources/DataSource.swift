@@ -1,0 +1,55 @@
+import NeuralNet
+
+/// A data source an experiment file can name (`"source": "moons"`): a generator with its
+/// parameters, or a file format with its path. Each one declares its settings, makes its rows,
+/// and describes itself for the setup table.
+public protocol ConfigurableDataSource: Configurable {
+    /// Whether its targets are real values whatever they look like (a formula's y); otherwise
+    /// targets that are all whole numbers from 0 are classes.
+    static var isRegression: Bool { get }
+    /// Why settings that depend on each other do not fit, or nil when they do.
+    static func check(_ settings: SettingValues) -> SettingError?
+    /// The rows and columns (inputs and label) it will make, when that is known before making
+    /// them (a generator's sample count), for the memory estimate; nil for a file.
+    static func shape(_ settings: SettingValues) -> (rows: Int, columns: Int)?
+    /// Makes the rows: generated from `random`, or read from a file relative to `directory`.
+    /// A problem is a `SettingError` at the setting that causes it.
+    static func load(_ settings: SettingValues, random: inout RandomState, directory: String) throws(SettingError) -> LabeledData
+    /// "make_moons: 1000 points, noise 0.1", for the setup table.
+    static func describe(_ settings: SettingValues) -> String
+    /// The files it reads, resolved against `directory`.
+    static func files(_ settings: SettingValues, directory: String) -> [String]
+    /// The function the targets sample, when they are a formula's values plus noise.
+    static func truth(_ settings: SettingValues) -> Expression?
+    /// What messages call the rows' origin: "the moons data", or a file's path as written.
+    static func origin(_ settings: SettingValues) -> String
+}
+
+extension ConfigurableDataSource {
+    public static var isRegression: Bool { false }
+    public static func check(_ settings: SettingValues) -> SettingError? { nil }
+    public static func shape(_ settings: SettingValues) -> (rows: Int, columns: Int)? { nil }
+    public static func files(_ settings: SettingValues, directory: String) -> [String] { [] }
+    public static func truth(_ settings: SettingValues) -> Expression? { nil }
+    public static func origin(_ settings: SettingValues) -> String { settings.text("path") ?? "the \(name) data" }
+}
+
+/// Settings several sources share, declared once.
+public enum DataSourceSettings {
+    /// How many points a generator makes.
+    public static func samples(default count: Int) -> Setting {
+        Setting("samples", .integer(minimum: 1), default: .integer(count), "how many points")
+    }
+    /// Gaussian noise added to each coordinate.
+    public static func noise(default value: Double) -> Setting {
+        Setting("noise", .number(NumberBounds(minimum: 0, maximum: 1e6)), default: .number(value),
+                "standard deviation of the Gaussian noise added to each coordinate")
+    }
+    /// A file's path.
+    public static let path = Setting("path", .text, default: nil, "the file, relative to the experiment file")
+
+    /// `path` relative to `directory`, unless absolute.
+    public static func resolve(_ path: String, in directory: String) -> String {
+        path.hasPrefix("/") || directory.isEmpty ? path : directory + "/" + path
+    }
+}
