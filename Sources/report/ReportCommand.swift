@@ -49,12 +49,22 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .long, help: "Regenerate into a temporary folder and fail if the report in --out differs (run metadata aside).")
     var check = false
 
+    @Flag(name: .long, help: "Print the JSON Schema of experiment files (experiments/schema.json) and exit.")
+    var printSchema = false
+
+    @Flag(name: .long, help: "Print the reference of every key experiment files can hold (docs/keys.md) and exit.")
+    var printKeys = false
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         _ = try formats()
     }
 
     func run() throws {
+        if printSchema || printKeys {
+            print(printSchema ? ExperimentSchema.text : KeyReference.markdown, terminator: "")
+            return
+        }
         let session = ReportSession(paths: paths, out: out, only: only, formats: try formats(),
                                     jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                                     console: Console(quiet: quiet))

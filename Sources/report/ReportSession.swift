@@ -162,7 +162,9 @@ struct ReportSession {
         for file in files {
             do {
                 let experiment = try Experiment.load(path: file)
-                if let other = reading.experiments.first(where: { $0.name == experiment.name }) {
+                if let problem = FigureCatalog.problems(in: experiment).first {
+                    reading.problems.add(problem, experiment: experiment.name)
+                } else if let other = reading.experiments.first(where: { $0.name == experiment.name }) {
                     let reader = SpecReader(.null, file: file, path: "name", locations: experiment.locations)
                     reading.problems.add(reader.error("\"\(experiment.name)\" is already the name of \(other.file); each experiment needs a name of its own"),
                                          experiment: nil)

@@ -64,8 +64,6 @@ struct BrokenFileTests {
          "experiments/tiny.json: variants[\"long run\"]: makes an invalid run: training.epochs: expected a positive integer, got 0"),
         ("sweep with a bad count", document { $0["sweep"] = ["optimizer.lr": ["linspace": [0.1, 0.2, 2.5]]] },
          "experiments/tiny.json: sweep[\"optimizer.lr\"].linspace: expected [start, stop, count] with a whole count"),
-        ("figure of another kind", document { $0["figures"] = ["paths"] },
-         "experiments/tiny.json: figures[0]: expected one of dataset, history, panel"),
         ("stratifying a regression", document {
             $0["data"] = ["source": "function", "formula": "x^2", "split": ["test": 0.2, "method": "stratified"]]
             $0["loss"] = "mse"

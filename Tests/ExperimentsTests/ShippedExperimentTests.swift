@@ -22,22 +22,6 @@ struct ShippedExperimentTests {
                                "threshold-neuron", "moons-mlp", "gradient-check", "blobs3-nll", "lr-sweep", "mse-vs-nll"])
     }
 
-    @Test("The JSON Schema knows every key the reader accepts")
-    func schemaCoversReader() throws {
-        let data = try Data(contentsOf: Self.root.appendingPathComponent("experiments/schema.json"))
-        let schema = try JSONSerialization.jsonObject(with: data) as! [String: Any]
-        let properties = schema["properties"] as! [String: Any]
-        let topLevel = Experiment.commonKeys + TrainingSetup.keys + MinimizeSetup.keys + GradientCheckSetup.keys
-        #expect(Set(properties.keys) == Set(topLevel))
-        let dataKeys = Set(((properties["data"] as! [String: Any])["properties"] as! [String: Any]).keys)
-        let readerDataKeys = Set(Registry.dataSources.flatMap { $0.settings.map(\.key) }).union(["source", "split", "standardize"])
-        #expect(dataKeys == readerDataKeys)
-        let optimizerKeys = Set(((properties["optimizer"] as! [String: Any])["properties"] as! [String: Any]).keys)
-        #expect(optimizerKeys == Set(Registry.optimizers.flatMap { $0.settings.map(\.key) }).union(["name", "lr"]))
-        let trainingKeys = Set(((properties["training"] as! [String: Any])["properties"] as! [String: Any]).keys)
-        #expect(trainingKeys == ["epochs", "batch", "shuffle", "evaluate_every", "probes", "target_loss"])
-    }
-
     @Test("Seed 003's data, split and initial weights come out as the notebook's NumPy draws them")
     func moonsSeeds() throws {
         let experiment = try Experiment.load(path: Self.folder + "/moons-mlp.json")

@@ -12,7 +12,7 @@ enum PageRendering {
         try Data(file.utf8).write(to: URL(fileURLWithPath: path))
         let result = ExperimentRunner.run([try PreparedExperiment(try Experiment.load(path: path))], jobs: 1)[0]
         let findings = Analysis.analyze(result)
-        let figures = FigureBuilder.figures(for: result)
+        let figures = try FigureBuilder.figures(for: result)
         let page = ExperimentPage(result: result, findings: findings, figures: figures, formats: ["png"])
         return (page.markdown, findings, figures.first?.caption ?? "")
     }

@@ -3,7 +3,7 @@ import NeuralNet
 /// y = formula(x) + noise·ε with x uniform on an interval (seed 001): a regression task.
 public enum FunctionSource: ConfigurableDataSource {
     public static let name = "function"
-    public static let summary = "y = formula(x) + noise·ε with x uniform on an interval (seed 001), a regression"
+    public static let summary = "samples of y = formula(x) + noise·ε with x uniform on an interval (seed 001): a regression"
     public static let settings = [
         Setting("formula", .formula(variable: "x"), default: nil, "y as a formula in x, e.g. \"x^2\" or \"sin(3*x)\""),
         Setting("range", .interval, default: .numbers([-1, 1]), "the interval x is drawn from, [low, high]"),

@@ -16,7 +16,7 @@ extension DataSetup {
 
 extension SplitSetup {
     /// The keys of `data.split`.
-    static let settings = [
+    public static let settings = [
         Setting("test", .number(NumberBounds(minimum: 0, maximum: 0.95)), default: .number(0), "the fraction of all rows held out for testing"),
         Setting("validation", .number(NumberBounds(minimum: 0, maximum: 0.95)), default: .number(0),
                 "the fraction of the remaining rows held out for validation"),

@@ -2,7 +2,7 @@ import Foundation
 
 extension Experiment {
     /// Keys every kind of experiment accepts.
-    static let commonKeys = ["$schema", "name", "title", "description", "notebook", "kind", "seed",
+    public static let commonKeys = ["$schema", "name", "title", "description", "notebook", "kind", "seed",
                              "figures", "questions", "notes", "variants", "sweep"]
     /// Keys that variants and sweeps may not override: they describe the experiment, not a run.
     static let fixedKeys: Set<String> = ["$schema", "name", "title", "description", "notebook", "kind", "figures",
@@ -45,10 +45,9 @@ extension Experiment {
         let seed = try members["seed"]?.seed() ?? 0
         var figures: [FigureRequest] = []
         if let list = members["figures"] {
-            let allowed: [FigureRequest.Kind] = kind == .training ? FigureRequest.Kind.training : kind == .minimize ? FigureRequest.Kind.minimize : []
-            for element in try list.array() {
-                let figure = try FigureRequest(element, allowed: allowed)
-                guard !figures.contains(where: { $0.kind == figure.kind }) else { throw element.error("the \(figure.kind.rawValue) figure is listed twice") }
+            for (index, element) in try list.array().enumerated() {
+                let figure = try FigureRequest(element, index: index)
+                guard !figures.contains(where: { $0.type == figure.type }) else { throw element.error("the \(figure.type) figure is listed twice") }
                 figures.append(figure)
             }
         }
@@ -57,11 +56,6 @@ extension Experiment {
         let notes = try members["notes"]?.strings() ?? []
 
         let expansion = try RunExpansion(variants: members["variants"], sweep: members["sweep"])
-        if let index = figures.firstIndex(where: { $0.kind == .sweep }), expansion.sweepPaths.count != 1 {
-            let have = expansion.sweepPaths.isEmpty ? "this file has no sweep" : "this file sweeps \(expansion.sweepPaths.count)"
-            throw (members["sweep"] ?? root.locating("figures").locating(index)).error(
-                "the sweep figure needs a sweep over exactly one parameter; \(have)")
-        }
         let (asWritten, runs) = try expansion.runs(of: root) { document throws(SpecError) -> RunSetup in
             // Checked for every run, since a variant may set a key the file itself does not have.
             _ = try document.keys(allowed: allowed)

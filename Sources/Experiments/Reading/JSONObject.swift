@@ -7,6 +7,9 @@ public struct JSONObject: Equatable, Sendable, ExpressibleByDictionaryLiteral {
     public private(set) var keys: [String] = []
     private var values: [String: JSONValue] = [:]
 
+    /// An empty object.
+    public init() {}
+
     /// An object with the given members, in this order; a repeated key keeps its last value.
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
         for (key, value) in elements { self[key] = value }

@@ -2,7 +2,7 @@ import NeuralNet
 
 extension MinimizeSetup {
     /// The top-level keys of a minimisation experiment besides the common ones (`basins` holds `basinSettings`).
-    static let settings = [
+    public static let settings = [
         Setting("objective", .text, default: nil, "the function f minimised, a formula in the variable"),
         Setting("residual", .text, default: nil, required: false,
                 "the quantity whose magnitude must fall below the tolerance (default: the objective)"),
@@ -14,13 +14,13 @@ extension MinimizeSetup {
     ]
 
     /// The keys of `basins`, the starts scanned for the basin map.
-    static let basinSettings = [
+    public static let basinSettings = [
         Setting("range", .interval, default: nil, "the interval of starts scanned (default: the starts' range ± 1)"),
         Setting("count", .integer(minimum: 2), default: .integer(201), "how many starts the map scans"),
     ]
 
     /// The top-level keys of a minimisation experiment besides the common ones.
-    static var keys: [String] { settings.map(\.key) + ["basins"] }
+    public static var keys: [String] { settings.map(\.key) + ["basins"] }
 
     /// Reads the keys of a minimisation experiment from the document `root`; `besides` are the
     /// other keys it may hold.
@@ -49,13 +49,13 @@ extension MinimizeSetup {
 
 extension GradientCheckSetup {
     /// The top-level keys of a gradient-check experiment besides the common ones.
-    static let settings = [
+    public static let settings = [
         Setting("epsilon", .number(.positive), default: .number(1e-6), "the central-difference step ε"),
         Setting("tolerance", .number(.positive), default: .number(1e-6), "the largest absolute deviation that passes"),
     ]
 
     /// The top-level keys of a gradient-check experiment besides the common ones.
-    static var keys: [String] { settings.map(\.key) }
+    public static var keys: [String] { settings.map(\.key) }
 
     /// Reads `epsilon` and `tolerance` from the document `root`; `besides` are the other keys it may hold.
     init(_ root: SpecReader, besides: [String], seed: UInt32) throws(SpecError) {
@@ -67,20 +67,19 @@ extension GradientCheckSetup {
 }
 
 extension FigureRequest {
-    /// `"history"` or `{"type": "decision-surface", "split": "test", "x": [0, 1.2], "y": [0, 1]}`.
-    init(_ reader: SpecReader, allowed: [Kind]) throws(SpecError) {
-        let names = allowed.map(\.rawValue)
-        if case .string = reader.value {
-            self.init(kind: Kind(rawValue: try reader.choice(names))!)
+    /// `"history"` or `{"type": "decision-surface", "split": "test", "x": [0, 1.2], "y": [0, 1]}`,
+    /// element `index` of `figures`; its type and options are checked by the report's figure catalog.
+    init(_ reader: SpecReader, index: Int) throws(SpecError) {
+        if case .string(let type) = reader.value {
+            self.init(type: type, index: index)
             return
         }
-        let members = try reader.keys(allowed: ["type", "x", "y", "split", "log", "title"])
-        self.init(kind: Kind(rawValue: try reader.required("type").choice(names))!)
-        x = try members["x"]?.interval()
-        y = try members["y"]?.interval()
-        split = try members["split"]?.choice(["train", "validation", "test", "all"])
-        logarithmic = try members["log"]?.bool()
-        title = try members["title"]?.string()
+        guard case .object(var members) = reader.value else {
+            throw reader.expected(#"a figure's name, or {"type": name, ...options}"#)
+        }
+        let type = try reader.required("type").string()
+        members["type"] = nil
+        self.init(type: type, options: members, index: index)
     }
 }
 

@@ -4,7 +4,7 @@ extension SpecReader {
     /// The values of `settings` in this object: each key present read as its kind says, each
     /// absent one its default (a required one missing is an error); any other key, except those in
     /// `besides`, is an unknown-key error with a did-you-mean hint.
-    func settings(_ settings: [Setting], besides: [String] = []) throws(SpecError) -> SettingValues {
+    public func settings(_ settings: [Setting], besides: [String] = []) throws(SpecError) -> SettingValues {
         let members = try keys(allowed: besides + settings.map(\.key))
         var values = SettingValues()
         for setting in settings {
@@ -20,7 +20,7 @@ extension SpecReader {
     }
 
     /// This value read as `kind`.
-    func value(of kind: SettingKind) throws(SpecError) -> SettingValue {
+    public func value(of kind: SettingKind) throws(SpecError) -> SettingValue {
         switch kind {
         case .number(let bounds):
             let number = try number()

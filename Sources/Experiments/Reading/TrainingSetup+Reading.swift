@@ -3,7 +3,7 @@ import NeuralNet
 
 extension TrainingSetup {
     /// The top-level keys of a training experiment besides the common ones.
-    static let keys = ["data", "model", "loss", "optimizer", "training", "seeds"]
+    public static let keys = ["data", "model", "loss", "optimizer", "training", "seeds"]
 
     /// Reads a training run from the (overridden) document; `seed` derives the streams `seeds` leaves out.
     init(_ root: SpecReader, seed: UInt32) throws(SpecError) {
@@ -77,7 +77,7 @@ extension OptimizerSetup {
 
 extension LoopSetup {
     /// The keys of `training`.
-    static let settings = [
+    public static let settings = [
         Setting("epochs", .integer(minimum: 1), default: nil, "passes over the training set"),
         Setting("batch", .either([.choice(["full"]), .integer(minimum: 1)]), default: .text("full"),
                 "examples per step: \"full\" (one step an epoch), 1 (one example a step) or a mini-batch size"),
@@ -112,7 +112,7 @@ extension LoopSetup {
 
 extension Seeds {
     /// The keys of `seeds`: each stream's NumPy seed; one left out is derived from the experiment's `seed`.
-    static let settings = [
+    public static let settings = [
         Setting("data", .seed, default: nil, required: false, "generates the data set"),
         Setting("split", .seed, default: nil, required: false, "chooses the split"),
         Setting("init", .seed, default: nil, required: false, "draws the initial weights"),

@@ -61,4 +61,30 @@ public enum RunSetup: Sendable, Codable {
     case training(TrainingSetup)
     case minimize(MinimizeSetup)
     case gradientCheck(GradientCheckSetup)
+
+    private enum CodingKeys: String, CodingKey { case kind }
+
+    /// Encoded as the setup's own members with the experiment kind beside them: `{"kind": "training", "data": …}`.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .training(let setup):
+            try container.encode(Experiment.Kind.training, forKey: .kind)
+            try setup.encode(to: encoder)
+        case .minimize(let setup):
+            try container.encode(Experiment.Kind.minimize, forKey: .kind)
+            try setup.encode(to: encoder)
+        case .gradientCheck(let setup):
+            try container.encode(Experiment.Kind.gradientCheck, forKey: .kind)
+            try setup.encode(to: encoder)
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        switch try decoder.container(keyedBy: CodingKeys.self).decode(Experiment.Kind.self, forKey: .kind) {
+        case .training: self = .training(try TrainingSetup(from: decoder))
+        case .minimize: self = .minimize(try MinimizeSetup(from: decoder))
+        case .gradientCheck: self = .gradientCheck(try GradientCheckSetup(from: decoder))
+        }
+    }
 }

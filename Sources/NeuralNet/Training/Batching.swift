@@ -7,6 +7,28 @@ public enum Batching: Sendable, Equatable, Codable {
     /// Steps on consecutive batches of this many examples; the last batch may be smaller.
     case miniBatch(Int)
 
+    /// Encoded as an experiment file writes it: `"full"`, `1` or the mini-batch size.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .full: try container.encode("full")
+        case .perSample: try container.encode(1)
+        case .miniBatch(let size): try container.encode(size)
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let size = try? container.decode(Int.self) {
+            self = size == 1 ? .perSample : .miniBatch(size)
+        } else {
+            guard try container.decode(String.self) == "full" else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected \"full\" or a batch size")
+            }
+            self = .full
+        }
+    }
+
     /// The batch size for a training set of `count` examples.
     public func size(for count: Int) -> Int {
         switch self {

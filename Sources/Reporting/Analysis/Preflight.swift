@@ -1,14 +1,15 @@
 import Experiments
 
 /// What the report can check of an experiment before anything trains: that its runs' facts do not
-/// collide, that every figure it asks for can be drawn for its data, and that every `{{fact}}` of
+/// collide, that every figure it asks for exists and can be drawn for its data, and that every `{{fact}}` of
 /// its answers will exist. The facts are those of the experiment's results analysed in their
 /// shape alone (`ExperimentResult(shapeOf:)`): the analysis itself says which facts there will be.
 public enum Preflight {
     /// Every problem found, each an error at the file's JSON path that causes it.
     public static func problems(in prepared: PreparedExperiment) -> [SpecError] {
         let shape = AnalyzedResult(ExperimentResult(shapeOf: prepared))
-        return collisions(shape) + figureProblems(prepared) + AnswerCheck.problems(in: shape)
+        return collisions(shape) + FigureCatalog.problems(in: prepared.experiment) + FigureCatalog.dataProblems(in: prepared)
+            + AnswerCheck.problems(in: shape)
     }
 
     /// One error per pair of runs (or starts, or rates) whose facts would share a name.
@@ -31,45 +32,6 @@ public enum Preflight {
                     + "give the runs names that differ in those"
             }
             return reader.error("\"\(first)\" and \"\(second)\" would both give the fact \"\(collision.name)\": \(why)")
-        }
-    }
-
-    /// One error per figure that cannot be drawn for the experiment's data.
-    private static func figureProblems(_ prepared: PreparedExperiment) -> [SpecError] {
-        let experiment = prepared.experiment
-        var problems: [SpecError] = []
-        let datasets = Set(prepared.dataIndices.compactMap { $0 }).sorted().map { prepared.datasets[$0] }
-        for (index, request) in experiment.figures.enumerated() {
-            let reader = SpecReader(.null, file: experiment.file, path: "figures[\(index)]", locations: experiment.locations)
-            for data in datasets {
-                if let problem = problem(drawing: request.kind, for: data) {
-                    problems.append(reader.error(problem))
-                    break
-                }
-            }
-        }
-        return problems
-    }
-
-    /// Why a figure of `kind` cannot be drawn for `data`, or nil when it can.
-    static func problem(drawing kind: FigureRequest.Kind, for data: PreparedData) -> String? {
-        let features = "\(data.inputWidth) input feature\(data.inputWidth == 1 ? "" : "s")"
-        switch kind {
-        case .decisionSurface:
-            if data.inputWidth != 2 {
-                let instead = data.inputWidth == 1 ? " (a one-input model's curve is the fit figure)" : ""
-                return "a decision surface is drawn over a plane of 2 input features; this data has \(features)\(instead)"
-            }
-            if !data.isClassification {
-                return "a decision surface shows classes; this data has real-valued targets (a regression)"
-            }
-            return nil
-        case .fit, .extrapolation:
-            guard data.inputWidth != 1 else { return nil }
-            let instead = data.inputWidth == 2 && data.isClassification ? " (for two, the decision-surface figure)" : ""
-            return "the \(kind.rawValue) figure draws a one-input model's curve; this data has \(features)\(instead)"
-        case .dataset, .history, .panel, .sweep, .paths, .objective, .basins:
-            return nil
         }
     }
 }

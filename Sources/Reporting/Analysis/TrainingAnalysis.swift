@@ -247,8 +247,9 @@ enum TrainingAnalysis {
             findings.facts["surface_difference"] = "none (a run diverged)"
             return
         }
-        let surface = result.experiment.figures.first { $0.kind == .decisionSurface }
-        let plane = DecisionMesh.plane(of: data.all, x: surface?.x, y: surface?.y)
+        let surface = result.experiment.figures.first { $0.type == DecisionSurfaceFigure.name }
+            .flatMap { try? FigureCatalog.resolve($0, in: result.experiment) }
+        let plane = DecisionMesh.plane(of: data.all, x: surface?.range("x"), y: surface?.range("y"))
         let a = DecisionMesh(run: runs[0], setup: first, x: plane.x, y: plane.y)
         let b = DecisionMesh(run: runs[1], setup: second, x: plane.x, y: plane.y)
         let agreement = a.agreement(with: b)

@@ -3,8 +3,13 @@ import NeuralNet
 import Plotting
 
 /// The data set: points by class (first two inputs), or y against x for a one-input task.
-enum DatasetFigure {
-    static func make(_ result: ExperimentResult, _ request: FigureRequest) -> [ReportFigure] {
+enum DatasetFigure: ConfigurableFigure {
+    static let name = "dataset"
+    static let summary = "the data, by class (first two inputs), or y against x"
+    static let settings = [FigureOptions.title]
+    static let experimentKinds: [Experiment.Kind] = [.training]
+
+    static func make(_ result: ExperimentResult, _ request: ResolvedFigure) -> [ReportFigure] {
         guard let first = result.trainingRuns.first else { return [] }
         let data = first.data
         var figure = Figure()

@@ -4,8 +4,24 @@ import Plotting
 
 /// The model's decision over the input plane, one tile per run: the probability of class 1 through
 /// RdBu with its 0.5 contour (two classes), or the decided class (more), with a split's points on top.
-enum DecisionSurfaceFigure {
-    static func make(_ result: ExperimentResult, _ request: FigureRequest) -> [ReportFigure] {
+enum DecisionSurfaceFigure: ConfigurableFigure {
+    static let name = "decision-surface"
+    static let summary = "one tile per run: P(class 1) through RdBu with the 0.5 contour (two classes) or the decided class (more), and a split's points"
+    static let settings = [FigureOptions.x, FigureOptions.y, FigureOptions.split, FigureOptions.title]
+    static let experimentKinds: [Experiment.Kind] = [.training]
+
+    static func problem(for prepared: PreparedExperiment) -> String? {
+        for data in datasets(of: prepared) {
+            if data.inputWidth != 2 {
+                let instead = data.inputWidth == 1 ? " (a one-input model's curve is the fit figure)" : ""
+                return "a decision surface is drawn over a plane of 2 input features; this data has \(data.inputWidth) input feature\(data.inputWidth == 1 ? "" : "s")\(instead)"
+            }
+            if !data.isClassification { return "a decision surface shows classes; this data has real-valued targets (a regression)" }
+        }
+        return nil
+    }
+
+    static func make(_ result: ExperimentResult, _ request: ResolvedFigure) -> [ReportFigure] {
         let runs = result.trainingRuns.filter { $0.data.inputWidth == 2 && $0.data.isClassification }
         guard !runs.isEmpty else { return [] }
         let columns = min(runs.count, 3)
@@ -13,19 +29,20 @@ enum DecisionSurfaceFigure {
         var figure = Figure(widthInches: 6.4 * Double(columns), heightInches: 5.2 * Double(rows), rows: rows, columns: columns)
         for (index, entry) in runs.enumerated() {
             let title = runs.count == 1 ? (request.title ?? "Decision surface") : entry.run.name
-            figure[index / columns, index % columns] = axes(entry, request: request, title: title, colorbar: true)
+            figure[index / columns, index % columns] = axes(entry, x: request.range("x"), y: request.range("y"), split: request.split,
+                                                            title: title, colorbar: true)
         }
-        let split = request.split ?? "all"
+        let split = request.split
         let caption = "Decision surface" + (runs.count > 1 ? "s, one per run" : "") + (split == "all" ? "" : " with the \(split) set")
         return [ReportFigure(fileName: request.fileName, caption: caption, figure: figure)]
     }
 
     /// One run's surface in an axes.
-    static func axes(_ entry: TrainingEntry,
-                     request: FigureRequest, title: String, colorbar: Bool) -> Axes {
+    static func axes(_ entry: TrainingEntry, x: ClosedRange<Double>?, y: ClosedRange<Double>?, split: String,
+                     title: String, colorbar: Bool) -> Axes {
         let classes = entry.data.classCount ?? 2
-        let points = entry.data.rows(of: request.split ?? "all")
-        let plane = DecisionMesh.plane(of: entry.data.all, x: request.x, y: request.y)
+        let points = entry.data.rows(of: split)
+        let plane = DecisionMesh.plane(of: entry.data.all, x: x, y: y)
         let mesh = DecisionMesh(run: entry.run, setup: entry.setup, x: plane.x, y: plane.y)
         let field = Field(columns: mesh.resolution, rows: mesh.resolution, values: mesh.values, x: plane.x, y: plane.y)
         var axes = Axes(title: title, xLabel: entry.data.standardizer == nil ? "x₁" : "x₁ (standardised)",

@@ -3,16 +3,32 @@ import Experiments
 import NeuralNet
 import Plotting
 
-/// A one-input model's curve: over its data (fit), or far outside the training range against the
-/// truth (extrapolation).
-enum FitFigure {
-    static func make(_ result: ExperimentResult, _ request: FigureRequest, extrapolate: Bool) -> [ReportFigure] {
+/// A one-input model's curve over its data; `ExtrapolationFigure` draws it far outside.
+enum FitFigure: ConfigurableFigure {
+    static let name = "fit"
+    static let summary = "a one-input model's curve over its data"
+    static let settings = [FigureOptions.x, FigureOptions.title]
+    static let experimentKinds: [Experiment.Kind] = [.training]
+
+    static func problem(for prepared: PreparedExperiment) -> String? { problem(named: name, for: prepared) }
+
+    static func make(_ result: ExperimentResult, _ request: ResolvedFigure) -> [ReportFigure] { make(result, request, extrapolate: false) }
+
+    /// Why a one-input curve named `name` cannot be drawn: the data has more inputs.
+    static func problem(named name: String, for prepared: PreparedExperiment) -> String? {
+        guard let data = datasets(of: prepared).first(where: { $0.inputWidth != 1 }) else { return nil }
+        let instead = data.inputWidth == 2 && data.isClassification ? " (for two, the decision-surface figure)" : ""
+        return "the \(name) figure draws a one-input model's curve; this data has \(data.inputWidth) input features\(instead)"
+    }
+
+    /// The curve over the data, or (`extrapolate`) over ten times its range against the truth.
+    static func make(_ result: ExperimentResult, _ request: ResolvedFigure, extrapolate: Bool) -> [ReportFigure] {
         let runs = result.trainingRuns.filter { $0.data.inputWidth == 1 }
         guard let first = runs.first else { return [] }
         let data = first.data
         let xs = data.all.inputs.column(0)
         let dataRange = (xs.min() ?? -1)...(xs.max() ?? 1)
-        let range = request.x ?? (extrapolate ? (dataRange.lowerBound * 10)...(dataRange.upperBound * 10) : dataRange)
+        let range = request.range("x") ?? (extrapolate ? (dataRange.lowerBound * 10)...(dataRange.upperBound * 10) : dataRange)
         var axes = Axes(title: request.title ?? (extrapolate ? "Outside the training range" : "Fitted curve"), xLabel: "x",
                         yLabel: data.isClassification ? "P(class 1)" : "y")
         axes.grid = true

@@ -3,10 +3,15 @@ import NeuralNet
 import Plotting
 
 /// Loss (and accuracy) against epoch: one colour per run, one dash per split.
-enum HistoryFigure {
+enum HistoryFigure: ConfigurableFigure {
+    static let name = "history"
+    static let summary = "loss (and accuracy) by epoch: a colour per run, a dash per split"
+    static let settings = [FigureOptions.log, FigureOptions.title]
+    static let experimentKinds: [Experiment.Kind] = [.training]
+
     static let dashes: [String: [Double]] = ["train": [], "validation": [5, 2], "test": [1.5, 1.5]]
 
-    static func make(_ result: ExperimentResult, _ request: FigureRequest) -> [ReportFigure] {
+    static func make(_ result: ExperimentResult, _ request: ResolvedFigure) -> [ReportFigure] {
         let runs = result.trainingRuns
         guard !runs.isEmpty else { return [] }
         let hasAccuracy = runs.contains { $0.training.history.splits.first?.accuracy != nil }

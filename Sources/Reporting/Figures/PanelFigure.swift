@@ -3,8 +3,13 @@ import NeuralNet
 import Plotting
 
 /// Seed 003's 2x2 panel for each run: loss, train/test accuracy, weight norms, and the decision surface.
-enum PanelFigure {
-    static func make(_ result: ExperimentResult, _ request: FigureRequest) -> [ReportFigure] {
+enum PanelFigure: ConfigurableFigure {
+    static let name = "panel"
+    static let summary = "seed 003's 2 × 2 panel per run: loss, accuracy, weight norms ‖W₁‖, ‖W₂‖, decision surface"
+    static let settings: [Setting] = []
+    static let experimentKinds: [Experiment.Kind] = [.training]
+
+    static func make(_ result: ExperimentResult, _ request: ResolvedFigure) -> [ReportFigure] {
         let runs = result.trainingRuns
         return runs.map { entry in
             let history = entry.training.history
@@ -30,8 +35,7 @@ enum PanelFigure {
             figure[0, 1] = accuracy
             figure[1, 0] = norms
             if entry.data.inputWidth == 2, entry.data.isClassification {
-                figure[1, 1] = DecisionSurfaceFigure.axes(entry, request: FigureRequest(kind: .decisionSurface, split: "test"),
-                                                        title: "Decision surface (test set)", colorbar: false)
+                figure[1, 1] = DecisionSurfaceFigure.axes(entry, x: nil, y: nil, split: "test", title: "Decision surface (test set)", colorbar: false)
             }
             let name = runs.count == 1 ? request.fileName : "\(request.fileName)-\(Slug.make(entry.run.name))"
             let caption = runs.count == 1 ? "Training panel" : "Training panel: \(entry.run.name)"

@@ -13,22 +13,15 @@ public struct ReportFigure: Sendable {
 
 /// Draws every figure an experiment asks for from its results.
 public enum FigureBuilder {
-    /// The figures of `result`, in the order the file lists them.
-    public static func figures(for result: ExperimentResult) -> [ReportFigure] {
-        result.experiment.figures.flatMap { request -> [ReportFigure] in
-            switch request.kind {
-            case .dataset: DatasetFigure.make(result, request)
-            case .history: HistoryFigure.make(result, request)
-            case .panel: PanelFigure.make(result, request)
-            case .decisionSurface: DecisionSurfaceFigure.make(result, request)
-            case .fit: FitFigure.make(result, request, extrapolate: false)
-            case .extrapolation: FitFigure.make(result, request, extrapolate: true)
-            case .sweep: SweepFigure.make(result, request)
-            case .paths: MinimizeFigures.paths(result, request)
-            case .objective: MinimizeFigures.objective(result, request)
-            case .basins: MinimizeFigures.basins(result, request)
-            }
+    /// The figures of `result`, in the order the file lists them; a request the catalog refuses
+    /// (which the checks before training report first) is an error, never a silent omission.
+    public static func figures(for result: ExperimentResult) throws(SpecError) -> [ReportFigure] {
+        var figures: [ReportFigure] = []
+        for request in result.experiment.figures {
+            let figure = try FigureCatalog.resolve(request, in: result.experiment)
+            figures += figure.kind.make(result, figure)
         }
+        return figures
     }
 }
 

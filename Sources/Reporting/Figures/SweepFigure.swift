@@ -2,8 +2,19 @@ import Experiments
 import Plotting
 
 /// The final training loss against the swept parameter, one line per variant.
-enum SweepFigure {
-    static func make(_ result: ExperimentResult, _ request: FigureRequest) -> [ReportFigure] {
+enum SweepFigure: ConfigurableFigure {
+    static let name = "sweep"
+    static let summary = "the final training loss against the swept value, a line per variant (needs a sweep over one path)"
+    static let settings = [FigureOptions.log, FigureOptions.title]
+    static let experimentKinds: [Experiment.Kind] = [.training]
+
+    static func problem(for prepared: PreparedExperiment) -> String? {
+        let count = prepared.experiment.sweepPaths.count
+        guard count != 1 else { return nil }
+        return "the sweep figure needs a sweep over exactly one parameter; " + (count == 0 ? "this file has no sweep" : "this file sweeps \(count)")
+    }
+
+    static func make(_ result: ExperimentResult, _ request: ResolvedFigure) -> [ReportFigure] {
         guard let grid = SweepGrid(result) else { return [] }
         let parameter = grid.parameter
         var axes = Axes(title: request.title ?? "Final training loss by \(parameter)", xLabel: parameter, yLabel: "final training loss")

@@ -126,13 +126,17 @@ public struct ReportWriter: Sendable {
         var pieces: [Piece] = []
         var folderErrors: [Int: ReportError] = [:]
         for (index, analyzed) in results.enumerated() {
+            let figures: [ReportFigure]
             do {
                 try FileOperations.createFolder(figuresFolder(of: analyzed, in: root))
-            } catch {
+                figures = try FigureBuilder.figures(for: analyzed.result)
+            } catch let error as ReportError {
                 folderErrors[index] = error
                 continue
+            } catch {
+                folderErrors[index] = ReportError("\(error)")
+                continue
             }
-            let figures = FigureBuilder.figures(for: analyzed.result)
             pieces.append(.pages(experiment: index, figures: figures))
             pieces += figures.flatMap { figure in formats.map { Piece.figure(experiment: index, figure, $0) } }
         }

@@ -1,0 +1,54 @@
+import Datasets
+import Experiments
+import Foundation
+import NeuralNet
+import Plotting
+
+/// One strip per learning rate: each scanned start coloured by where it ended.
+enum BasinsFigure: ConfigurableFigure {
+    static let name = "basins"
+    static let summary = "where each start of the basin map ends, a strip per learning rate"
+    static let settings = [FigureOptions.title]
+    static let experimentKinds: [Experiment.Kind] = [.minimize]
+
+    static func make(_ result: ExperimentResult, _ request: ResolvedFigure) -> [ReportFigure] {
+        guard let (setup, outcome, _) = MinimizeFigures.parts(result) else { return [] }
+        var categories: [String] = []
+        func category(_ end: Double, _ word: String) -> String {
+            word == "converged" ? "reaches \(MinimizeAnalysis.rounded(end).shortText)" : word
+        }
+        for row in outcome.basins {
+            for (end, word) in zip(row.ends, row.outcomes) where !categories.contains(category(end, word)) {
+                categories.append(category(end, word))
+            }
+        }
+        categories.sort { ($0.hasPrefix("reaches") ? 0 : 1, $0) < ($1.hasPrefix("reaches") ? 0 : 1, $1) }
+        let special: [String: Color] = ["diverged": Color(hex: 0xD62728), "stationary": .black, "max-iterations": Color(hex: 0x7F7F7F)]
+        let roots = [Color.tab10[0], Color.tab10[1], Color.tab10[2], Color.tab10[4], Color.tab10[5]]
+        func color(_ name: String) -> Color {
+            special[name] ?? roots[(categories.filter { $0.hasPrefix("reaches") }.firstIndex(of: name) ?? 0) % roots.count]
+        }
+        // One row of points per learning rate, on a log axis so the rows are labelled by their rate;
+        // the band above the top row is left free for the legend.
+        var axes = Axes(title: request.title ?? "Where each start ends", xLabel: "starting point \(setup.variable)₀", yLabel: "learning rate")
+        for name in categories {
+            var x: [Double] = []
+            var y: [Double] = []
+            for row in outcome.basins {
+                for index in row.starts.indices where category(row.ends[index], row.outcomes[index]) == name {
+                    x.append(row.starts[index])
+                    y.append(row.learningRate)
+                }
+            }
+            axes.scatter(x, y, color: color(name), size: 22, label: name)
+        }
+        let rates = outcome.basins.map(\.learningRate)
+        axes.yScale = .log
+        axes.yLimits = (rates.min()! / 2)...(rates.max()! * Foundation.pow(10, 0.45 * Double(categories.count)))
+        axes.xLimits = setup.basinRange
+        axes.grid = true
+        var figure = Figure(widthInches: 9, heightInches: 2.2 + 0.55 * Double(rates.count))
+        figure[0, 0] = axes
+        return [ReportFigure(fileName: request.fileName, caption: "Where each starting point ends, one strip per learning rate", figure: figure)]
+    }
+}

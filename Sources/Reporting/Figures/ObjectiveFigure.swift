@@ -1,0 +1,31 @@
+import Datasets
+import Experiments
+import Foundation
+import NeuralNet
+import Plotting
+
+/// One panel per learning rate: the objective against iteration on a log scale, one line per start.
+enum ObjectiveFigure: ConfigurableFigure {
+    static let name = "objective"
+    static let summary = "the objective by iteration, a panel per learning rate"
+    static let settings: [Setting] = []
+    static let experimentKinds: [Experiment.Kind] = [.minimize]
+
+    static func make(_ result: ExperimentResult, _ request: ResolvedFigure) -> [ReportFigure] {
+        guard let (setup, outcome, _) = MinimizeFigures.parts(result) else { return [] }
+        let rates = setup.learningRates
+        var figure = Figure(widthInches: 5 * Double(rates.count), heightInches: 4.4, columns: rates.count)
+        for (column, rate) in rates.enumerated() {
+            var axes = Axes(title: "lr = \(rate.shortText)", xLabel: "iteration", yLabel: column == 0 ? "objective" : nil)
+            for (index, path) in outcome.paths.filter({ $0.learningRate == rate }).enumerated() {
+                let points = path.objectiveValues.enumerated().filter { $0.element > 0 && $0.element.isFinite && $0.element < 1e300 }
+                axes.plot(points.map { Double($0.offset) }, points.map(\.element), color: Color.tab10[index % 10], width: 1.5,
+                          label: "from \(path.start.shortText)")
+            }
+            axes.yScale = .log
+            axes.grid = true
+            figure[0, column] = axes
+        }
+        return [ReportFigure(fileName: request.fileName, caption: "Objective by iteration (log scale), one panel per learning rate", figure: figure)]
+    }
+}

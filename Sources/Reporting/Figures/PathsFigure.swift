@@ -1,0 +1,39 @@
+import Datasets
+import Experiments
+import Foundation
+import NeuralNet
+import Plotting
+
+/// One panel per learning rate: the function, and each start's iterates on it.
+enum PathsFigure: ConfigurableFigure {
+    static let name = "paths"
+    static let summary = "the descent paths on the function, a panel per learning rate"
+    static let settings = [FigureOptions.x]
+    static let experimentKinds: [Experiment.Kind] = [.minimize]
+
+    static func make(_ result: ExperimentResult, _ request: ResolvedFigure) -> [ReportFigure] {
+        guard let (setup, outcome, objective) = MinimizeFigures.parts(result) else { return [] }
+        let rates = setup.learningRates
+        var figure = Figure(widthInches: 5 * Double(rates.count), heightInches: 4.4, columns: rates.count)
+        let range = request.range("x") ?? setup.basinRange
+        let grid = linspace(range.lowerBound, range.upperBound, count: 400)
+        let curve = grid.map { objective.value(at: $0, variable: setup.variable) }
+        let top = (curve.filter(\.isFinite).max() ?? 1) * 1.05
+        for (column, rate) in rates.enumerated() {
+            var axes = Axes(title: "lr = \(rate.shortText)", xLabel: setup.variable, yLabel: column == 0 ? "f(\(setup.variable)) = \(setup.objective)" : nil)
+            axes.plot(grid, curve, color: .black, width: 1.2)
+            for (index, path) in outcome.paths.filter({ $0.learningRate == rate }).enumerated() {
+                let visible = zip(path.points, path.objectiveValues).filter { range.contains($0.0) && $0.1.isFinite && $0.1 <= top }
+                let label = "from \(path.start.shortText): \(path.outcome.word == "converged" ? path.end.text(significantDigits: 5) : path.outcome.word)"
+                let color = Color.tab10[index % 10]
+                axes.plot(visible.map(\.0), visible.map(\.1), color: color, width: 1, label: label)
+                axes.scatter(visible.map(\.0), visible.map(\.1), color: color, size: 10)
+            }
+            axes.xLimits = range
+            axes.yLimits = (-0.03 * top)...top
+            axes.grid = true
+            figure[0, column] = axes
+        }
+        return [ReportFigure(fileName: request.fileName, caption: "Descent paths on the objective, one panel per learning rate", figure: figure)]
+    }
+}
