@@ -20,17 +20,25 @@ public func fixtureURL(_ name: String, filePath: String = #filePath) -> URL {
 
 /// The largest violation of `|a − b| ≤ relative·max(|a|, |b|) + floor` over all elements, as a
 /// multiple of the allowance (≤ 1 means close). The floor, 1e-15 of the largest expected magnitude,
-/// admits rounding-level differences in elements that cancel to nearly zero.
+/// admits rounding-level differences in elements that cancel to nearly zero. An element that is
+/// NaN or infinite where the expected one is not (or the other way round) is infinitely far:
+/// NaN never passes.
 public func closeness(_ actual: Matrix, _ expected: Matrix, relative: Double = 1e-9) -> Double {
     guard actual.rows == expected.rows, actual.columns == expected.columns else { return .infinity }
-    let floor = 1e-15 * max(1, expected.elements.map(abs).max() ?? 0)
-    return zip(actual.elements, expected.elements).map { a, b in
-        if a == b { return 0 }
-        return abs(a - b) / (relative * max(abs(a), abs(b)) + floor)
-    }.max() ?? 0
+    let floor = 1e-15 * max(1, expected.elements.filter(\.isFinite).map(abs).max() ?? 0)
+    var worst = 0.0
+    for (a, b) in zip(actual.elements, expected.elements) {
+        if a == b { continue }
+        guard a.isFinite, b.isFinite else { return .infinity }
+        worst = max(worst, abs(a - b) / (relative * max(abs(a), abs(b)) + floor))
+    }
+    return worst
 }
 
-/// Whether two numbers agree to `relative` (or to 1e-15 in absolute terms near zero).
+/// Whether two numbers agree to `relative` (or to 1e-15 in absolute terms near zero); NaN agrees
+/// with nothing, an infinity only with itself.
 public func isClose(_ a: Double, _ b: Double, relative: Double = 1e-9) -> Bool {
-    a == b || abs(a - b) <= relative * max(abs(a), abs(b)) + 1e-15
+    if a == b { return true }
+    guard a.isFinite, b.isFinite else { return false }
+    return abs(a - b) <= relative * max(abs(a), abs(b)) + 1e-15
 }

@@ -53,10 +53,19 @@ extension Matrix {
     }
 
     /// The largest absolute element-wise difference to `other`.
+    ///
+    /// NaN when any difference is NaN (a NaN on either side, or ∞ against ∞): `Swift.max` would
+    /// drop it, and a comparison that a NaN passes proves nothing.
     public func maxAbsoluteDifference(to other: Matrix) -> Double {
         precondition(rows == other.rows && columns == other.columns,
                      "Comparing \(shapeDescription) and \(other.shapeDescription) matrices")
-        return zip(elements, other.elements).reduce(0) { Swift.max($0, abs($1.0 - $1.1)) }
+        var largest = 0.0
+        for (a, b) in zip(elements, other.elements) {
+            let difference = abs(a - b)
+            if difference.isNaN { return .nan }
+            largest = Swift.max(largest, difference)
+        }
+        return largest
     }
 
     /// The column index of the largest element of each row (the first one on ties, as `np.argmax`).

@@ -7,7 +7,8 @@ enum GradientCheckAnalysis {
         var findings = Findings()
         guard let run = result.runs.first, case .gradientCheck(let rows) = run.outcome else { return findings }
         let passed = rows.filter(\.passed).count
-        let worst = rows.max { $0.maxAbsoluteDeviation < $1.maxAbsoluteDeviation }
+        // A NaN deviation is the worst of all (and `max(by:)` would not see it).
+        let worst = rows.first { $0.maxAbsoluteDeviation.isNaN } ?? rows.max { $0.maxAbsoluteDeviation < $1.maxAbsoluteDeviation }
         findings.facts["checks"] = "\(rows.count)"
         findings.facts["passed"] = "\(passed)"
         findings.facts["failed"] = "\(rows.count - passed)"
