@@ -1,9 +1,8 @@
-// Training steps of a plain network (Linear layers and element-wise activations, SGD) without the
-// Swift around each kernel call: per-sample training (seeds 000 and 001) an epoch per call, and
-// full-batch training (seed 004's sweeps) a step in two calls. A one-row step of a 1-100-1 network
-// is about 1000 floating-point operations; driven from Swift (layers, tape, optimizer, one call per
-// kernel) it took 0.8 µs, most of it outside the kernels. A 2-10-10-3 step on 300 rows lost about
-// 1 µs of its 24 that way.
+// Per-sample training of a plain network (Linear layers and element-wise activations, SGD; seeds
+// 000 and 001) an epoch per call, without the Swift around each kernel call. A one-row step of a
+// 1-100-1 network is about 1000 floating-point operations, so the calls, the tape and the reference
+// counting of a Swift step cost more than its arithmetic; `swift run -c release bench core` times
+// the step both ways.
 #include "CVectorMath.h"
 #include <math.h>
 
@@ -173,27 +172,4 @@ long vm_train_samples(vm_train_network *network, const double *inputs, const dou
     *lossSum = sum;
     network->steps = steps;
     return stoppedAt;
-}
-
-__attribute__((target_clones("avx2", "default")))
-long vm_train_forward(vm_train_network *network, const double *inputs, const double *targets, double *loss) {
-    long last = network->layerCount;
-    long offset[last + 1];
-    slot_offsets(network, offset);
-    return forward_and_loss(network, inputs, targets, offset, loss);
-}
-
-__attribute__((target_clones("avx2", "default")))
-void vm_train_backward(vm_train_network *network, const double *inputs) {
-    long last = network->layerCount;
-    long offset[last + 1];
-    slot_offsets(network, offset);
-    backward_and_step(network, inputs, offset, network->steps == 0);
-    network->steps += 1;
-}
-
-long vm_train_output_offset(const vm_train_network *network) {
-    long offset[network->layerCount + 1];
-    slot_offsets(network, offset);
-    return offset[network->layerCount];
 }

@@ -1,11 +1,11 @@
 import Testing
 @testable import NeuralNet
 
-/// Per-sample and full-batch training through the C kernels (`TrainingKernel`) against the general
-/// loop: the same bits, or the general loop when the kernels cannot run a network exactly.
+/// Per-sample training through the C kernel (`SampleKernel`) against the general path: the same
+/// bits, or the general path when the kernel cannot run a network exactly.
 @Suite("Training kernels")
 struct TrainingKernelTests {
-    /// A network, loss and optimizer to train one sample at a time or on the full batch, built
+    /// A network, loss and optimizer to train one sample at a time, built
     /// afresh (same seed, same weights) for each path.
     struct Case: CustomTestStringConvertible, Sendable {
         let name: String
@@ -44,24 +44,6 @@ struct TrainingKernelTests {
         Case(name: "3-6-4 sigmoid, softmax cross-entropy, one sample at a time", widths: (3, 4), epochs: 2, shuffle: true,
              classes: true, layers: { random in [Linear(3, 6, random: &random), Sigmoid(), Linear(6, 4, random: &random)] },
              loss: SoftmaxCrossEntropy(), optimizer: { SGD(learningRate: 0.1, momentum: 0.9) }),
-        Case(name: "full batch: 2-10-10-3 sigmoid, softmax cross-entropy, plain SGD (seed 004)", batching: .full,
-             widths: (2, 3), epochs: 7, shuffle: false, classes: true,
-             layers: { random in [Linear(2, 10, random: &random), Sigmoid(), Linear(10, 10, random: &random), Sigmoid(),
-                                  Linear(10, 3, random: &random)] },
-             loss: SoftmaxCrossEntropy(), optimizer: { SGD(learningRate: 0.5) }),
-        Case(name: "full batch: 2-10-10-3 sigmoid, one-hot MSE, momentum", batching: .full,
-             widths: (2, 3), epochs: 6, shuffle: false, classes: true,
-             layers: { random in [Linear(2, 10, random: &random), Sigmoid(), Linear(10, 10, random: &random), Sigmoid(),
-                                  Linear(10, 3, random: &random)] },
-             loss: MeanSquaredError(oneHotTargets: true), optimizer: { SGD(learningRate: 0.3, momentum: 0.9) }),
-        Case(name: "full batch: 3-5-2 leaky ReLU, tanh, logits BCE summed, Nesterov with weight decay", batching: .full,
-             widths: (3, 2), epochs: 5, shuffle: false,
-             layers: { random in [Linear(3, 5, random: &random), LeakyReLU(slope: 0.2), Linear(5, 2, random: &random), Tanh()] },
-             loss: BinaryCrossEntropyWithLogits(reduction: .sum),
-             optimizer: { SGD(learningRate: 0.05, momentum: 0.5, nesterov: true, weightDecay: 0.01) }),
-        Case(name: "full batch: a rate that diverges", batching: .full, widths: (1, 1), epochs: 80, shuffle: false,
-             layers: { random in [Linear(1, 4, random: &random), ReLU(), Linear(4, 1, random: &random)] },
-             loss: MeanSquaredError(reduction: .sum), optimizer: { SGD(learningRate: 3) }),
         Case(name: "a rate that diverges", widths: (1, 1), epochs: 50, shuffle: false,
              layers: { random in [Linear(1, 4, random: &random), ReLU(), Linear(4, 1, random: &random)] },
              loss: MeanSquaredError(), optimizer: { SGD(learningRate: 3) }),
@@ -95,10 +77,9 @@ struct TrainingKernelTests {
           arguments: cases)
     func sameBits(testCase: Case) throws {
         var random = TestRandom(seed: 0)
-        #expect(TrainingKernel(network: Sequential(testCase.layers(&random)), loss: testCase.loss,
-                               optimizer: testCase.optimizer(), inputWidth: testCase.widths.inputs,
-                               targetWidth: testCase.classes ? 1 : testCase.widths.outputs,
-                               rows: testCase.batching == .full ? 37 : 1) != nil)
+        #expect(SampleKernel(network: Sequential(testCase.layers(&random)), loss: testCase.loss,
+                             optimizer: testCase.optimizer(), inputWidth: testCase.widths.inputs,
+                             targetWidth: testCase.classes ? 1 : testCase.widths.outputs) != nil)
         let general = train(testCase, kernel: false)
         let kernel = train(testCase, kernel: true)
         for (generalHistory, kernelHistory) in zip(general.histories, kernel.histories) {
@@ -128,8 +109,8 @@ struct TrainingKernelTests {
         var random = TestRandom(seed: 1)
         let small = { (random: inout TestRandom) in Sequential([Linear(2, 3, random: &random), Sigmoid()]) }
         func steps(_ network: Sequential, _ loss: any Loss = MeanSquaredError(), _ optimizer: any Optimizer = SGD(learningRate: 0.1),
-                   inputs: Int = 2, targets: Int = 3, rows: Int = 1) -> TrainingKernel? {
-            TrainingKernel(network: network, loss: loss, optimizer: optimizer, inputWidth: inputs, targetWidth: targets, rows: rows)
+                   inputs: Int = 2, targets: Int = 3) -> SampleKernel? {
+            SampleKernel(network: network, loss: loss, optimizer: optimizer, inputWidth: inputs, targetWidth: targets)
         }
         #expect(steps(small(&random)) != nil)
         #expect(steps(small(&random), MeanSquaredError(), Adam()) == nil)
@@ -138,11 +119,8 @@ struct TrainingKernelTests {
         #expect(steps(small(&random), MeanSquaredError(oneHotTargets: true), targets: 1) != nil)
         #expect(steps(Sequential([Linear(2, 3, random: &random), Softmax()])) == nil)
         #expect(steps(small(&random), inputs: 4) == nil)
-        // 400 x 400 is past OpenBLAS's threshold, whose rounding the kernel does not reproduce; so
-        // is 20 x 20 on 300 rows.
+        // 400 x 400 is past OpenBLAS's threshold, whose rounding the kernel does not reproduce.
         #expect(steps(Sequential([Linear(400, 400, random: &random)]), inputs: 400, targets: 400) == nil)
-        #expect(steps(Sequential([Linear(20, 20, random: &random)]), inputs: 20, targets: 20, rows: 100) != nil)
-        #expect(steps(Sequential([Linear(20, 20, random: &random)]), inputs: 20, targets: 20, rows: 300) == nil)
         // A later layer 300 wide: its g·Wᵀ reads a transposed B deeper than the small kernel copies.
         #expect(steps(Sequential([Linear(2, 3, random: &random), Linear(3, 300, random: &random)]), targets: 300) == nil)
     }

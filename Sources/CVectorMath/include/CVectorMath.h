@@ -306,7 +306,7 @@ void vm_small_product(long m, long n, long k, double alpha, const double *a, lon
 void vm_column_sums(long rows, long columns, const double *a, long lda, double *sums);
 
 
-/// The layers `vm_train_samples` and `vm_train_forward` know.
+/// The layers `vm_train_samples` knows.
 typedef enum {
     VM_TRAIN_LINEAR, VM_TRAIN_IDENTITY, VM_TRAIN_RELU, VM_TRAIN_LEAKY_RELU, VM_TRAIN_SIGMOID, VM_TRAIN_TANH
 } vm_train_layer_kind;
@@ -364,18 +364,5 @@ long vm_train_tape_length(const vm_train_layer *layers, long layerCount, long ro
 /// backward pass computes, since no earlier layer reads them.
 long vm_train_samples(vm_train_network *network, const double *inputs, const double *targets, const long *order,
                       long count, double *lossSum);
-
-/// The first half of a step on `network->rows` rows `inputs` with `targets`: the forward pass, the
-/// loss into *loss and its gradient. The output stays on the tape, at `vm_train_output_offset`.
-/// Returns −1, or for class targets the first row whose class is not a whole number in range.
-/// The same kernels and arguments as `Trainer`'s general loop, hence the same bits.
-long vm_train_forward(vm_train_network *network, const double *inputs, const double *targets, double *loss);
-
-/// The second half: the backward pass and every layer's SGD step, from the gradient
-/// `vm_train_forward` left. `inputs` are the same rows.
-void vm_train_backward(vm_train_network *network, const double *inputs);
-
-/// Where the network's output starts in `activations`.
-long vm_train_output_offset(const vm_train_network *network);
 
 #endif

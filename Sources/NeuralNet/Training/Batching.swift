@@ -51,7 +51,7 @@ public struct TrainingConfiguration: Sendable, Equatable {
     public var evaluateEvery: Int
     /// How outputs become classes for accuracy; nil for regression.
     public var decision: Decision?
-    /// Whether one-sample and full batches run through the C training kernels (`TrainingKernel`)
+    /// Whether one-sample steps run through the C training kernel (`SampleKernel`)
     /// when the network, loss and optimizer allow it. The results are the same bits either way;
     /// turning it off is for comparing the two paths in tests and benchmarks.
     public var usesTrainingKernel: Bool

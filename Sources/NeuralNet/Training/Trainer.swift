@@ -31,91 +31,39 @@ public struct Trainer {
         var recorder = HistoryRecorder(
             splits: [NamedData("train", training)] + evaluation, network: network, loss: loss,
             decision: configuration.decision)
-        let parameters = network.parameters
-        var gradient = Matrix.empty
+        let batchSize = configuration.batching.size(for: training.count)
+        // A full batch sees every row in order, so its forward pass is the training metric of the
+        // epoch before: no separate record is made before training, and it is never shuffled.
+        let isFullBatch = training.count > 0 && batchSize >= training.count
+        var engine = stepEngine(for: training, batchSize: batchSize)
         var steps = 0
-        let isFullBatch = training.count > 0 && configuration.batching.size(for: training.count) >= training.count
-
-        if isFullBatch, configuration.usesTrainingKernel,
-           let kernel = TrainingKernel(network: network, loss: loss, optimizer: optimizer, inputWidth: training.inputs.columns,
-                                       targetWidth: training.targets.columns, rows: training.count) {
-            // The general loop's steps below, in two kernel calls each; the network is brought up
-            // to date (`storeParameters`) whenever it is read.
-            kernel.loadParameters()
-            for epoch in stride(from: 1, through: configuration.epochs, by: 1) {
-                let value = kernel.forward(on: training)
-                if configuration.records(epoch: epoch - 1) {
-                    kernel.storeParameters()
-                    recorder.record(epoch: epoch - 1, trainingOutput: kernel.output, trainingLoss: value)
-                }
-                guard value.isFinite else {
-                    kernel.storeParameters()
-                    return recorder.finish(steps: steps, outcome: .diverged(epoch: epoch, step: steps + 1))
-                }
-                recorder.keepEpochLoss(value)
-                kernel.backward(on: training)
-                steps += 1
-                onEpoch?(epoch)
-            }
-            kernel.storeParameters()
-        } else if isFullBatch {
-            for epoch in stride(from: 1, through: configuration.epochs, by: 1) {
-                let output = network.forward(training.inputs)
-                let value = loss.evaluate(output, training.targets, gradient: &gradient, computeGradient: true)
-                // This forward pass sees the weights left by epoch − 1: it is that record's train metric.
+        if !isFullBatch && configuration.records(epoch: 0) { recorder.record(epoch: 0) }
+        var order = Array(0..<training.count)
+        for epoch in stride(from: 1, through: configuration.epochs, by: 1) {
+            if !isFullBatch && configuration.shuffle { random.shuffle(&order) }
+            let result = engine.epoch(order: order) { output, value in
                 if configuration.records(epoch: epoch - 1) {
                     recorder.record(epoch: epoch - 1, trainingOutput: output, trainingLoss: value)
                 }
-                guard value.isFinite else {
-                    return recorder.finish(steps: steps, outcome: .diverged(epoch: epoch, step: steps + 1))
-                }
-                recorder.keepEpochLoss(value)
-                network.backward(gradient)
-                optimizer.step(parameters)
-                steps += 1
-                onEpoch?(epoch)
             }
-        } else {
-            if configuration.records(epoch: 0) { recorder.record(epoch: 0) }
-            let batchSize = configuration.batching.size(for: training.count)
-            var order = Array(0..<training.count)
-            var batch = LabeledData(inputs: .empty, targets: .empty)
-            let sampleSteps = batchSize == 1 && configuration.usesTrainingKernel
-                ? TrainingKernel(network: network, loss: loss, optimizer: optimizer, inputWidth: training.inputs.columns,
-                                 targetWidth: training.targets.columns, rows: 1)
-                : nil
-            for epoch in stride(from: 1, through: configuration.epochs, by: 1) {
-                if configuration.shuffle { random.shuffle(&order) }
-                var lossSum = 0.0
-                if let sampleSteps {
-                    let epochResult = sampleSteps.trainEpoch(on: training, order: order)
-                    (lossSum, steps) = (epochResult.lossSum, steps + epochResult.steps)
-                    if epochResult.diverged {
-                        return recorder.finish(steps: steps, outcome: .diverged(epoch: epoch, step: steps + 1))
-                    }
-                } else {
-                    for start in stride(from: 0, to: training.count, by: batchSize) {
-                        let end = Swift.min(start + batchSize, training.count)
-                        training.inputs.copyRows(order[start..<end], into: &batch.inputs)
-                        training.targets.copyRows(order[start..<end], into: &batch.targets)
-                        let output = network.forward(batch.inputs)
-                        let value = loss.evaluate(output, batch.targets, gradient: &gradient, computeGradient: true)
-                        guard value.isFinite else {
-                            return recorder.finish(steps: steps, outcome: .diverged(epoch: epoch, step: steps + 1))
-                        }
-                        lossSum += value * Double(end - start)
-                        network.backward(gradient)
-                        optimizer.step(parameters)
-                        steps += 1
-                    }
-                }
-                recorder.keepEpochLoss(lossSum / Double(Swift.max(training.count, 1)))
-                if configuration.records(epoch: epoch) { recorder.record(epoch: epoch) }
-                onEpoch?(epoch)
-            }
+            steps += result.steps
+            if result.diverged { return recorder.finish(steps: steps, outcome: .diverged(epoch: epoch, step: steps + 1)) }
+            recorder.keepEpochLoss(result.loss)
+            if !isFullBatch && configuration.records(epoch: epoch) { recorder.record(epoch: epoch) }
+            onEpoch?(epoch)
         }
         if recorder.history.epochs.last != configuration.epochs { recorder.record(epoch: configuration.epochs) }
         return recorder.finish(steps: steps, outcome: .completed)
+    }
+
+    /// The per-sample C kernel when the network, loss and optimizer allow it, else the general path.
+    private func stepEngine(for training: LabeledData, batchSize: Int) -> any StepEngine {
+        if batchSize == 1, training.count > 1, configuration.usesTrainingKernel,
+           let kernel = SampleKernel(network: network, loss: loss, optimizer: optimizer, inputWidth: training.inputs.columns,
+                                     targetWidth: training.targets.columns) {
+            return SampleKernelSteps(kernel: kernel, training: training)
+        }
+        return GeneralSteps(network: network, loss: loss, optimizer: optimizer, training: training, batchSize: batchSize)
     }
 }
 

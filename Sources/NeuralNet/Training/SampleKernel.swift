@@ -1,23 +1,20 @@
 import CVectorMath
 
-/// Training steps through the C kernels of `TrainingKernel.c`, instead of one Swift call per
-/// layer, loss and optimizer: per-sample SGD (seeds 000 and 001) an epoch per call
-/// (`vm_train_samples`), full-batch SGD (seed 004's sweeps) a step in two calls
-/// (`vm_train_forward`, `vm_train_backward`), between which `Trainer` records its metrics.
+/// Per-sample SGD (seeds 000 and 001) through the C kernel of `TrainingKernel.c`, an epoch per
+/// call (`vm_train_samples`), instead of one Swift call per layer, loss and optimizer step.
 ///
-/// The kernels run the general loop's operations in the same order, mostly through the same C
-/// kernels with the same arguments (a one-row step computes each weight's gradient in its SGD
-/// pass), so a network trains to the same bits either way; what goes is the Swift around them
-/// (the tape, the layers' and optimizer's calls, reference counting): about 60% of a one-row
-/// step's time, 4% of a 300-row one (2-10-10-3: 23.9 → 23.0 µs). It takes networks of `Linear` layers and element-wise activations
-/// whose products all stay below OpenBLAS's threshold, the MSE, binary and softmax cross-entropy
-/// losses, and `SGD`; `init` returns nil for anything else, and `Trainer` runs its general loop.
+/// The kernel runs the general path's operations in the same order, through the same C kernels
+/// with the same arguments (a one-row step computes each weight's gradient in its SGD pass), so a
+/// network trains to the same bits either way; what goes is the Swift around them (the tape, the
+/// layers' and optimizer's calls, reference counting). It takes networks of `Linear` layers and
+/// element-wise activations whose products all stay below OpenBLAS's threshold, the MSE, binary
+/// and softmax cross-entropy losses, and `SGD`; `init` returns nil for anything else, and
+/// `Trainer` takes the general path.
 ///
-/// Parameters (values and gradients) live in one flat buffer while the kernel trains:
-/// `loadParameters` copies them in, `storeParameters` back, so that whenever `Trainer` reads the
-/// network it holds the state the general loop would have left; the momentum buffers are the
-/// optimizer's own.
-final class TrainingKernel {
+/// Parameters (values and gradients) live in one flat buffer while the kernel trains an epoch,
+/// copied in before and back after, so that between epochs the network holds the state the
+/// general path would have left; the momentum buffers are the optimizer's own.
+final class SampleKernel {
     private let parameters: [Parameter]
     private let optimizer: SGD
     private let layers: [vm_train_layer]
@@ -37,10 +34,11 @@ final class TrainingKernel {
     private let tape: UnsafeMutableBufferPointer<Double>
     private let tapeLength: Int
 
-    /// Prepares `network` to be trained `rows` rows a step on inputs `inputWidth` wide against
-    /// targets `targetWidth` wide, or returns nil when the kernels cannot run it exactly.
-    init?(network: Sequential, loss: any Loss, optimizer: any Optimizer, inputWidth: Int, targetWidth: Int, rows: Int) {
-        guard rows > 0, let sgd = optimizer as? SGD, let lossKind = Self.kind(of: loss) else { return nil }
+    /// Prepares `network` to be trained a sample a step on inputs `inputWidth` wide against
+    /// targets `targetWidth` wide, or returns nil when the kernel cannot run it exactly.
+    init?(network: Sequential, loss: any Loss, optimizer: any Optimizer, inputWidth: Int, targetWidth: Int) {
+        let rows = 1
+        guard let sgd = optimizer as? SGD, let lossKind = Self.kind(of: loss) else { return nil }
         var layers: [vm_train_layer] = []
         var width = inputWidth
         for (index, layer) in network.layers.enumerated() {
@@ -110,7 +108,6 @@ final class TrainingKernel {
     /// samples' losses, the steps taken, and whether a loss that was NaN or infinite stopped the
     /// epoch (that sample made no step). Loads and stores the parameters itself.
     func trainEpoch(on data: LabeledData, order: [Int]) -> (lossSum: Double, steps: Int, diverged: Bool) {
-        precondition(rows == 1, "Per-sample epochs need a kernel prepared for one row a step, not \(rows)")
         requireShapes(data.inputs, data.targets, rows: data.count)
         if Self.takesClasses(loss) {
             // The general loop stops at the first sample with a bad class; this stops before the epoch.
@@ -133,43 +130,14 @@ final class TrainingKernel {
         return (lossSum, optimizer.steps - stepsBefore, stoppedAt >= 0)
     }
 
-    /// The first half of a step on the whole of `data` (`rows` rows): the forward pass, and the
-    /// loss, which it returns, with its gradient. `data` must not change before `backward`.
-    func forward(on data: LabeledData) -> Double {
-        requireShapes(data.inputs, data.targets, rows: rows)
-        var value = 0.0
-        let invalidRow = withNetwork { network in
-            data.inputs.withUnsafeBufferPointer { inputs in
-                data.targets.withUnsafeBufferPointer { targets in
-                    vm_train_forward(&network, inputs.baseAddress, targets.baseAddress, &value)
-                }
-            }
-        }
-        requireValidClasses(invalidRow: invalidRow, in: data.targets, classes: outputWidth, loss: lossName)
-        return value
-    }
-
-    /// The second half: the backward pass and the SGD step, on the same `data`.
-    func backward(on data: LabeledData) {
-        withNetwork { network in
-            data.inputs.withUnsafeBufferPointer { vm_train_backward(&network, $0.baseAddress) }
-        }
-    }
-
-    /// The network's output from the last `forward`.
-    var output: Matrix {
-        let start = withNetwork { vm_train_output_offset(&$0) }
-        return Matrix(rows: rows, columns: outputWidth, elements: Array(tape[start..<(start + rows * outputWidth)]))
-    }
-
     /// Copies every parameter's value and gradient into the flat buffer (the gradient too, so that
     /// training stopped before its first step leaves the last one in place).
-    func loadParameters() {
+    private func loadParameters() {
         copyParameters { flat, matrix in _ = flat.initialize(from: matrix) }
     }
 
     /// Copies the flat buffer back into every parameter's value and gradient.
-    func storeParameters() {
+    private func storeParameters() {
         copyParameters { flat, matrix in _ = matrix.initialize(from: flat) }
     }
 
