@@ -44,7 +44,7 @@ struct Console: Sendable {
         if let best = losses.min() { return "loss \(best.shortText)" }
         if case .gradientCheck(let rows) = result.runs.first?.outcome { return "\(rows.filter(\.passed).count)/\(rows.count) pass" }
         if case .minimize(let outcome) = result.runs.first?.outcome {
-            return "\(outcome.paths.filter { $0.outcome.word == "converged" }.count)/\(outcome.paths.count) converge"
+            return "\(outcome.paths.filter { $0.outcome.kind == .converged }.count)/\(outcome.paths.count) converge"
         }
         return "—"
     }

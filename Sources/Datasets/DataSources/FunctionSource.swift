@@ -14,14 +14,11 @@ public enum FunctionSource: ConfigurableDataSource {
 
     public static func shape(_ settings: SettingValues) -> (rows: Int, columns: Int)? { (settings.integer("samples"), 2) }
 
-    public static func truth(_ settings: SettingValues) -> Expression? {
-        settings.text("formula").flatMap { try? Expression(parsing: $0) }
-    }
+    public static func truth(_ settings: SettingValues) -> Expression? { settings.formula("formula")?.expression }
 
     public static func load(_ settings: SettingValues, random: inout RandomState, directory: String) throws(SettingError) -> LabeledData {
-        let formula = settings.text("formula") ?? ""
-        let expression: Expression
-        do { expression = try Expression(parsing: formula) } catch { throw SettingError(key: "formula", "\(error)") }
+        guard let formula = settings.formula("formula") else { throw SettingError(key: "formula", "expected a formula in x") }
+        let expression = formula.expression
         let range = settings.numbers("range")
         let data = SeedGenerators.function(expression, low: range[0], high: range[1], count: settings.integer("samples"),
                                            noise: settings.number("noise"), random: &random)

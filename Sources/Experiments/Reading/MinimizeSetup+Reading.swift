@@ -27,10 +27,8 @@ extension MinimizeSetup {
     init(_ root: SpecReader, besides: [String]) throws(SpecError) {
         let values = try root.settings(MinimizeSetup.settings, besides: besides + ["basins"])
         variable = values.text("variable") ?? "x"
-        objective = values.text("objective") ?? ""
-        _ = try root.locating("objective").expression(objective, variable: variable)
-        residual = values.text("residual")
-        if let residual { _ = try root.locating("residual").expression(residual, variable: variable) }
+        objective = try root.locating("objective").formula(variable: variable)
+        residual = values["residual"] == nil ? nil : try root.locating("residual").formula(variable: variable)
         starts = values.numbers("starts")
         learningRates = values.numbers("lr")
         tolerance = values.number("tolerance")

@@ -1,11 +1,12 @@
 import NeuralNet
 
 extension SpecReader {
-    /// Parses `text` (this reader's string) as a formula in `variable`; a syntax error or an unknown
+    /// This reader's string parsed as a formula in `variable`; a syntax error or an unknown
     /// name becomes an error at this path that quotes the formula and points at the column.
-    func expression(_ text: String, variable: String) throws(SpecError) -> Expression {
+    func formula(variable: String) throws(SpecError) -> Formula {
+        let text = try string()
         do {
-            return try Expression(parsing: text, variables: [variable])
+            return try Formula(text, variable: variable)
         } catch {
             throw self.error("\(error)")
         }

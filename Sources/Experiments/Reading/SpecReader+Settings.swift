@@ -31,10 +31,7 @@ extension SpecReader {
         case .flag: return .flag(try bool())
         case .text: return .text(try string())
         case .choice(let choices): return .text(try choice(choices))
-        case .formula(let variable):
-            let text = try string()
-            _ = try expression(text, variable: variable)
-            return .text(text)
+        case .formula(let variable): return .formula(try formula(variable: variable))
         case .numbers(let bounds, let count):
             let values = try numbers(minimumCount: 1)
             if let count, values.count != count {

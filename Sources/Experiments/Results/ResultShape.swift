@@ -28,7 +28,7 @@ extension RunResult.Outcome {
                 minimize.starts.map { DescentPath(start: $0, learningRate: rate, points: [$0], objectiveValues: [.nan], outcome: .maxIterations) }
             }
             let basins = minimize.learningRates.map { rate in
-                BasinRow(learningRate: rate, starts: scanned, ends: scanned.map { _ in .nan }, outcomes: scanned.map { _ in "max-iterations" })
+                BasinRow(learningRate: rate, starts: scanned, ends: scanned.map { _ in .nan }, outcomes: scanned.map { _ in .maxIterations })
             }
             return .minimize(MinimizeResult(paths: paths, basins: basins))
         case .gradientCheck:

@@ -86,18 +86,6 @@ public struct BasinRow: Sendable, Codable {
     public var starts: [Double]
     /// Where each start ended (NaN when it diverged).
     public var ends: [Double]
-    /// "converged", "diverged", "max-iterations" or "stationary", per start.
-    public var outcomes: [String]
-}
-
-extension DescentOutcome {
-    /// The word the report and the basin map use.
-    public var word: String {
-        switch self {
-        case .converged: "converged"
-        case .diverged: "diverged"
-        case .maxIterations: "max-iterations"
-        case .stationary: "stationary"
-        }
-    }
+    /// How each start's descent ended.
+    public var outcomes: [DescentOutcome.Kind]
 }

@@ -4,11 +4,7 @@ import NeuralNet
 /// Seed 001's root finding: every start with every learning rate, and the basin map.
 enum MinimizeRun {
     static func run(_ setup: MinimizeSetup) -> MinimizeResult {
-        // Validated when the file was read.
-        guard let objective = try? Expression(parsing: setup.objective, variables: [setup.variable]) else {
-            return MinimizeResult(paths: [], basins: [])
-        }
-        let residual = setup.residual.flatMap { try? Expression(parsing: $0, variables: [setup.variable]) }
+        let (objective, residual) = (setup.objective.expression, setup.residual?.expression)
         var paths: [DescentPath] = []
         var basins: [BasinRow] = []
         let scanned = linspace(setup.basinRange.lowerBound, setup.basinRange.upperBound, count: setup.basinCount)
@@ -18,10 +14,9 @@ enum MinimizeRun {
             paths += setup.starts.map { descent.run(from: $0) }
             let ends = scanned.map { descent.run(from: $0) }
             basins.append(BasinRow(learningRate: rate, starts: scanned,
-                                   ends: ends.map { $0.outcome.word == "diverged" ? .nan : $0.end },
-                                   outcomes: ends.map(\.outcome.word)))
+                                   ends: ends.map { $0.outcome.kind == .diverged ? .nan : $0.end },
+                                   outcomes: ends.map(\.outcome.kind)))
         }
         return MinimizeResult(paths: paths, basins: basins)
     }
-
 }

@@ -34,7 +34,11 @@ public struct DataSetup: Sendable, Equatable, Codable {
         }
         var settings = SettingValues()
         for setting in kind.settings where container.contains(LayerKey(setting.key)) {
-            settings[setting.key] = try container.decode(SettingValue.self, forKey: LayerKey(setting.key))
+            if case .formula = setting.kind {
+                settings[setting.key] = .formula(try container.decode(Formula.self, forKey: LayerKey(setting.key)))
+            } else {
+                settings[setting.key] = try container.decode(SettingValue.self, forKey: LayerKey(setting.key))
+            }
         }
         self.init(source: DataSourceSetup(kind, settings: settings), split: try container.decode(SplitSetup.self, forKey: LayerKey("split")),
                   standardize: try container.decode(Bool.self, forKey: LayerKey("standardize")))

@@ -1,9 +1,11 @@
+import NeuralNet
+
 /// Gradient descent on a function of one variable from several starts with several step sizes (seed 001).
 public struct MinimizeSetup: Sendable, Equatable, Codable {
-    /// The function minimised, as text.
-    public var objective: String
+    /// The function minimised.
+    public var objective: Formula
     /// The quantity whose magnitude must fall below the tolerance (the notebook's |g(x)|), or nil for the objective.
-    public var residual: String?
+    public var residual: Formula?
     /// The variable's name.
     public var variable: String
     /// Starting points.

@@ -25,10 +25,11 @@ public struct ExpressionError: Error, Equatable, Sendable, CustomStringConvertib
 struct ExpressionParser {
     private let characters: [Character]
     private let text: String
-    private let variables: Set<String>
+    /// The names that are variables; nil for any name.
+    private let variables: Set<String>?
     private var position = 0
 
-    init(text: String, variables: Set<String>) {
+    init(text: String, variables: Set<String>?) {
         self.text = text
         self.characters = Array(text)
         self.variables = variables
@@ -139,14 +140,12 @@ struct ExpressionParser {
         case "pi": return .number(Double.pi)
         case "e": return .number(2.718281828459045)
         default:
-            guard variables.contains(name) else {
-                let known = variables.sorted().joined(separator: ", ")
-                let functions = Expression.Function.allCases.map(\.rawValue).joined(separator: ", ")
-                throw ExpressionError(
-                    text: text, column: start + 1,
-                    message: "unknown name '\(name)': the variables are \(known); the functions \(functions); the constants pi, e")
-            }
-            return .variable(name)
+            guard let variables, !variables.contains(name) else { return .variable(name) }
+            let known = variables.sorted().joined(separator: ", ")
+            let functions = Expression.Function.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ExpressionError(
+                text: text, column: start + 1,
+                message: "unknown name '\(name)': the variables are \(known); the functions \(functions); the constants pi, e")
         }
     }
 

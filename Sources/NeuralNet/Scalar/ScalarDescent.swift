@@ -96,4 +96,21 @@ public enum DescentOutcome: Codable, Equatable, Sendable {
     /// The derivative was exactly zero away from a solution (a stationary point such as x = 2.5 for
     /// seed 001), so x could not move; this many updates had been made.
     case stationary(iterations: Int)
+
+    /// How a descent ended, without the count: what a basin map records per start.
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        case converged, diverged
+        case maxIterations = "max-iterations"
+        case stationary
+    }
+
+    /// The outcome's kind.
+    public var kind: Kind {
+        switch self {
+        case .converged: .converged
+        case .diverged: .diverged
+        case .maxIterations: .maxIterations
+        case .stationary: .stationary
+        }
+    }
 }

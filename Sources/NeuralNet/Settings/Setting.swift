@@ -103,6 +103,8 @@ public enum SettingValue: Sendable, Equatable, Hashable, Codable {
     case integers([Int])
     case texts([String])
     case points([[Double]])
+    /// A formula, parsed when read.
+    case formula(Formula)
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
@@ -128,6 +130,7 @@ public enum SettingValue: Sendable, Equatable, Hashable, Codable {
         case .integers(let value): try container.encode(value)
         case .texts(let value): try container.encode(value)
         case .points(let value): try container.encode(value)
+        case .formula(let value): try container.encode(value)
         }
     }
 }

@@ -47,9 +47,18 @@ public struct SettingValues: Sendable, Equatable, Hashable, Codable {
         return false
     }
 
-    /// A string setting.
+    /// A string setting (a formula's text too).
     public func text(_ key: String) -> String? {
-        if case .text(let value) = values[key] { return value }
+        switch values[key] {
+        case .text(let value): value
+        case .formula(let formula): formula.text
+        default: nil
+        }
+    }
+
+    /// A formula setting, parsed.
+    public func formula(_ key: String) -> Formula? {
+        if case .formula(let formula) = values[key] { return formula }
         return nil
     }
 
@@ -98,6 +107,7 @@ public struct SettingValues: Sendable, Equatable, Hashable, Codable {
             case .integers(let numbers): return "\(label) (\(numbers.map(String.init).joined(separator: ", ")))"
             case .texts(let texts): return "\(label) \(texts.joined(separator: ", "))"
             case .points: return label
+            case .formula(let formula): return "\(label) \(formula.text)"
             }
         }
     }

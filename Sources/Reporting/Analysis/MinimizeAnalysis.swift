@@ -10,26 +10,26 @@ enum MinimizeAnalysis {
             return findings
         }
         let paths = minimize.paths
-        let count = { (word: String) in paths.filter { $0.outcome.word == word }.count }
+        let count = { (kind: DescentOutcome.Kind) in paths.filter { $0.outcome.kind == kind }.count }
         findings.facts["runs"] = "\(paths.count)"
-        for word in ["converged", "diverged", "stationary", "max-iterations"] {
-            findings.facts[word.replacingOccurrences(of: "-", with: "_")] = "\(count(word))"
+        for kind in DescentOutcome.Kind.allCases {
+            findings.facts[kind.rawValue.replacingOccurrences(of: "-", with: "_")] = "\(count(kind))"
         }
         for path in paths {
             let key = "start-\(path.start.shortText).lr-\(path.learningRate.shortText)"
             let owner = "start \(path.start) with lr \(path.learningRate)"
-            findings.set("\(key).end", to: path.outcome.word == "diverged" ? "diverged" : "\(path.end)", by: owner)
+            findings.set("\(key).end", to: path.outcome.kind == .diverged ? "diverged" : "\(path.end)", by: owner)
             findings.set("\(key).iterations", to: "\(path.points.count - 1)", by: owner)
-            findings.set("\(key).outcome", to: path.outcome.word, by: owner)
+            findings.set("\(key).outcome", to: path.outcome.kind.rawValue, by: owner)
         }
         var stable: [Double] = []
         for row in minimize.basins {
             let key = "lr-\(row.learningRate.shortText)"
             let owner = "lr \(row.learningRate)"
-            let diverged = row.outcomes.filter { $0 == "diverged" }.count
+            let diverged = row.outcomes.filter { $0 == .diverged }.count
             findings.set("\(key).basins", to: basinText(row), by: owner)
             findings.set("\(key).diverged_starts", to: "\(diverged) of \(row.starts.count)", by: owner)
-            let converged = paths.filter { $0.learningRate == row.learningRate && $0.outcome.word == "converged" }
+            let converged = paths.filter { $0.learningRate == row.learningRate && $0.outcome.kind == .converged }
             if let slowest = converged.map({ $0.points.count - 1 }).max(), let fastest = converged.map({ $0.points.count - 1 }).min() {
                 findings.set("\(key).iterations", to: fastest == slowest ? "\(fastest)" : "\(fastest)–\(slowest)", by: owner)
             } else {
@@ -39,14 +39,14 @@ enum MinimizeAnalysis {
             findings.sentences.append("lr = \(row.learningRate.shortText): \(basinText(row)).")
         }
         findings.facts["largest_stable_lr"] = stable.max()?.shortText ?? "none"
-        let unstable = minimize.basins.filter { $0.outcomes.contains("diverged") }.map(\.learningRate)
+        let unstable = minimize.basins.filter { $0.outcomes.contains(.diverged) }.map(\.learningRate)
         findings.facts["smallest_diverging_lr"] = unstable.min()?.shortText ?? "none"
-        let stationary = Set(paths.filter { $0.outcome.word == "stationary" }.map(\.start)).sorted()
+        let stationary = Set(paths.filter { $0.outcome.kind == .stationary }.map(\.start)).sorted()
         findings.facts["stationary_starts"] = stationary.isEmpty ? "none" : stationary.map(\.shortText).joined(separator: ", ")
-        let roots = Set(paths.filter { $0.outcome.word == "converged" }.map { rounded($0.end) }).sorted()
+        let roots = Set(paths.filter { $0.outcome.kind == .converged }.map { rounded($0.end) }).sorted()
         findings.facts["roots"] = roots.isEmpty ? "none" : roots.map(\.shortText).joined(separator: " and ")
-        findings.sentences.insert("\(count("converged")) of \(paths.count) descents converged (|residual| < \(setup.tolerance.shortText)), "
-            + "\(count("diverged")) diverged, \(count("stationary")) stopped at a stationary point and \(count("max-iterations")) ran out of iterations (\(setup.maxIterations)).", at: 0)
+        findings.sentences.insert("\(count(.converged)) of \(paths.count) descents converged (|residual| < \(setup.tolerance.shortText)), "
+            + "\(count(.diverged)) diverged, \(count(.stationary)) stopped at a stationary point and \(count(.maxIterations)) ran out of iterations (\(setup.maxIterations)).", at: 0)
         return findings
     }
 
@@ -59,10 +59,10 @@ enum MinimizeAnalysis {
         var segments: [(label: String, from: Double, to: Double)] = []
         for (start, (end, outcome)) in zip(row.starts, zip(row.ends, row.outcomes)) {
             let label = switch outcome {
-            case "converged": "reach \(rounded(end).shortText)"
-            case "diverged": "diverge"
-            case "stationary": "stay put (f′ = 0)"
-            default: "run out of iterations"
+            case .converged: "reach \(rounded(end).shortText)"
+            case .diverged: "diverge"
+            case .stationary: "stay put (f′ = 0)"
+            case .maxIterations: "run out of iterations"
             }
             if let last = segments.last, last.label == label {
                 segments[segments.count - 1].to = start

@@ -14,16 +14,17 @@ enum BasinsFigure: ConfigurableFigure {
     static func make(_ result: ExperimentResult, _ request: ResolvedFigure) -> [ReportFigure] {
         guard let (setup, outcome, _) = MinimizeFigures.parts(result) else { return [] }
         var categories: [String] = []
-        func category(_ end: Double, _ word: String) -> String {
-            word == "converged" ? "reaches \(MinimizeAnalysis.rounded(end).shortText)" : word
+        func category(_ end: Double, _ outcome: DescentOutcome.Kind) -> String {
+            outcome == .converged ? "reaches \(MinimizeAnalysis.rounded(end).shortText)" : outcome.rawValue
         }
         for row in outcome.basins {
-            for (end, word) in zip(row.ends, row.outcomes) where !categories.contains(category(end, word)) {
-                categories.append(category(end, word))
+            for (end, outcome) in zip(row.ends, row.outcomes) where !categories.contains(category(end, outcome)) {
+                categories.append(category(end, outcome))
             }
         }
         categories.sort { ($0.hasPrefix("reaches") ? 0 : 1, $0) < ($1.hasPrefix("reaches") ? 0 : 1, $1) }
-        let special: [String: Color] = ["diverged": Color(hex: 0xD62728), "stationary": .black, "max-iterations": Color(hex: 0x7F7F7F)]
+        let special: [String: Color] = [DescentOutcome.Kind.diverged.rawValue: Color(hex: 0xD62728), DescentOutcome.Kind.stationary.rawValue: .black,
+                                        DescentOutcome.Kind.maxIterations.rawValue: Color(hex: 0x7F7F7F)]
         let roots = [Color.tab10[0], Color.tab10[1], Color.tab10[2], Color.tab10[4], Color.tab10[5]]
         func color(_ name: String) -> Color {
             special[name] ?? roots[(categories.filter { $0.hasPrefix("reaches") }.firstIndex(of: name) ?? 0) % roots.count]

@@ -7,9 +7,7 @@ import Plotting
 /// What seed 001's root-finding figures draw from: the setup, the descents and the objective.
 enum MinimizeFigures {
     static func parts(_ result: ExperimentResult) -> (MinimizeSetup, MinimizeResult, NeuralNet.Expression)? {
-        guard let run = result.runs.first, case .minimize(let setup) = run.setup, case .minimize(let outcome) = run.outcome,
-              let objective = try? NeuralNet.Expression(parsing: setup.objective, variables: [setup.variable]) else { return nil }
-        return (setup, outcome, objective)
+        guard let run = result.runs.first, case .minimize(let setup) = run.setup, case .minimize(let outcome) = run.outcome else { return nil }
+        return (setup, outcome, setup.objective.expression)
     }
-
 }

@@ -24,7 +24,7 @@ enum PathsFigure: ConfigurableFigure {
             axes.plot(grid, curve, color: .black, width: 1.2)
             for (index, path) in outcome.paths.filter({ $0.learningRate == rate }).enumerated() {
                 let visible = zip(path.points, path.objectiveValues).filter { range.contains($0.0) && $0.1.isFinite && $0.1 <= top }
-                let label = "from \(path.start.shortText): \(path.outcome.word == "converged" ? path.end.text(significantDigits: 5) : path.outcome.word)"
+                let label = "from \(path.start.shortText): \(path.outcome.kind == .converged ? path.end.text(significantDigits: 5) : path.outcome.kind.rawValue)"
                 let color = Color.tab10[index % 10]
                 axes.plot(visible.map(\.0), visible.map(\.1), color: color, width: 1, label: label)
                 axes.scatter(visible.map(\.0), visible.map(\.1), color: color, size: 10)

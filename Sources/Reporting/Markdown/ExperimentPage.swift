@@ -169,8 +169,8 @@ struct ExperimentPage {
         guard case .minimize(let outcome) = result.runs.first?.outcome else { return [] }
         var table = MarkdownTable(["Start", "lr", "End", "Iterations", "Outcome"])
         for path in outcome.paths {
-            let end = path.outcome.word == "diverged" ? "—" : "\(path.end)"
-            table.add([path.start.shortText, path.learningRate.shortText, end, "\(path.points.count - 1)", path.outcome.word])
+            let end = path.outcome.kind == .diverged ? "—" : "\(path.end)"
+            table.add([path.start.shortText, path.learningRate.shortText, end, "\(path.points.count - 1)", path.outcome.kind.rawValue])
         }
         return ["## Results", "", table.text, ""]
     }
