@@ -95,7 +95,9 @@ struct EndToEndTests {
         #expect(datasets.count == 1)
         let split = datasets[0]["split"] as! [String: [Int]]
         #expect(split["train"]!.count + split["validation"]!.count + split["test"]!.count == 80)
-        #expect((json["facts"] as! [String: String])["best_run"] != nil)
+        let facts = json["facts"] as! [String: [String: Any]]
+        #expect(facts["best_run"]?["text"] as? String != nil)
+        #expect(facts["runs"]?["unit"] as? String == "count" && facts["runs"]?["value"] as? Int == 4)
 
         // The question's placeholders are filled from the results.
         let page = try String(contentsOf: reports.appendingPathComponent("tiny-roots/README.md"), encoding: .utf8)

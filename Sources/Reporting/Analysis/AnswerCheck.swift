@@ -4,7 +4,7 @@ import Experiments
 public enum AnswerCheck {
     /// One error per placeholder of `experiment`'s answers that is not among `facts`, naming the
     /// question's JSON path and the facts available, with a did-you-mean hint.
-    public static func problems(in experiment: Experiment, facts: [String: String]) -> [SpecError] {
+    public static func problems(in experiment: Experiment, facts: [String: Fact]) -> [SpecError] {
         let findings = Findings(facts: facts)
         var problems: [SpecError] = []
         for (index, question) in experiment.questions.enumerated() {

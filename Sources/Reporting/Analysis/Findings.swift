@@ -9,8 +9,8 @@ public struct FactCollision: Sendable, Equatable {
 /// What the results say, in two forms: named facts that a file's answers quote with `{{name}}`,
 /// and sentences for the report's findings list.
 public struct Findings: Sendable {
-    /// Fact name → formatted value.
-    public var facts: [String: String] = [:]
+    /// Fact name → its value and text.
+    public var facts: [String: Fact] = [:]
     /// Markdown sentences, in order.
     public var sentences: [String] = []
     /// Facts that two runs (or variants) both wanted under one name, since names are made from
@@ -19,7 +19,7 @@ public struct Findings: Sendable {
 
     /// Sets fact `name` for `owner` (a run's or a variant's name), unless another owner set it
     /// first: then the first value stays and the collision is recorded.
-    mutating func set(_ name: String, to value: String, by owner: String) {
+    mutating func set(_ name: String, to value: Fact, by owner: String) {
         if let first = owners[name], first != owner {
             if !collisions.contains(where: { $0.owners == [first, owner] }) {
                 collisions.append(FactCollision(name: name, owners: [first, owner]))
@@ -33,7 +33,7 @@ public struct Findings: Sendable {
     private var owners: [String: String] = [:]
 
     /// Findings holding `facts` and no sentences.
-    public init(facts: [String: String] = [:]) { self.facts = facts }
+    public init(facts: [String: Fact] = [:]) { self.facts = facts }
 
     /// Fills the `{{name}}` placeholders of `text`; returns the names that have no fact.
     public func fill(_ text: String) -> (text: String, unknown: [String]) {
@@ -43,7 +43,7 @@ public struct Findings: Sendable {
         while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
             result += rest[..<open.lowerBound]
             let name = String(rest[open.upperBound..<close.lowerBound])
-            if let value = facts[name] { result += value } else { unknown.append(name); result += "{{\(name)}}" }
+            if let fact = facts[name] { result += fact.text } else { unknown.append(name); result += "{{\(name)}}" }
             rest = rest[close.upperBound...]
         }
         return (result + rest, unknown)

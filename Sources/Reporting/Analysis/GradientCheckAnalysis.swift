@@ -9,14 +9,15 @@ enum GradientCheckAnalysis {
         let passed = rows.filter(\.passed).count
         // A NaN deviation is the worst of all (and `max(by:)` would not see it).
         let worst = rows.first { $0.maxAbsoluteDeviation.isNaN } ?? rows.max { $0.maxAbsoluteDeviation < $1.maxAbsoluteDeviation }
-        findings.facts["checks"] = "\(rows.count)"
-        findings.facts["passed"] = "\(passed)"
-        findings.facts["failed"] = "\(rows.count - passed)"
-        findings.facts["max_deviation"] = worst.map { $0.maxAbsoluteDeviation.text(significantDigits: 2) } ?? "—"
-        findings.facts["worst"] = worst.map { "\($0.component) \($0.parameter)" } ?? "—"
-        findings.facts["tolerance"] = (rows.first?.tolerance ?? 0).text(significantDigits: 2)
-        findings.sentences.append("\(passed) of \(rows.count) gradients agree with central differences within \(findings.facts["tolerance"]!); "
-            + "the largest deviation is \(findings.facts["max_deviation"]!) (\(findings.facts["worst"]!)).")
+        findings.facts["checks"] = .count(rows.count)
+        findings.facts["passed"] = .count(passed)
+        findings.facts["failed"] = .count(rows.count - passed)
+        findings.facts["max_deviation"] = worst.map { .number($0.maxAbsoluteDeviation, text: $0.maxAbsoluteDeviation.text(significantDigits: 2)) } ?? .missing("—")
+        findings.facts["worst"] = worst.map { .text("\($0.component) \($0.parameter)") } ?? .missing("—")
+        let tolerance = rows.first?.tolerance ?? 0
+        findings.facts["tolerance"] = .number(tolerance, text: tolerance.text(significantDigits: 2))
+        findings.sentences.append("\(passed) of \(rows.count) gradients agree with central differences within \(findings.facts["tolerance"]!.text); "
+            + "the largest deviation is \(findings.facts["max_deviation"]!.text) (\(findings.facts["worst"]!.text)).")
         return findings
     }
 }

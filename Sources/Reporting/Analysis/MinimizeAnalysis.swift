@@ -11,40 +11,40 @@ enum MinimizeAnalysis {
         }
         let paths = minimize.paths
         let count = { (kind: DescentOutcome.Kind) in paths.filter { $0.outcome.kind == kind }.count }
-        findings.facts["runs"] = "\(paths.count)"
+        findings.facts["runs"] = .count(paths.count)
         for kind in DescentOutcome.Kind.allCases {
-            findings.facts[kind.rawValue.replacingOccurrences(of: "-", with: "_")] = "\(count(kind))"
+            findings.facts[kind.rawValue.replacingOccurrences(of: "-", with: "_")] = .count(count(kind))
         }
         for path in paths {
             let key = "start-\(path.start.shortText).lr-\(path.learningRate.shortText)"
             let owner = "start \(path.start) with lr \(path.learningRate)"
-            findings.set("\(key).end", to: path.outcome.kind == .diverged ? "diverged" : "\(path.end)", by: owner)
-            findings.set("\(key).iterations", to: "\(path.points.count - 1)", by: owner)
-            findings.set("\(key).outcome", to: path.outcome.kind.rawValue, by: owner)
+            findings.set("\(key).end", to: path.outcome.kind == .diverged ? .missing("diverged") : .number(path.end, text: "\(path.end)"), by: owner)
+            findings.set("\(key).iterations", to: .count(path.points.count - 1), by: owner)
+            findings.set("\(key).outcome", to: .text(path.outcome.kind.rawValue), by: owner)
         }
         var stable: [Double] = []
         for row in minimize.basins {
             let key = "lr-\(row.learningRate.shortText)"
             let owner = "lr \(row.learningRate)"
             let diverged = row.outcomes.filter { $0 == .diverged }.count
-            findings.set("\(key).basins", to: basinText(row), by: owner)
-            findings.set("\(key).diverged_starts", to: "\(diverged) of \(row.starts.count)", by: owner)
+            findings.set("\(key).basins", to: .text(basinText(row)), by: owner)
+            findings.set("\(key).diverged_starts", to: .text("\(diverged) of \(row.starts.count)"), by: owner)
             let converged = paths.filter { $0.learningRate == row.learningRate && $0.outcome.kind == .converged }
             if let slowest = converged.map({ $0.points.count - 1 }).max(), let fastest = converged.map({ $0.points.count - 1 }).min() {
-                findings.set("\(key).iterations", to: fastest == slowest ? "\(fastest)" : "\(fastest)–\(slowest)", by: owner)
+                findings.set("\(key).iterations", to: fastest == slowest ? .count(fastest) : .text("\(fastest)–\(slowest)"), by: owner)
             } else {
-                findings.set("\(key).iterations", to: "none (no start converged)", by: owner)
+                findings.set("\(key).iterations", to: .missing("none (no start converged)"), by: owner)
             }
             if diverged == 0 { stable.append(row.learningRate) }
             findings.sentences.append("lr = \(row.learningRate.shortText): \(basinText(row)).")
         }
-        findings.facts["largest_stable_lr"] = stable.max()?.shortText ?? "none"
+        findings.facts["largest_stable_lr"] = stable.max().map { .number($0) } ?? .missing("none")
         let unstable = minimize.basins.filter { $0.outcomes.contains(.diverged) }.map(\.learningRate)
-        findings.facts["smallest_diverging_lr"] = unstable.min()?.shortText ?? "none"
+        findings.facts["smallest_diverging_lr"] = unstable.min().map { .number($0) } ?? .missing("none")
         let stationary = Set(paths.filter { $0.outcome.kind == .stationary }.map(\.start)).sorted()
-        findings.facts["stationary_starts"] = stationary.isEmpty ? "none" : stationary.map(\.shortText).joined(separator: ", ")
+        findings.facts["stationary_starts"] = stationary.isEmpty ? .missing("none") : .text(stationary.map(\.shortText).joined(separator: ", "))
         let roots = Set(paths.filter { $0.outcome.kind == .converged }.map { rounded($0.end) }).sorted()
-        findings.facts["roots"] = roots.isEmpty ? "none" : roots.map(\.shortText).joined(separator: " and ")
+        findings.facts["roots"] = roots.isEmpty ? .missing("none") : .text(roots.map(\.shortText).joined(separator: " and "))
         findings.sentences.insert("\(count(.converged)) of \(paths.count) descents converged (|residual| < \(setup.tolerance.shortText)), "
             + "\(count(.diverged)) diverged, \(count(.stationary)) stopped at a stationary point and \(count(.maxIterations)) ran out of iterations (\(setup.maxIterations)).", at: 0)
         return findings

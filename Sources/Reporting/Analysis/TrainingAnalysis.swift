@@ -8,7 +8,7 @@ enum TrainingAnalysis {
         let runs = result.runs
         let single = runs.count == 1
         let grid = SweepGrid(result)
-        findings.facts["runs"] = "\(runs.count)"
+        findings.facts["runs"] = .count(runs.count)
         for run in runs {
             guard let training = run.training, let setup = run.trainingSetup else { continue }
             let data = result.prepared.datasets[training.dataIndex]
@@ -21,11 +21,11 @@ enum TrainingAnalysis {
             if grid == nil { findings.sentences.append(sentence(run, training, setup, facts, named: !single)) }
         }
         let diverged = runs.filter { $0.training?.history.outcome.diverged == true }
-        findings.facts["diverged_runs"] = "\(diverged.count)"
+        findings.facts["diverged_runs"] = .count(diverged.count)
         if runs.count > 1 {
             let best = bestRun(runs)
-            findings.facts["best_run"] = best?.name ?? "none (every run diverged)"
-            findings.facts["best_run.final_loss"] = best.map { $0.training!.history.splits[0].loss.last!.shortText } ?? "none (every run diverged)"
+            findings.facts["best_run"] = best.map { .text($0.name) } ?? .missing("none (every run diverged)")
+            findings.facts["best_run.final_loss"] = best.map { .number($0.training!.history.splits[0].loss.last!) } ?? .missing("none (every run diverged)")
         }
         if let grid { sweepFindings(grid, into: &findings) }
         surfaceFacts(result, into: &findings)
@@ -38,60 +38,61 @@ enum TrainingAnalysis {
             .min { ($0.training!.history.splits[0].loss.last ?? .infinity) < ($1.training!.history.splits[0].loss.last ?? .infinity) }
     }
 
-    private static func runFacts(_ run: RunResult, _ training: TrainingResult, _ setup: TrainingSetup, _ data: PreparedData) -> [String: String] {
-        var facts: [String: String] = [:]
+    private static func runFacts(_ run: RunResult, _ training: TrainingResult, _ setup: TrainingSetup, _ data: PreparedData) -> [String: Fact] {
+        var facts: [String: Fact] = [:]
         let history = training.history
-        facts["epochs"] = "\(history.epochs.last ?? 0)"
-        facts["steps"] = "\(history.steps)"
+        let lastEpoch = history.epochs.last ?? 0
+        facts["epochs"] = .epoch(lastEpoch)
+        facts["steps"] = .count(history.steps)
         switch history.outcome {
-        case .completed: facts["outcome"] = "completed"
-        case .diverged(let epoch, let step): facts["outcome"] = "diverged at epoch \(epoch) (step \(step))"
+        case .completed: facts["outcome"] = .text("completed")
+        case .diverged(let epoch, let step): facts["outcome"] = .text("diverged at epoch \(epoch) (step \(step))")
         }
         for split in history.splits {
             let prefix = split.name == "train" ? "" : "\(split.name)_"
-            facts["\(prefix)initial_loss"] = split.loss.first?.shortText
-            facts["\(prefix)final_loss"] = split.loss.last?.shortText
+            facts["\(prefix)initial_loss"] = split.loss.first.map { .number($0) }
+            facts["\(prefix)final_loss"] = split.loss.last.map { .number($0) }
             if let accuracy = split.accuracy {
-                facts["\(split.name)_accuracy"] = accuracy.last?.percentText
-                facts["initial_\(split.name)_accuracy"] = accuracy.first?.percentText
+                facts["\(split.name)_accuracy"] = accuracy.last.map { .fraction($0) }
+                facts["initial_\(split.name)_accuracy"] = accuracy.first.map { .fraction($0) }
             }
         }
         if let train = history.splits.first?.accuracy?.last, let test = history.split("test")?.accuracy?.last {
-            facts["gap"] = ((train - test) * 100).text(significantDigits: 3) + " points"
+            facts["gap"] = Fact(.points((train - test) * 100))
         }
         let noConvergence = history.outcome.diverged ? "never (the run diverged)" : "never (the training loss did not fall)"
-        facts["convergence_epoch"] = convergenceEpoch(history).map { "\($0)" } ?? noConvergence
+        facts["convergence_epoch"] = convergenceEpoch(history).map { .epoch($0) } ?? .missing(noConvergence)
         switch settling(history) {
-        case .settled(let epoch): facts["converged"] = "by epoch \(epoch)"
-        case .stillFalling: facts["converged"] = "not before the last epoch, \(facts["epochs"]!) (its loss is still falling)"
-        case nil: facts["converged"] = noConvergence
+        case .settled(let epoch): facts["converged"] = .text("by epoch \(epoch)")
+        case .stillFalling: facts["converged"] = .text("not before the last epoch, \(lastEpoch) (its loss is still falling)")
+        case nil: facts["converged"] = .missing(noConvergence)
         }
         if let target = setup.loop.targetLoss {
             let losses = history.splits[0].loss
             if let index = losses.firstIndex(where: { $0 <= target }) {
                 let epoch = history.epochs[index]
                 let stepsPerEpoch = Double(history.steps) / Double(max(history.epochs.last ?? 1, 1))
-                facts["epochs_to_target"] = "\(epoch)"
-                facts["steps_to_target"] = "\(Int((Double(epoch) * stepsPerEpoch).rounded()))"
+                facts["epochs_to_target"] = .epoch(epoch)
+                facts["steps_to_target"] = .count(Int((Double(epoch) * stepsPerEpoch).rounded()))
             } else {
-                facts["epochs_to_target"] = "not reached"
-                facts["steps_to_target"] = "not reached"
+                facts["epochs_to_target"] = .missing("not reached")
+                facts["steps_to_target"] = .missing("not reached")
             }
         }
         if let last = training.probes.last {
             let truth = setup.data.source.truth
             for (x, prediction) in zip(setup.loop.probes, last.predictions) {
-                facts["prediction_at_\(x.shortText)"] = prediction.shortText
-                if let truth { facts["truth_at_\(x.shortText)"] = truth.value(at: x).shortText }
+                facts["prediction_at_\(x.shortText)"] = .number(prediction)
+                if let truth { facts["truth_at_\(x.shortText)"] = .number(truth.value(at: x)) }
             }
         }
         if let (weights, bias) = linearModel(setup, parameters: training.finalParameters) {
-            facts["w"] = vectorText(weights)
-            facts["b"] = bias.shortText
-            facts["boundary"] = boundaryEquation(weights: weights, bias: bias, standardized: data.standardizer != nil)
+            facts["w"] = weights.count == 1 ? .number(weights[0]) : .text(vectorText(weights))
+            facts["b"] = .number(bias)
+            facts["boundary"] = .text(boundaryEquation(weights: weights, bias: bias, standardized: data.standardizer != nil))
             if let initial = linearModel(setup, parameters: training.initialParameters) {
-                facts["initial_w"] = vectorText(initial.0)
-                facts["initial_b"] = initial.1.shortText
+                facts["initial_w"] = initial.0.count == 1 ? .number(initial.0[0]) : .text(vectorText(initial.0))
+                facts["initial_b"] = .number(initial.1)
             }
         }
         return facts
@@ -144,7 +145,8 @@ enum TrainingAnalysis {
     }
 
     private static func sentence(_ run: RunResult, _ training: TrainingResult, _ setup: TrainingSetup,
-                                 _ facts: [String: String], named: Bool) -> String {
+                                 _ runFacts: [String: Fact], named: Bool) -> String {
+        let facts = runFacts.mapValues(\.text)
         let history = training.history
         var parts: [String] = []
         let lossName = "training loss"
@@ -169,7 +171,8 @@ enum TrainingAnalysis {
         }
         if let steps = facts["steps_to_target"], let epochs = facts["epochs_to_target"], let target = setup.loop.targetLoss {
             // The loss is only measured at evaluations, so the step count is that epoch's, not the exact step.
-            parts.append(steps == "not reached" ? "never reached loss \(target.shortText)"
+            let reached = if case .missing = runFacts["steps_to_target"]?.value { false } else { true }
+            parts.append(!reached ? "never reached loss \(target.shortText)"
                          : "reached loss \(target.shortText) by epoch \(epochs) (\(steps) steps)")
         }
         if let boundary = facts["boundary"] { parts.append("learned w = \(facts["w"]!), b = \(facts["b"]!); boundary \(boundary)") }
@@ -186,12 +189,12 @@ enum TrainingAnalysis {
             let prefix = variant.map { "\(Slug.make($0))." } ?? ""
             if let best = bestRun(runs) {
                 let loss = best.training!.history.splits[0].loss.last!.shortText
-                findings.set("\(prefix)best_\(parameter)", to: best.sweepValues[0].shortText, by: variant ?? "")
-                findings.set("\(prefix)best_loss", to: loss, by: variant ?? "")
+                findings.set("\(prefix)best_\(parameter)", to: .number(best.sweepValues[0]), by: variant ?? "")
+                findings.set("\(prefix)best_loss", to: .number(best.training!.history.splits[0].loss.last!), by: variant ?? "")
                 parts.append("the lowest final training loss, \(loss), comes with \(grid.parameter) = \(best.sweepValues[0].shortText)")
             } else {
-                findings.set("\(prefix)best_\(parameter)", to: "none (every run diverged)", by: variant ?? "")
-                findings.set("\(prefix)best_loss", to: "none (every run diverged)", by: variant ?? "")
+                findings.set("\(prefix)best_\(parameter)", to: .missing("none (every run diverged)"), by: variant ?? "")
+                findings.set("\(prefix)best_loss", to: .missing("none (every run diverged)"), by: variant ?? "")
             }
             parts += convergence(runs, grid: grid)
             if let accuracy = bestAccuracy(runs, grid: grid) { parts.append(accuracy) }
@@ -243,8 +246,8 @@ enum TrainingAnalysis {
         let data = result.prepared.datasets[runs[0].training!.dataIndex]
         guard data.isClassification, data.inputWidth == 2 else { return }
         guard runs.allSatisfy({ $0.training?.history.outcome.diverged == false }) else {
-            findings.facts["surface_agreement"] = "none (a run diverged)"
-            findings.facts["surface_difference"] = "none (a run diverged)"
+            findings.facts["surface_agreement"] = .missing("none (a run diverged)")
+            findings.facts["surface_difference"] = .missing("none (a run diverged)")
             return
         }
         let surface = result.experiment.figures.first { $0.type == DecisionSurfaceFigure.name }
@@ -253,8 +256,8 @@ enum TrainingAnalysis {
         let a = DecisionMesh(run: runs[0], setup: first, x: plane.x, y: plane.y)
         let b = DecisionMesh(run: runs[1], setup: second, x: plane.x, y: plane.y)
         let agreement = a.agreement(with: b)
-        findings.facts["surface_agreement"] = agreement.percentText
-        findings.facts["surface_difference"] = (1 - agreement).percentText
+        findings.facts["surface_agreement"] = .fraction(agreement)
+        findings.facts["surface_difference"] = .fraction(1 - agreement)
         findings.sentences.append("**\(runs[0].name)** and **\(runs[1].name)** assign the same class to \(agreement.percentText) of a 200 × 200 grid over the plane.")
     }
 }

@@ -48,20 +48,19 @@ struct IndexPage {
 
     /// The one-line result the index shows for an experiment.
     static func keyResult(_ result: ExperimentResult, findings: Findings) -> String {
-        let facts = findings.facts
+        func fact(_ name: String, _ absent: String = "?") -> String { findings.facts[name]?.text ?? absent }
         switch result.experiment.kind {
         case .gradientCheck:
-            return "\(facts["passed"] ?? "?") of \(facts["checks"] ?? "?") gradients pass (max deviation \(facts["max_deviation"] ?? "?"))"
+            return "\(fact("passed")) of \(fact("checks")) gradients pass (max deviation \(fact("max_deviation")))"
         case .minimize:
-            return "\(facts["converged"] ?? "?") of \(facts["runs"] ?? "?") descents converge; roots \(facts["roots"] ?? "?"); \(facts["diverged"] ?? "0") diverge"
+            return "\(fact("converged")) of \(fact("runs")) descents converge; roots \(fact("roots")); \(fact("diverged", "0")) diverge"
         case .training:
-            if let name = result.experiment.sweepParameters.first {
-                let parameter = Slug.make(name)
-                let best = facts.keys.filter { $0.hasSuffix("best_\(parameter)") }.sorted().map { key in
-                    let variant = key.dropLast("best_\(parameter)".count).dropLast()
-                    return (variant.isEmpty ? "" : "\(variant): ") + "best \(parameter) \(facts[key]!)"
-                }
-                return best.joined(separator: "; ")
+            if let grid = SweepGrid(result) {
+                let parameter = Slug.make(grid.parameter)
+                return grid.variants.map { variant in
+                    let value = fact((variant.map { "\(Slug.make($0))." } ?? "") + "best_\(parameter)")
+                    return (variant.map { "\($0): " } ?? "") + "best \(parameter) \(value)"
+                }.joined(separator: "; ")
             }
             let runs = result.runs
             return runs.compactMap { run -> String? in

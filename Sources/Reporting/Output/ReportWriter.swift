@@ -35,12 +35,15 @@ public struct ReportWriter: Sendable {
                       to destination: ReportDestination, scope: Scope = .everything) throws(ReportError) -> [ExperimentFailure] {
         let folder = destination.folder
         let staging = folder.url.appendingPathComponent("\(OutputFolder.stagingPrefix)\(getpid())")
-        try FileOperations.removeTree(staging)
-        try FileOperations.createFolder(staging)
+        // Registered before the folder exists, so that no signal can come between the two.
         let cleanup = Interruption.shared.onInterrupt { try? FileOperations.removeTree(staging) }
         defer {
             try? FileOperations.removeTree(staging)
             Interruption.shared.remove(cleanup)
+        }
+        try Interruption.shared.protect { () throws(ReportError) in
+            try FileOperations.removeTree(staging)
+            try FileOperations.createFolder(staging)
         }
 
         var failures = failures
@@ -74,8 +77,10 @@ public struct ReportWriter: Sendable {
         for entry in written { sources[entry.file] = entry.name }
         let folders = Set(sources.keys.map { ($0 as NSString).deletingLastPathComponent } + failures.map { ($0.file as NSString).deletingLastPathComponent })
         let index = IndexPage(entries: entries, failures: failures, sourceFolders: folders.filter { !$0.isEmpty }.sorted(), metadata: metadata)
-        try FileOperations.write(Data(index.markdown.utf8), to: staging.appendingPathComponent("README.md"))
-        try FileOperations.write(try metadata.encoded(), to: staging.appendingPathComponent("run.json"))
+        try Interruption.shared.protect { () throws(ReportError) in
+            try FileOperations.write(Data(index.markdown.utf8), to: staging.appendingPathComponent("README.md"))
+            try FileOperations.write(try metadata.encoded(), to: staging.appendingPathComponent("run.json"))
+        }
 
         let staged = FileOperations.files(under: staging)
         let keptFiles = previous.files.filter { file in kept.contains { file.hasPrefix($0 + "/") } }
@@ -128,7 +133,7 @@ public struct ReportWriter: Sendable {
         for (index, analyzed) in results.enumerated() {
             let figures: [ReportFigure]
             do {
-                try FileOperations.createFolder(figuresFolder(of: analyzed, in: root))
+                try Interruption.shared.protect { () throws(ReportError) in try FileOperations.createFolder(figuresFolder(of: analyzed, in: root)) }
                 figures = try FigureBuilder.figures(for: analyzed.result)
             } catch let error as ReportError {
                 folderErrors[index] = error
@@ -145,13 +150,17 @@ public struct ReportWriter: Sendable {
         let order = pieces.indices.sorted { (pieces[$0].estimatedCost, $1) > (pieces[$1].estimatedCost, $0) }
         let outcomes = ParallelWork.map(pieces.count, workers: jobs) { [pieces] slot in
             let position = order[slot]
+            // Each file is written under the signal guard: a signal waits for the file in hand,
+            // then removes the staging folder with no writer left to put anything back in it.
             return Result { () throws(ReportError) -> ResultsDocument.Summary? in
-                switch pieces[position] {
-                case .pages(let experiment, let figures):
-                    return try writePages(results[experiment], figures: figures, in: root)
-                case .figure(let experiment, let figure, let format):
-                    try draw(figure, as: format, of: results[experiment], in: root)
-                    return nil
+                try Interruption.shared.protect { () throws(ReportError) -> ResultsDocument.Summary? in
+                    switch pieces[position] {
+                    case .pages(let experiment, let figures):
+                        return try writePages(results[experiment], figures: figures, in: root)
+                    case .figure(let experiment, let figure, let format):
+                        try draw(figure, as: format, of: results[experiment], in: root)
+                        return nil
+                    }
                 }
             }
         }

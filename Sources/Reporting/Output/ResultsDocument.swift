@@ -43,7 +43,7 @@ struct ResultsDocument: Encodable {
     var kind: String
     var seed: UInt32
     var summary: Summary
-    var facts: [String: String]
+    var facts: [String: Fact]
     var datasets: [Dataset]
     var runs: [Run]
 
