@@ -43,7 +43,7 @@ struct SuiteBenchmark: ParsableCommand {
                 let prepared = try ExperimentFiles.find([folder]).map { try PreparedExperiment(try Experiment.load(path: $0)) }
                 results = ExperimentRunner.run(prepared, jobs: jobs)
                 try ReportWriter(formats: [.png, .pdf], jobs: jobs)
-                    .write(results.map(AnalyzedResult.init), metadata: RunMetadata(jobs: jobs, seconds: 0, experiments: []),
+                    .write(try results.map { result throws(SpecError) in try AnalyzedResult(result) }, metadata: RunMetadata(jobs: jobs, seconds: 0, experiments: []),
                            to: scratch.appendingPathComponent("reports"))
             }
             totals.append(elapsed.seconds)

@@ -216,14 +216,17 @@ struct ReportSession {
         let results = ExperimentRunner.run(prepared, schedule: schedule, jobs: jobs, board: board)
         display.stop()
         var analyzed: [AnalyzedResult] = []
-        for result in results.map(AnalyzedResult.init) {
-            // Checked before training against the facts the setup provides; this catches a fact the
-            // analysis did not provide after all.
-            if let problem = AnswerCheck.problems(in: result).first {
-                reading.problems.add(problem, experiment: result.result.experiment.name)
-            } else {
-                analyzed.append(result)
-            }
+        for result in results {
+            // Checked before training against the facts the setup provides and the figures the
+            // catalog knows; this catches what the analysis did not provide after all.
+            do {
+                let analysis = try AnalyzedResult(result)
+                if let problem = AnswerCheck.problems(in: analysis).first {
+                    reading.problems.add(problem, experiment: result.experiment.name)
+                } else {
+                    analyzed.append(analysis)
+                }
+            } catch { reading.problems.add(error, experiment: result.experiment.name) }
         }
         return (analyzed, Date().timeIntervalSince(started))
     }

@@ -49,7 +49,7 @@ struct EndToEndTests {
         let paths = try ExperimentFiles.find([root.appendingPathComponent("experiments").path])
         let prepared = try paths.map { path throws -> PreparedExperiment in try PreparedExperiment(try Experiment.load(path: path)) }
         let results = ExperimentRunner.run(prepared, jobs: jobs)
-        let analyzed = results.map(AnalyzedResult.init)
+        let analyzed = try results.map { result throws(SpecError) in try AnalyzedResult(result) }
         for experiment in analyzed { #expect(AnswerCheck.problems(in: experiment).isEmpty) }
         let metadata = RunMetadata(jobs: jobs, seconds: 1, experiments: [])
         try ReportWriter(formats: [.png, .pdf]).write(analyzed, metadata: metadata, to: root.appendingPathComponent(out))
@@ -123,7 +123,7 @@ struct EndToEndTests {
                            {"question": "All of them?", "answer": "{{pased}} of {{checks}}."}]}
             """#.utf8).write(to: URL(fileURLWithPath: path))
         let results = ExperimentRunner.run([try PreparedExperiment(try Experiment.load(path: path))], jobs: 1)
-        let problems = AnswerCheck.problems(in: AnalyzedResult(results[0])).map(\.description)
+        let problems = AnswerCheck.problems(in: try AnalyzedResult(results[0])).map(\.description)
         #expect(problems.count == 1)
         #expect(problems.first?.contains("misspelt.json") == true)
         #expect(problems.first?.contains("questions[1].answer") == true)

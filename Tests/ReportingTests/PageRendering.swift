@@ -11,9 +11,9 @@ enum PageRendering {
         let path = root.appendingPathComponent("experiment.json").path
         try Data(file.utf8).write(to: URL(fileURLWithPath: path))
         let result = ExperimentRunner.run([try PreparedExperiment(try Experiment.load(path: path))], jobs: 1)[0]
-        let findings = Analysis.analyze(result)
-        let figures = try FigureBuilder.figures(for: result)
-        let page = ExperimentPage(result: result, findings: findings, figures: figures, formats: ["png"])
-        return (page.markdown, findings, figures.first?.caption ?? "")
+        let analyzed = try AnalyzedResult(result)
+        let figures = FigureBuilder.figures(for: analyzed)
+        let page = ExperimentPage(result: result, findings: analyzed.findings, figures: figures, formats: ["png"])
+        return (page.markdown, analyzed.findings, figures.first?.caption ?? "")
     }
 }

@@ -47,8 +47,8 @@ struct PreflightTests {
         let results = ExperimentRunner.run(prepared, jobs: 2)
         #expect(results.contains { $0.runs.contains { $0.training?.history.outcome.diverged == true } })
         for (candidate, result) in zip(prepared, results) {
-            let before = Set(AnalyzedResult(ExperimentResult(shapeOf: candidate)).findings.facts.keys)
-            let after = Set(AnalyzedResult(result).findings.facts.keys)
+            let before = Set(try AnalyzedResult(ExperimentResult(shapeOf: candidate)).findings.facts.keys)
+            let after = Set(try AnalyzedResult(result).findings.facts.keys)
             #expect(before == after, "\(candidate.experiment.name): only before \(before.subtracting(after).sorted()), only after \(after.subtracting(before).sorted())")
             #expect(Preflight.problems(in: candidate).isEmpty, "\(candidate.experiment.name)")
         }

@@ -7,9 +7,12 @@ import Experiments
 public enum Preflight {
     /// Every problem found, each an error at the file's JSON path that causes it.
     public static func problems(in prepared: PreparedExperiment) -> [SpecError] {
-        let shape = AnalyzedResult(ExperimentResult(shapeOf: prepared))
-        return collisions(shape) + FigureCatalog.problems(in: prepared.experiment) + FigureCatalog.dataProblems(in: prepared)
-            + AnswerCheck.problems(in: shape)
+        // Figures the catalog does not know come first: the analysis reads the figures it is asked for.
+        let unknownFigures = FigureCatalog.problems(in: prepared.experiment)
+        guard unknownFigures.isEmpty else { return unknownFigures }
+        let shape: AnalyzedResult
+        do { shape = try AnalyzedResult(ExperimentResult(shapeOf: prepared)) } catch { return [error] }
+        return collisions(shape) + FigureCatalog.dataProblems(in: prepared) + AnswerCheck.problems(in: shape)
     }
 
     /// One error per pair of runs (or starts, or rates) whose facts would share a name.

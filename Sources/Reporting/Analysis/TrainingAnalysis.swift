@@ -3,7 +3,7 @@ import NeuralNet
 
 /// Facts and findings of a training experiment: final metrics per run, gaps, convergence, sweeps.
 enum TrainingAnalysis {
-    static func analyze(_ result: ExperimentResult) -> Findings {
+    static func analyze(_ result: ExperimentResult, surface: ResolvedFigure?, predictions: PredictionCache) -> Findings {
         var findings = Findings()
         let runs = result.runs
         let single = runs.count == 1
@@ -28,7 +28,7 @@ enum TrainingAnalysis {
             findings.facts["best_run.final_loss"] = best.map { .number($0.training!.history.splits[0].loss.last!) } ?? .missing("none (every run diverged)")
         }
         if let grid { sweepFindings(grid, into: &findings) }
-        surfaceFacts(result, into: &findings)
+        surfaceFacts(result, surface: surface, predictions: predictions, into: &findings)
         return findings
     }
 
@@ -240,7 +240,8 @@ enum TrainingAnalysis {
     }
 
     /// With two runs on a two-input classification task: how much of the plane they classify alike.
-    private static func surfaceFacts(_ result: ExperimentResult, into findings: inout Findings) {
+    private static func surfaceFacts(_ result: ExperimentResult, surface: ResolvedFigure?, predictions: PredictionCache,
+                                     into findings: inout Findings) {
         let runs = result.runs.filter { $0.training != nil }
         guard runs.count == 2, let first = runs[0].trainingSetup, let second = runs[1].trainingSetup else { return }
         let data = result.prepared.datasets[runs[0].training!.dataIndex]
@@ -250,11 +251,9 @@ enum TrainingAnalysis {
             findings.facts["surface_difference"] = .missing("none (a run diverged)")
             return
         }
-        let surface = result.experiment.figures.first { $0.type == DecisionSurfaceFigure.name }
-            .flatMap { try? FigureCatalog.resolve($0, in: result.experiment) }
         let plane = DecisionMesh.plane(of: data.all, x: surface?.range("x"), y: surface?.range("y"))
-        let a = DecisionMesh(run: runs[0], setup: first, x: plane.x, y: plane.y)
-        let b = DecisionMesh(run: runs[1], setup: second, x: plane.x, y: plane.y)
+        let a = predictions.mesh(of: runs[0], setup: first, x: plane.x, y: plane.y)
+        let b = predictions.mesh(of: runs[1], setup: second, x: plane.x, y: plane.y)
         let agreement = a.agreement(with: b)
         findings.facts["surface_agreement"] = .fraction(agreement)
         findings.facts["surface_difference"] = .fraction(1 - agreement)

@@ -11,7 +11,8 @@ enum BasinsFigure: ConfigurableFigure {
     static let settings = [FigureOptions.title]
     static let experimentKinds: [Experiment.Kind] = [.minimize]
 
-    static func make(_ result: ExperimentResult, _ request: ResolvedFigure) -> [ReportFigure] {
+    static func make(_ analyzed: AnalyzedResult, _ request: ResolvedFigure) -> [ReportFigure] {
+        let result = analyzed.result
         guard let (setup, outcome, _) = MinimizeFigures.parts(result) else { return [] }
         var categories: [String] = []
         func category(_ end: Double, _ outcome: DescentOutcome.Kind) -> String {

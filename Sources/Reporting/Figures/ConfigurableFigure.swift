@@ -9,8 +9,8 @@ protocol ConfigurableFigure: Configurable {
     static var experimentKinds: [Experiment.Kind] { get }
     /// Why it cannot be drawn for this experiment (its data, its sweep), or nil when it can.
     static func problem(for prepared: PreparedExperiment) -> String?
-    /// The figure's files, drawn from the results.
-    static func make(_ result: ExperimentResult, _ figure: ResolvedFigure) -> [ReportFigure]
+    /// The figure's files, drawn from the analysed results.
+    static func make(_ analyzed: AnalyzedResult, _ figure: ResolvedFigure) -> [ReportFigure]
 }
 
 extension ConfigurableFigure {

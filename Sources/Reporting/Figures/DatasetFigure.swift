@@ -9,7 +9,8 @@ enum DatasetFigure: ConfigurableFigure {
     static let settings = [FigureOptions.title]
     static let experimentKinds: [Experiment.Kind] = [.training]
 
-    static func make(_ result: ExperimentResult, _ request: ResolvedFigure) -> [ReportFigure] {
+    static func make(_ analyzed: AnalyzedResult, _ request: ResolvedFigure) -> [ReportFigure] {
+        let result = analyzed.result
         guard let first = result.trainingRuns.first else { return [] }
         let data = first.data
         var figure = Figure()

@@ -21,7 +21,8 @@ enum DecisionSurfaceFigure: ConfigurableFigure {
         return nil
     }
 
-    static func make(_ result: ExperimentResult, _ request: ResolvedFigure) -> [ReportFigure] {
+    static func make(_ analyzed: AnalyzedResult, _ request: ResolvedFigure) -> [ReportFigure] {
+        let result = analyzed.result
         let runs = result.trainingRuns.filter { $0.data.inputWidth == 2 && $0.data.isClassification }
         guard !runs.isEmpty else { return [] }
         let columns = min(runs.count, 3)
@@ -29,8 +30,8 @@ enum DecisionSurfaceFigure: ConfigurableFigure {
         var figure = Figure(widthInches: 6.4 * Double(columns), heightInches: 5.2 * Double(rows), rows: rows, columns: columns)
         for (index, entry) in runs.enumerated() {
             let title = runs.count == 1 ? (request.title ?? "Decision surface") : entry.run.name
-            figure[index / columns, index % columns] = axes(entry, x: request.range("x"), y: request.range("y"), split: request.split,
-                                                            title: title, colorbar: true)
+            figure[index / columns, index % columns] = axes(entry, predictions: analyzed.predictions, x: request.range("x"), y: request.range("y"),
+                                                            split: request.split, title: title, colorbar: true)
         }
         let split = request.split
         let caption = "Decision surface" + (runs.count > 1 ? "s, one per run" : "") + (split == "all" ? "" : " with the \(split) set")
@@ -38,12 +39,12 @@ enum DecisionSurfaceFigure: ConfigurableFigure {
     }
 
     /// One run's surface in an axes.
-    static func axes(_ entry: TrainingEntry, x: ClosedRange<Double>?, y: ClosedRange<Double>?, split: String,
+    static func axes(_ entry: TrainingEntry, predictions: PredictionCache, x: ClosedRange<Double>?, y: ClosedRange<Double>?, split: String,
                      title: String, colorbar: Bool) -> Axes {
         let classes = entry.data.classCount ?? 2
         let points = entry.data.rows(of: split)
         let plane = DecisionMesh.plane(of: entry.data.all, x: x, y: y)
-        let mesh = DecisionMesh(run: entry.run, setup: entry.setup, x: plane.x, y: plane.y)
+        let mesh = predictions.mesh(of: entry.run, setup: entry.setup, x: plane.x, y: plane.y)
         let field = Field(columns: mesh.resolution, rows: mesh.resolution, values: mesh.values, x: plane.x, y: plane.y)
         var axes = Axes(title: title, xLabel: entry.data.standardizer == nil ? "x₁" : "x₁ (standardised)",
                         yLabel: entry.data.standardizer == nil ? "x₂" : "x₂ (standardised)")

@@ -10,7 +10,7 @@ enum ExtrapolationFigure: ConfigurableFigure {
 
     static func problem(for prepared: PreparedExperiment) -> String? { FitFigure.problem(named: name, for: prepared) }
 
-    static func make(_ result: ExperimentResult, _ request: ResolvedFigure) -> [ReportFigure] {
-        FitFigure.make(result, request, extrapolate: true)
+    static func make(_ analyzed: AnalyzedResult, _ request: ResolvedFigure) -> [ReportFigure] {
+        FitFigure.make(analyzed, request, extrapolate: true)
     }
 }

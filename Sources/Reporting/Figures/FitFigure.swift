@@ -12,7 +12,7 @@ enum FitFigure: ConfigurableFigure {
 
     static func problem(for prepared: PreparedExperiment) -> String? { problem(named: name, for: prepared) }
 
-    static func make(_ result: ExperimentResult, _ request: ResolvedFigure) -> [ReportFigure] { make(result, request, extrapolate: false) }
+    static func make(_ analyzed: AnalyzedResult, _ request: ResolvedFigure) -> [ReportFigure] { make(analyzed, request, extrapolate: false) }
 
     /// Why a one-input curve named `name` cannot be drawn: the data has more inputs.
     static func problem(named name: String, for prepared: PreparedExperiment) -> String? {
@@ -22,7 +22,8 @@ enum FitFigure: ConfigurableFigure {
     }
 
     /// The curve over the data, or (`extrapolate`) over ten times its range against the truth.
-    static func make(_ result: ExperimentResult, _ request: ResolvedFigure, extrapolate: Bool) -> [ReportFigure] {
+    static func make(_ analyzed: AnalyzedResult, _ request: ResolvedFigure, extrapolate: Bool) -> [ReportFigure] {
+        let result = analyzed.result
         let runs = result.trainingRuns.filter { $0.data.inputWidth == 1 }
         guard let first = runs.first else { return [] }
         let data = first.data
@@ -42,9 +43,7 @@ enum FitFigure: ConfigurableFigure {
             axes.verticalLine(at: dataRange.upperBound, color: Color.gray, width: 1)
         }
         for (index, entry) in runs.enumerated() {
-            let network = NetworkBuilder.restored(entry.setup.layers, parameters: entry.training.finalParameters)
-            let outputs = network.predict(.column(grid)).elements
-            let y = entry.setup.loss.kind.target == .logit ? outputs.map(VectorMath.sigmoid) : outputs
+            let y = analyzed.predictions.curve(of: entry.run, setup: entry.setup, at: grid)
             axes.plot(grid, y, color: Color.tab10[index % 10], width: 2, label: runs.count == 1 ? "model" : entry.run.name)
         }
         var figure = Figure()

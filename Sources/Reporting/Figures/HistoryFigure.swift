@@ -11,7 +11,8 @@ enum HistoryFigure: ConfigurableFigure {
 
     static let dashes: [String: [Double]] = ["train": [], "validation": [5, 2], "test": [1.5, 1.5]]
 
-    static func make(_ result: ExperimentResult, _ request: ResolvedFigure) -> [ReportFigure] {
+    static func make(_ analyzed: AnalyzedResult, _ request: ResolvedFigure) -> [ReportFigure] {
+        let result = analyzed.result
         let runs = result.trainingRuns
         guard !runs.isEmpty else { return [] }
         let hasAccuracy = runs.contains { $0.training.history.splits.first?.accuracy != nil }

@@ -11,7 +11,8 @@ enum ObjectiveFigure: ConfigurableFigure {
     static let settings: [Setting] = []
     static let experimentKinds: [Experiment.Kind] = [.minimize]
 
-    static func make(_ result: ExperimentResult, _ request: ResolvedFigure) -> [ReportFigure] {
+    static func make(_ analyzed: AnalyzedResult, _ request: ResolvedFigure) -> [ReportFigure] {
+        let result = analyzed.result
         guard let (setup, outcome, _) = MinimizeFigures.parts(result) else { return [] }
         let rates = setup.learningRates
         var figure = Figure(widthInches: 5 * Double(rates.count), heightInches: 4.4, columns: rates.count)

@@ -9,7 +9,8 @@ enum PanelFigure: ConfigurableFigure {
     static let settings: [Setting] = []
     static let experimentKinds: [Experiment.Kind] = [.training]
 
-    static func make(_ result: ExperimentResult, _ request: ResolvedFigure) -> [ReportFigure] {
+    static func make(_ analyzed: AnalyzedResult, _ request: ResolvedFigure) -> [ReportFigure] {
+        let result = analyzed.result
         let runs = result.trainingRuns
         return runs.map { entry in
             let history = entry.training.history
@@ -35,7 +36,7 @@ enum PanelFigure: ConfigurableFigure {
             figure[0, 1] = accuracy
             figure[1, 0] = norms
             if entry.data.inputWidth == 2, entry.data.isClassification {
-                figure[1, 1] = DecisionSurfaceFigure.axes(entry, x: nil, y: nil, split: "test", title: "Decision surface (test set)", colorbar: false)
+                figure[1, 1] = DecisionSurfaceFigure.axes(entry, predictions: analyzed.predictions, x: nil, y: nil, split: "test", title: "Decision surface (test set)", colorbar: false)
             }
             let name = runs.count == 1 ? request.fileName : "\(request.fileName)-\(Slug.make(entry.run.name))"
             let caption = runs.count == 1 ? "Training panel" : "Training panel: \(entry.run.name)"

@@ -13,15 +13,9 @@ public struct ReportFigure: Sendable {
 
 /// Draws every figure an experiment asks for from its results.
 public enum FigureBuilder {
-    /// The figures of `result`, in the order the file lists them; a request the catalog refuses
-    /// (which the checks before training report first) is an error, never a silent omission.
-    public static func figures(for result: ExperimentResult) throws(SpecError) -> [ReportFigure] {
-        var figures: [ReportFigure] = []
-        for request in result.experiment.figures {
-            let figure = try FigureCatalog.resolve(request, in: result.experiment)
-            figures += figure.kind.make(result, figure)
-        }
-        return figures
+    /// The figures of `analyzed`, in the order the file lists them.
+    public static func figures(for analyzed: AnalyzedResult) -> [ReportFigure] {
+        analyzed.figures.flatMap { $0.kind.make(analyzed, $0) }
     }
 }
 

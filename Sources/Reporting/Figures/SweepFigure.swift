@@ -14,7 +14,8 @@ enum SweepFigure: ConfigurableFigure {
         return "the sweep figure needs a sweep over exactly one parameter; " + (count == 0 ? "this file has no sweep" : "this file sweeps \(count)")
     }
 
-    static func make(_ result: ExperimentResult, _ request: ResolvedFigure) -> [ReportFigure] {
+    static func make(_ analyzed: AnalyzedResult, _ request: ResolvedFigure) -> [ReportFigure] {
+        let result = analyzed.result
         guard let grid = SweepGrid(result) else { return [] }
         let parameter = grid.parameter
         var axes = Axes(title: request.title ?? "Final training loss by \(parameter)", xLabel: parameter, yLabel: "final training loss")

@@ -134,7 +134,7 @@ public struct ReportWriter: Sendable {
             let figures: [ReportFigure]
             do {
                 try Interruption.shared.protect { () throws(ReportError) in try FileOperations.createFolder(figuresFolder(of: analyzed, in: root)) }
-                figures = try FigureBuilder.figures(for: analyzed.result)
+                figures = FigureBuilder.figures(for: analyzed)
             } catch let error as ReportError {
                 folderErrors[index] = error
                 continue
