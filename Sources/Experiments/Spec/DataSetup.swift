@@ -19,29 +19,21 @@ public struct DataSetup: Sendable, Equatable, Codable {
 
     /// Encoded as the file writes it: `{"source": "moons", "samples": 1000, "split": {...}, "standardize": true}`.
     public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: LayerKey.self)
-        try container.encode(source.kind.name, forKey: LayerKey("source"))
-        for (key, value) in source.settings.values.sorted(by: { $0.key < $1.key }) { try container.encode(value, forKey: LayerKey(key)) }
-        try container.encode(split, forKey: LayerKey("split"))
-        try container.encode(standardize, forKey: LayerKey("standardize"))
+        var container = encoder.container(keyedBy: MemberKey.self)
+        try container.encode(source.kind.name, forKey: MemberKey("source"))
+        try container.encode(settings: source.settings)
+        try container.encode(split, forKey: MemberKey("split"))
+        try container.encode(standardize, forKey: MemberKey("standardize"))
     }
 
     public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: LayerKey.self)
-        let name = try container.decode(String.self, forKey: LayerKey("source"))
+        let container = try decoder.container(keyedBy: MemberKey.self)
+        let name = try container.decode(String.self, forKey: MemberKey("source"))
         guard let kind = Registry.dataSource(named: name) else {
-            throw DecodingError.dataCorruptedError(forKey: LayerKey("source"), in: container, debugDescription: "no data source is named \(name)")
+            throw DecodingError.dataCorruptedError(forKey: MemberKey("source"), in: container, debugDescription: "no data source is named \(name)")
         }
-        var settings = SettingValues()
-        for setting in kind.settings where container.contains(LayerKey(setting.key)) {
-            if case .formula = setting.kind {
-                settings[setting.key] = .formula(try container.decode(Formula.self, forKey: LayerKey(setting.key)))
-            } else {
-                settings[setting.key] = try container.decode(SettingValue.self, forKey: LayerKey(setting.key))
-            }
-        }
-        self.init(source: DataSourceSetup(kind, settings: settings), split: try container.decode(SplitSetup.self, forKey: LayerKey("split")),
-                  standardize: try container.decode(Bool.self, forKey: LayerKey("standardize")))
+        self.init(source: DataSourceSetup(kind, settings: try container.settings(kind.settings)), split: try container.decode(SplitSetup.self, forKey: MemberKey("split")),
+                  standardize: try container.decode(Bool.self, forKey: MemberKey("standardize")))
     }
 }
 
@@ -55,9 +47,7 @@ public struct DataSourceSetup: Sendable, Equatable {
     /// The source `kind` with `settings` (the defaults for any left out).
     public init(_ kind: any ConfigurableDataSource.Type, settings: SettingValues = SettingValues()) {
         self.kind = kind
-        var values = SettingValues.defaults(of: kind.settings)
-        for (key, value) in settings.values { values[key] = value }
-        self.settings = values
+        self.settings = settings.filled(from: kind.settings)
     }
 
     /// The name files use.

@@ -28,8 +28,8 @@ public enum LayerSetup: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: LayerKey.self)
-        self = container.contains(LayerKey("linear")) ? .linear(try LinearSetup(from: decoder)) : .activation(try ActivationSetup(from: decoder))
+        let container = try decoder.container(keyedBy: MemberKey.self)
+        self = container.contains(MemberKey("linear")) ? .linear(try LinearSetup(from: decoder)) : .activation(try ActivationSetup(from: decoder))
     }
 }
 
@@ -50,17 +50,17 @@ public struct LinearSetup: Sendable, Equatable, Codable {
     }
 
     public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: LayerKey.self)
-        try container.encode(units, forKey: LayerKey("linear"))
-        try container.encode(weight, forKey: LayerKey("init"))
-        try container.encode(bias, forKey: LayerKey("bias_init"))
+        var container = encoder.container(keyedBy: MemberKey.self)
+        try container.encode(units, forKey: MemberKey("linear"))
+        try container.encode(weight, forKey: MemberKey("init"))
+        try container.encode(bias, forKey: MemberKey("bias_init"))
     }
 
     public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: LayerKey.self)
-        units = try container.decode(Int.self, forKey: LayerKey("linear"))
-        weight = try container.decode(InitializerSetup.self, forKey: LayerKey("init"))
-        bias = try container.decode(InitializerSetup.self, forKey: LayerKey("bias_init"))
+        let container = try decoder.container(keyedBy: MemberKey.self)
+        units = try container.decode(Int.self, forKey: MemberKey("linear"))
+        weight = try container.decode(InitializerSetup.self, forKey: MemberKey("init"))
+        bias = try container.decode(InitializerSetup.self, forKey: MemberKey("bias_init"))
     }
 }
 
@@ -74,9 +74,7 @@ public struct ActivationSetup: Sendable, Equatable, Codable {
     /// The activation `kind` with `settings` (the defaults for any left out).
     public init(_ kind: any ConfigurableActivation.Type, settings: SettingValues = SettingValues()) {
         self.kind = kind
-        var values = SettingValues.defaults(of: kind.settings)
-        for (key, value) in settings.values { values[key] = value }
-        self.settings = values
+        self.settings = settings.filled(from: kind.settings)
     }
 
     /// The layer.
@@ -90,22 +88,18 @@ public struct ActivationSetup: Sendable, Equatable, Codable {
     }
 
     public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: LayerKey.self)
-        try container.encode(kind.name, forKey: LayerKey("activation"))
-        for (key, value) in settings.values.sorted(by: { $0.key < $1.key }) { try container.encode(value, forKey: LayerKey(key)) }
+        var container = encoder.container(keyedBy: MemberKey.self)
+        try container.encode(kind.name, forKey: MemberKey("activation"))
+        try container.encode(settings: settings)
     }
 
     public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: LayerKey.self)
-        let name = try container.decode(String.self, forKey: LayerKey("activation"))
+        let container = try decoder.container(keyedBy: MemberKey.self)
+        let name = try container.decode(String.self, forKey: MemberKey("activation"))
         guard let kind = Registry.activation(named: name) else {
-            throw DecodingError.dataCorruptedError(forKey: LayerKey("activation"), in: container, debugDescription: "no activation is named \(name)")
+            throw DecodingError.dataCorruptedError(forKey: MemberKey("activation"), in: container, debugDescription: "no activation is named \(name)")
         }
-        var settings = SettingValues()
-        for setting in kind.settings where container.contains(LayerKey(setting.key)) {
-            settings[setting.key] = try container.decode(SettingValue.self, forKey: LayerKey(setting.key))
-        }
-        self.init(kind, settings: settings)
+        self.init(kind, settings: try container.settings(kind.settings))
     }
 }
 
@@ -143,8 +137,8 @@ public struct InitializerSetup: Sendable, Equatable, Codable {
 
     public func encode(to encoder: Encoder) throws {
         if let value {
-            var container = encoder.container(keyedBy: LayerKey.self)
-            try container.encode(value, forKey: LayerKey(kind.name))
+            var container = encoder.container(keyedBy: MemberKey.self)
+            try container.encode(value, forKey: MemberKey(kind.name))
         } else {
             var container = encoder.singleValueContainer()
             try container.encode(kind.name)
@@ -156,7 +150,7 @@ public struct InitializerSetup: Sendable, Equatable, Codable {
             self.init(kind)
             return
         }
-        let container = try decoder.container(keyedBy: LayerKey.self)
+        let container = try decoder.container(keyedBy: MemberKey.self)
         guard let key = container.allKeys.first, let kind = Registry.initializer(named: key.stringValue) else {
             throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "not an initialiser"))
         }
@@ -164,13 +158,36 @@ public struct InitializerSetup: Sendable, Equatable, Codable {
     }
 }
 
-/// Keys of the file's layer objects, which are open-ended (each activation's settings).
-struct LayerKey: CodingKey {
+/// Keys of the file's objects that hold a part's settings beside their own members (a layer, a
+/// data source), so are open-ended.
+struct MemberKey: CodingKey {
     let stringValue: String
     init(_ key: String) { stringValue = key }
     init?(stringValue: String) { self.stringValue = stringValue }
     var intValue: Int? { nil }
     init?(intValue: Int) { nil }
+}
+
+extension KeyedDecodingContainer where Key == MemberKey {
+    /// The values of `settings` this object holds (a formula parsed as one).
+    func settings(_ settings: [Setting]) throws -> SettingValues {
+        var values = SettingValues()
+        for setting in settings where contains(MemberKey(setting.key)) {
+            if case .formula = setting.kind {
+                values[setting.key] = .formula(try decode(Formula.self, forKey: MemberKey(setting.key)))
+            } else {
+                values[setting.key] = try decode(SettingValue.self, forKey: MemberKey(setting.key))
+            }
+        }
+        return values
+    }
+}
+
+extension KeyedEncodingContainer where Key == MemberKey {
+    /// Writes `settings` as members of this object, by key.
+    mutating func encode(settings: SettingValues) throws {
+        for (key, value) in settings.values.sorted(by: { $0.key < $1.key }) { try encode(value, forKey: MemberKey(key)) }
+    }
 }
 
 extension Array where Element == LayerSetup {

@@ -14,9 +14,7 @@ public struct OptimizerSetup: Sendable, Equatable, Codable {
     public init(_ kind: any ConfigurableOptimizer.Type, learningRate: Double, settings: SettingValues = SettingValues()) {
         self.kind = kind
         self.learningRate = learningRate
-        var values = SettingValues.defaults(of: kind.settings)
-        for (key, value) in settings.values { values[key] = value }
-        self.settings = values
+        self.settings = settings.filled(from: kind.settings)
     }
 
     /// The optimizer object (stateful, one per run).

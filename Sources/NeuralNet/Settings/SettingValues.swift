@@ -94,6 +94,14 @@ public struct SettingValues: Sendable, Equatable, Hashable, Codable {
         SettingValues(settings.reduce(into: [:]) { values, setting in values[setting.key] = setting.defaultValue })
     }
 
+    /// These values over the defaults of `settings`: every declared setting then has a value,
+    /// the given one or its default.
+    public func filled(from settings: [Setting]) -> SettingValues {
+        var filled = SettingValues.defaults(of: settings)
+        for (key, value) in values { filled[key] = value }
+        return filled
+    }
+
     /// "momentum 0.9, Nesterov": the labelled settings whose values differ from their defaults.
     public func describe(_ settings: [Setting]) -> [String] {
         settings.compactMap { setting -> String? in
