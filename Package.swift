@@ -51,7 +51,7 @@ let package = Package(
         ),
         .target(
             name: "Datasets",
-            dependencies: ["NeuralNet", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["NeuralNet", "CZlibSystem", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: optimisedInEveryConfiguration
         ),
         .systemLibrary(

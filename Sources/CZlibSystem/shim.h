@@ -1,2 +1,2 @@
-// zlib's deflate and CRC-32, for writing PNG files (Debian: zlib1g-dev, pkg-config `zlib`).
+// zlib: deflate and CRC-32 for writing PNG files, inflate for gzipped data files (Debian: zlib1g-dev, pkg-config `zlib`).
 #include <zlib.h>

@@ -1,11 +1,18 @@
-/// How the steps of an epoch are taken: through the network's layers, the loss and the
-/// optimizer (`GeneralSteps`), or for per-sample SGD through one C call (`SampleKernelSteps`).
-/// `Trainer` runs one loop over either.
-protocol StepEngine {
+/// How a network's steps are taken and its predictions made while it trains: through the
+/// network's layers, the loss and the optimizer (`GeneralSteps`), or for per-sample SGD through
+/// one C call an epoch (`SampleKernelSteps`). `Trainer` runs one loop over either.
+protocol StepEngine: AnyObject {
     /// Takes one epoch's steps on the training rows in `order`. A step that sees every row in
     /// their order with the weights the epoch started from (a full batch) hands its output and
     /// loss to `wholeSet` before its update: they are the training metrics after the epoch before.
-    mutating func epoch(order: [Int], wholeSet: (_ output: Matrix, _ loss: Double) -> Void) -> EpochSteps
+    /// `onBatch` hears the batches done and the batches in the epoch.
+    func epoch(order: [Int], onBatch: ((Int, Int) -> Void)?, wholeSet: (_ output: Matrix, _ loss: Double) -> Void) -> EpochSteps
+    /// The network's outputs for `inputs`, with the weights as they are now.
+    func predict(_ inputs: Matrix) -> Matrix
+    /// The Frobenius norm of each weight matrix now, first layer first.
+    var weightNorms: [Double] { get }
+    /// Leaves the network's parameters as the training left them.
+    func storeParameters()
 }
 
 /// What an epoch's steps did.
@@ -19,41 +26,45 @@ struct EpochSteps {
 }
 
 /// Steps through the network's `forward` and `backward`, the loss and the optimizer, a batch of
-/// `batchSize` rows at a time (a full batch reads the rows where they are, without a copy).
-struct GeneralSteps: StepEngine {
+/// `batchSize` rows at a time, gathered from the examples as it is formed (a full batch is
+/// gathered once, for the whole run).
+final class GeneralSteps: StepEngine {
     let network: Sequential
     let loss: any Loss
     let optimizer: any Optimizer
-    let training: LabeledData
+    let training: Examples
     let batchSize: Int
     private let parameters: [Parameter]
+    private let wholeSet: LabeledData?
     private var gradient = Matrix.empty
     private var batch = LabeledData(inputs: .empty, targets: .empty)
 
-    init(network: Sequential, loss: any Loss, optimizer: any Optimizer, training: LabeledData, batchSize: Int) {
+    init(network: Sequential, loss: any Loss, optimizer: any Optimizer, training: Examples, batchSize: Int) {
         self.network = network
         self.loss = loss
         self.optimizer = optimizer
         self.training = training
         self.batchSize = batchSize
         parameters = network.parameters
+        wholeSet = batchSize >= training.count ? training.materialized : nil
     }
 
-    mutating func epoch(order: [Int], wholeSet: (Matrix, Double) -> Void) -> EpochSteps {
-        if batchSize >= training.count {
-            let output = network.forward(training.inputs)
-            let value = loss.evaluate(output, training.targets, gradient: &gradient, computeGradient: true)
-            wholeSet(output, value)
+    func epoch(order: [Int], onBatch: ((Int, Int) -> Void)?, wholeSet report: (Matrix, Double) -> Void) -> EpochSteps {
+        if let whole = wholeSet {
+            let output = network.forward(whole.inputs)
+            let value = loss.evaluate(output, whole.targets, gradient: &gradient, computeGradient: true)
+            report(output, value)
             guard value.isFinite else { return EpochSteps(loss: value, steps: 0, diverged: true) }
             network.backward(gradient)
             optimizer.step(parameters)
+            onBatch?(1, 1)
             return EpochSteps(loss: value, steps: 1, diverged: false)
         }
         var (lossSum, steps) = (0.0, 0)
+        let batches = (training.count + batchSize - 1) / batchSize
         for start in stride(from: 0, to: training.count, by: batchSize) {
             let end = Swift.min(start + batchSize, training.count)
-            training.inputs.copyRows(order[start..<end], into: &batch.inputs)
-            training.targets.copyRows(order[start..<end], into: &batch.targets)
+            training.copyBatch(order[start..<end], inputs: &batch.inputs, targets: &batch.targets)
             let output = network.forward(batch.inputs)
             let value = loss.evaluate(output, batch.targets, gradient: &gradient, computeGradient: true)
             guard value.isFinite else { return EpochSteps(loss: value, steps: steps, diverged: true) }
@@ -61,18 +72,39 @@ struct GeneralSteps: StepEngine {
             network.backward(gradient)
             optimizer.step(parameters)
             steps += 1
+            onBatch?(steps, batches)
         }
         return EpochSteps(loss: lossSum / Double(Swift.max(training.count, 1)), steps: steps, diverged: false)
     }
+
+    func predict(_ inputs: Matrix) -> Matrix { network.predict(inputs) }
+
+    var weightNorms: [Double] { network.weights.map(\.value.frobeniusNorm) }
+
+    func storeParameters() {}
 }
 
-/// Per-sample SGD steps, an epoch per call of the C kernel (`SampleKernel`).
-struct SampleKernelSteps: StepEngine {
+/// Per-sample SGD steps, an epoch per call of the C kernel (`SampleKernel`), on examples small
+/// enough to be gathered once.
+final class SampleKernelSteps: StepEngine {
     let kernel: SampleKernel
+    let network: Sequential
     let training: LabeledData
 
-    mutating func epoch(order: [Int], wholeSet: (Matrix, Double) -> Void) -> EpochSteps {
+    init(kernel: SampleKernel, network: Sequential, training: LabeledData) {
+        self.kernel = kernel
+        self.network = network
+        self.training = training
+    }
+
+    func epoch(order: [Int], onBatch: ((Int, Int) -> Void)?, wholeSet: (Matrix, Double) -> Void) -> EpochSteps {
         let result = kernel.trainEpoch(on: training, order: order)
         return EpochSteps(loss: result.lossSum / Double(Swift.max(training.count, 1)), steps: result.steps, diverged: result.diverged)
     }
+
+    func predict(_ inputs: Matrix) -> Matrix { network.predict(inputs) }
+
+    var weightNorms: [Double] { network.weights.map(\.value.frobeniusNorm) }
+
+    func storeParameters() {}
 }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Trains a network on a data set and records its history.
 ///
 /// One step is: forward pass on a batch, loss and ∂L/∂output, backward pass, optimizer update.
@@ -28,88 +30,128 @@ public struct Trainer {
         on training: LabeledData, evaluating evaluation: [NamedData] = [],
         random: inout Random, onEpoch: ((Int) -> Void)? = nil
     ) -> TrainingHistory {
-        var recorder = HistoryRecorder(
-            splits: [NamedData("train", training)] + evaluation, network: network, loss: loss,
-            decision: configuration.decision)
+        train(on: Examples(training), evaluating: evaluation.map { ($0.name, Examples($0.data)) }, random: &random, onEpoch: onEpoch)
+    }
+
+    /// Trains on `training` and records metrics of it and of every named split of `evaluation`;
+    /// examples are read a batch at a time, never copied whole.
+    public func train<Random: RandomSource>(
+        on training: Examples, evaluating evaluation: [(name: String, examples: Examples)] = [],
+        random: inout Random, onEpoch: ((Int) -> Void)? = nil, onBatch: ((Int, Int) -> Void)? = nil
+    ) -> TrainingHistory {
         let batchSize = configuration.batching.size(for: training.count)
+        let engine = stepEngine(for: training, batchSize: batchSize)
+        var recorder = HistoryRecorder(splits: [("train", training)] + evaluation, loss: loss, decision: configuration.decision,
+                                       weightCount: network.weights.count)
         // A full batch sees every row in order, so its forward pass is the training metric of the
         // epoch before: no separate record is made before training, and it is never shuffled.
         let isFullBatch = training.count > 0 && batchSize >= training.count
-        var engine = stepEngine(for: training, batchSize: batchSize)
         var steps = 0
-        if !isFullBatch && configuration.records(epoch: 0) { recorder.record(epoch: 0) }
+        if !isFullBatch && configuration.records(epoch: 0) { recorder.record(epoch: 0, engine: engine) }
         var order = Array(0..<training.count)
         for epoch in stride(from: 1, through: configuration.epochs, by: 1) {
             if !isFullBatch && configuration.shuffle { random.shuffle(&order) }
-            let result = engine.epoch(order: order) { output, value in
+            let started = DispatchTime.now()
+            let result = engine.epoch(order: order, onBatch: onBatch) { output, value in
                 if configuration.records(epoch: epoch - 1) {
-                    recorder.record(epoch: epoch - 1, trainingOutput: output, trainingLoss: value)
+                    recorder.record(epoch: epoch - 1, engine: engine, trainingOutput: output, trainingLoss: value)
                 }
             }
             steps += result.steps
-            if result.diverged { return recorder.finish(steps: steps, outcome: .diverged(epoch: epoch, step: steps + 1)) }
-            recorder.keepEpochLoss(result.loss)
-            if !isFullBatch && configuration.records(epoch: epoch) { recorder.record(epoch: epoch) }
+            if result.diverged {
+                engine.storeParameters()
+                return recorder.finish(steps: steps, outcome: .diverged(epoch: epoch, step: steps + 1))
+            }
+            recorder.keepEpoch(loss: result.loss, seconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9)
+            if !isFullBatch && configuration.records(epoch: epoch) { recorder.record(epoch: epoch, engine: engine) }
             onEpoch?(epoch)
         }
-        if recorder.history.epochs.last != configuration.epochs { recorder.record(epoch: configuration.epochs) }
+        if recorder.history.epochs.last != configuration.epochs { recorder.record(epoch: configuration.epochs, engine: engine) }
+        engine.storeParameters()
         return recorder.finish(steps: steps, outcome: .completed)
     }
 
     /// The per-sample C kernel when the network, loss and optimizer allow it, else the general path.
-    private func stepEngine(for training: LabeledData, batchSize: Int) -> any StepEngine {
+    private func stepEngine(for training: Examples, batchSize: Int) -> any StepEngine {
         if batchSize == 1, training.count > 1, configuration.usesTrainingKernel,
-           let kernel = SampleKernel(network: network, loss: loss, optimizer: optimizer, inputWidth: training.inputs.columns,
+           let kernel = SampleKernel(network: network, loss: loss, optimizer: optimizer, inputWidth: training.inputWidth,
                                      targetWidth: training.targets.columns) {
-            return SampleKernelSteps(kernel: kernel, training: training)
+            return SampleKernelSteps(kernel: kernel, network: network, training: training.materialized)
         }
         return GeneralSteps(network: network, loss: loss, optimizer: optimizer, training: training, batchSize: batchSize)
     }
 }
 
-/// Collects the records of a training run.
+/// Collects the records of a training run: every split's loss and accuracy, the weight norms.
 private struct HistoryRecorder {
-    let splits: [NamedData]
-    let network: Sequential
+    /// Splits up to this many rows are predicted whole (a copy kept for the run); larger ones a
+    /// block at a time, so that no split is ever copied whole.
+    static let wholeSplitLimit = 8192
+    /// The rows predicted at once in a larger split.
+    static let blockRows = 2048
+
+    let splits: [(name: String, examples: Examples)]
+    /// The whole-split copies of the small splits.
+    private let wholeSplits: [LabeledData?]
     let loss: any Loss
     let decision: Decision?
     var history = TrainingHistory()
 
-    init(splits: [NamedData], network: Sequential, loss: any Loss, decision: Decision?) {
+    init(splits: [(name: String, examples: Examples)], loss: any Loss, decision: Decision?, weightCount: Int) {
         self.splits = splits
-        self.network = network
+        wholeSplits = splits.map { $0.examples.count <= Self.wholeSplitLimit ? $0.examples.materialized : nil }
         self.loss = loss
         self.decision = decision
         history.splits = splits.map { SplitHistory(name: $0.name, loss: [], accuracy: decision == nil ? nil : []) }
-        history.weightNorms = Array(repeating: [], count: network.weights.count)
+        history.weightNorms = Array(repeating: [], count: weightCount)
     }
 
     /// Records every split at `epoch`; the training split's output and loss may be passed in when
     /// they were just computed with the current weights.
-    mutating func record(epoch: Int, trainingOutput: Matrix? = nil, trainingLoss: Double? = nil) {
+    mutating func record(epoch: Int, engine: any StepEngine, trainingOutput: Matrix? = nil, trainingLoss: Double? = nil) {
         history.epochs.append(epoch)
-        for (index, split) in splits.enumerated() {
-            let output: Matrix
-            let value: Double
+        for index in splits.indices {
+            var (value, accuracy) = (Double.nan, Double.nan)
             if index == 0, let trainingOutput, let trainingLoss {
-                (output, value) = (trainingOutput, trainingLoss)
+                value = trainingLoss
+                if let decision { accuracy = decision.accuracy(trainingOutput, wholeSplits[0]?.targets ?? splits[0].examples.materialized.targets) }
+            } else if let whole = wholeSplits[index] {
+                if whole.count > 0 {
+                    let output = engine.predict(whole.inputs)
+                    value = loss.value(output, whole.targets)
+                    if let decision { accuracy = decision.accuracy(output, whole.targets) }
+                }
             } else {
-                output = network.predict(split.data.inputs)
-                value = split.data.count == 0 ? .nan : loss.value(output, split.data.targets)
+                (value, accuracy) = blockwise(splits[index].examples, engine: engine)
             }
             history.splits[index].loss.append(value)
-            if let decision {
-                history.splits[index].accuracy?.append(split.data.count == 0 ? .nan : decision.accuracy(output, split.data.targets))
-            }
+            if decision != nil { history.splits[index].accuracy?.append(accuracy) }
         }
-        for (index, weight) in network.weights.enumerated() {
-            history.weightNorms[index].append(weight.value.frobeniusNorm)
-        }
+        for (index, norm) in engine.weightNorms.enumerated() { history.weightNorms[index].append(norm) }
     }
 
-    /// Keeps an epoch's batch loss, up to `TrainingHistory.maximumEpochLosses` of them.
-    mutating func keepEpochLoss(_ value: Double) {
-        if history.batchLoss.count < TrainingHistory.maximumEpochLosses { history.batchLoss.append(value) }
+    /// The loss and accuracy of a large split, predicted `blockRows` rows at a time: each block's
+    /// loss weighted by its rows (its terms, for a summed loss), each block's correct count summed.
+    private func blockwise(_ examples: Examples, engine: any StepEngine) -> (loss: Double, accuracy: Double) {
+        var batch = LabeledData(inputs: .empty, targets: .empty)
+        var (lossSum, correct) = (0.0, 0.0)
+        for start in stride(from: 0, to: examples.count, by: Self.blockRows) {
+            let end = min(start + Self.blockRows, examples.count)
+            examples.copyBatch(Array(start..<end)[...], inputs: &batch.inputs, targets: &batch.targets)
+            let output = engine.predict(batch.inputs)
+            let blockLoss = loss.value(output, batch.targets)
+            lossSum += loss.reduction == .sum ? blockLoss : blockLoss * Double(end - start)
+            if let decision { correct += decision.accuracy(output, batch.targets) * Double(end - start) }
+        }
+        let rows = Double(max(examples.count, 1))
+        return (loss.reduction == .sum ? lossSum : lossSum / rows, correct / rows)
+    }
+
+    /// Keeps an epoch's batch loss and wall time, up to `TrainingHistory.maximumEpochLosses` of them.
+    mutating func keepEpoch(loss: Double, seconds: Double) {
+        guard history.batchLoss.count < TrainingHistory.maximumEpochLosses else { return }
+        history.batchLoss.append(loss)
+        history.epochSeconds.append(seconds)
     }
 
     mutating func finish(steps: Int, outcome: TrainingOutcome) -> TrainingHistory {

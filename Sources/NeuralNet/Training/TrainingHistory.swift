@@ -15,6 +15,10 @@ public struct TrainingHistory: Codable, Equatable, Sendable {
     /// Kept for the first `maximumEpochLosses` epochs only, so that a history stays bounded.
     public var batchLoss: [Double] = []
 
+    /// The wall time of each epoch's steps in seconds, as `batchLoss` is kept (metadata: it varies
+    /// from run to run, so it is never part of what must repeat).
+    public var epochSeconds: [Double] = []
+
     /// How many epochs' batch losses a history keeps.
     public static let maximumEpochLosses = 100_000
     /// The number of parameter updates made.
@@ -24,6 +28,12 @@ public struct TrainingHistory: Codable, Equatable, Sendable {
 
     /// An empty history.
     public init() {}
+
+    /// Histories are equal when their numbers are: the epochs' wall times are left out.
+    public static func == (left: TrainingHistory, right: TrainingHistory) -> Bool {
+        left.epochs == right.epochs && left.splits == right.splits && left.weightNorms == right.weightNorms
+            && left.batchLoss == right.batchLoss && left.steps == right.steps && left.outcome == right.outcome
+    }
 
     /// The series of the split named `name`.
     public func split(_ name: String) -> SplitHistory? {

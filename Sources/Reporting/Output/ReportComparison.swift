@@ -25,10 +25,24 @@ public enum ReportComparison {
 
     private static func comparable(_ path: String, in root: URL) -> Data? {
         guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return nil }
+        if path.hasSuffix("/results.json") { return withoutEpochTimes(data) }
         guard path == "README.md" else { return data }
         let text = String(decoding: data, as: UTF8.self)
         guard let marker = text.range(of: IndexPage.footerMarker) else { return data }
         return Data(text[..<marker.lowerBound].utf8)
+    }
+
+    /// A results file with its `epoch_seconds` arrays emptied: wall times, which change from run to run.
+    static func withoutEpochTimes(_ data: Data) -> Data {
+        let text = String(decoding: data, as: UTF8.self)
+        let key = "\"epoch_seconds\":["
+        var result = ""
+        var rest = text[...]
+        while let start = rest.range(of: key), let end = rest[start.upperBound...].firstIndex(of: "]") {
+            result += rest[..<start.upperBound]
+            rest = rest[end...]
+        }
+        return Data((result + rest).utf8)
     }
 
     /// The tool's files in `root` (those of its manifest that are there, and the manifest), run metadata aside.

@@ -38,6 +38,9 @@ struct ResultsDocument: Encodable {
         var gradientChecks: [GradientCheck.Result]?
     }
 
+    /// The most epochs whose batch losses a run's history in the file keeps.
+    static let epochLossLimit = 1000
+
     var experiment: String
     var file: String
     var kind: String
@@ -64,9 +67,10 @@ struct ResultsDocument: Encodable {
                             sweep: Dictionary(uniqueKeysWithValues: zip(experiment.sweepPaths, run.sweepValues)), setup: run.setup)
             switch run.outcome {
             case .training(let training):
-                // The per-step loss is left out: it repeats the history at every epoch and would dominate the file.
+                // Each epoch's batch loss and wall time are kept for runs of up to `epochLossLimit`
+                // epochs; a longer run's would dominate the file, and its recorded metrics stand for it.
                 var history = training.history
-                history.batchLoss = []
+                if history.batchLoss.count > ResultsDocument.epochLossLimit { (history.batchLoss, history.epochSeconds) = ([], []) }
                 entry.dataset = training.dataIndex
                 entry.history = history
                 entry.initialParameters = training.initialParameters
