@@ -31,6 +31,6 @@ struct ReferenceTests {
         #expect(((optimizer["name"] as! [String: Any])["enum"] as! [String]) == Registry.optimizers.map { $0.name })
         #expect(Set(optimizer.keys) == Set(Registry.optimizers.flatMap { $0.settings.map(\.key) } + ["name", "lr"]))
         let data = (properties["data"] as! [String: Any])["properties"] as! [String: Any]
-        #expect(Set(data.keys) == Set(Registry.dataSources.flatMap { $0.settings.map(\.key) } + ["source", "split", "standardize"]))
+        #expect(Set(data.keys) == Set(Registry.dataSources.flatMap { $0.settings.map(\.key) } + ["source", "split"] + DataSetup.settings.map(\.key)))
     }
 }

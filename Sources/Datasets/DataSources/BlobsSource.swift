@@ -24,10 +24,10 @@ public enum BlobsSource: ConfigurableDataSource {
 
     public static func shape(_ settings: SettingValues) -> (rows: Int, columns: Int)? { (settings.integer("samples"), 3) }
 
-    public static func load(_ settings: SettingValues, random: inout RandomState, directory: String) throws(SettingError) -> LabeledData {
+    public static func load(_ settings: SettingValues, random: inout RandomState, directory: String) throws(SettingError) -> SourceData {
         let box = settings.numbers("box")
         let centers: BlobCenters = settings.points("centers").map { .given($0) } ?? .random(count: centerCount(settings), box: box[0]...box[1])
-        return TwoClassShapes.blobs(samples: settings.integer("samples"), centers: centers, clusterStd: settings.numbers("std"), random: &random)
+        return SourceData(TwoClassShapes.blobs(samples: settings.integer("samples"), centers: centers, clusterStd: settings.numbers("std"), random: &random))
     }
 
     public static func describe(_ settings: SettingValues) -> String {

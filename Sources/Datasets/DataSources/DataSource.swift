@@ -12,9 +12,9 @@ public protocol ConfigurableDataSource: Configurable {
     /// The rows and columns (inputs and label) it will make, when that is known before making
     /// them (a generator's sample count), for the memory estimate; nil for a file.
     static func shape(_ settings: SettingValues) -> (rows: Int, columns: Int)?
-    /// Makes the rows: generated from `random`, or read from a file relative to `directory`.
+    /// Makes the rows: generated from `random`, or read from files relative to `directory`.
     /// A problem is a `SettingError` at the setting that causes it.
-    static func load(_ settings: SettingValues, random: inout RandomState, directory: String) throws(SettingError) -> LabeledData
+    static func load(_ settings: SettingValues, random: inout RandomState, directory: String) throws(SettingError) -> SourceData
     /// "make_moons: 1000 points, noise 0.1", for the setup table.
     static func describe(_ settings: SettingValues) -> String
     /// The files it reads, resolved against `directory`.
@@ -34,6 +34,46 @@ extension ConfigurableDataSource {
     public static func origin(_ settings: SettingValues) -> String { settings.text("path") ?? "the \(name) data" }
 }
 
+/// What a data source makes: every row's inputs (kept compact) and target, which rows came from
+/// a separate test file, and what the rows mean (class names, feature names, an image's shape).
+public struct SourceData: Sendable {
+    /// The inputs of every row: a training file's rows first, then a test file's.
+    public var inputs: InputTable
+    /// One target per row, a single column.
+    public var targets: Matrix
+    /// The rows that came from a separate test file (the official split), if any.
+    public var testRows: Range<Int>?
+    /// A name for each class, by index.
+    public var classNames: [String]?
+    /// A name for each input column.
+    public var featureNames: [String]?
+    /// The shape of an image, for inputs that are images flattened row by row (`[28, 28]`).
+    public var imageShape: [Int]?
+    /// The files read, for results that refer to them instead of copying the rows.
+    public var files: [String] = []
+
+    /// Rows made in memory (a generator's).
+    public init(_ data: LabeledData) {
+        inputs = InputTable(data.inputs)
+        targets = data.targets
+    }
+
+    /// Rows read from files.
+    public init(inputs: InputTable, targets: Matrix, testRows: Range<Int>? = nil, classNames: [String]? = nil,
+                featureNames: [String]? = nil, imageShape: [Int]? = nil, files: [String] = []) {
+        self.inputs = inputs
+        self.targets = targets
+        self.testRows = testRows
+        self.classNames = classNames
+        self.featureNames = featureNames
+        self.imageShape = imageShape
+        self.files = files
+    }
+
+    /// The number of rows.
+    public var count: Int { targets.rows }
+}
+
 /// Settings several sources share, declared once.
 public enum DataSourceSettings {
     /// How many points a generator makes.
@@ -47,6 +87,9 @@ public enum DataSourceSettings {
     }
     /// A file's path.
     public static let path = Setting("path", .text, default: nil, "the file, relative to the experiment file")
+    /// A separate test file's path.
+    public static let testPath = Setting("test_path", .text, default: nil, required: false,
+                                         "a separate test file in the same format (an official split); its rows are the test set")
 
     /// `path` relative to `directory`, unless absolute.
     public static func resolve(_ path: String, in directory: String) -> String {

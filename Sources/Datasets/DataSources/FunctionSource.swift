@@ -16,7 +16,7 @@ public enum FunctionSource: ConfigurableDataSource {
 
     public static func truth(_ settings: SettingValues) -> Expression? { settings.formula("formula")?.expression }
 
-    public static func load(_ settings: SettingValues, random: inout RandomState, directory: String) throws(SettingError) -> LabeledData {
+    public static func load(_ settings: SettingValues, random: inout RandomState, directory: String) throws(SettingError) -> SourceData {
         guard let formula = settings.formula("formula") else { throw SettingError(key: "formula", "expected a formula in x") }
         let expression = formula.expression
         let range = settings.numbers("range")
@@ -27,7 +27,7 @@ public enum FunctionSource: ConfigurableDataSource {
             throw SettingError(key: "formula", "y = \(formula) is \(value.isNaN ? "NaN" : "infinite") at x = \(data.inputs[row, 0].shortText), inside the range "
                 + "[\(range[0].shortText), \(range[1].shortText)]; choose a range where the formula is defined")
         }
-        return data
+        return SourceData(data)
     }
 
     public static func describe(_ settings: SettingValues) -> String {

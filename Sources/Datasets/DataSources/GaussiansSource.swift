@@ -34,9 +34,9 @@ public enum GaussiansSource: ConfigurableDataSource {
                 counts.count == 1 ? Array(repeating: counts[0], count: means.count) : counts)
     }
 
-    public static func load(_ settings: SettingValues, random: inout RandomState, directory: String) throws(SettingError) -> LabeledData {
+    public static func load(_ settings: SettingValues, random: inout RandomState, directory: String) throws(SettingError) -> SourceData {
         let (means, std, counts) = classes(settings)
-        return SeedGenerators.gaussians(means: means, std: std, counts: counts, random: &random)
+        return SourceData(SeedGenerators.gaussians(means: means, std: std, counts: counts, random: &random))
     }
 
     public static func describe(_ settings: SettingValues) -> String {

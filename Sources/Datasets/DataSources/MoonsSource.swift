@@ -8,9 +8,9 @@ public enum MoonsSource: ConfigurableDataSource {
 
     public static func shape(_ settings: SettingValues) -> (rows: Int, columns: Int)? { (settings.integer("samples"), 3) }
 
-    public static func load(_ settings: SettingValues, random: inout RandomState, directory: String) throws(SettingError) -> LabeledData {
+    public static func load(_ settings: SettingValues, random: inout RandomState, directory: String) throws(SettingError) -> SourceData {
         let noise = settings.number("noise")
-        return TwoClassShapes.moons(samples: settings.integer("samples"), noise: noise == 0 ? nil : noise, random: &random)
+        return SourceData(TwoClassShapes.moons(samples: settings.integer("samples"), noise: noise == 0 ? nil : noise, random: &random))
     }
 
     public static func describe(_ settings: SettingValues) -> String {

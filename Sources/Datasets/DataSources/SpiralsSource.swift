@@ -12,8 +12,8 @@ public enum SpiralsSource: ConfigurableDataSource {
 
     public static func shape(_ settings: SettingValues) -> (rows: Int, columns: Int)? { (settings.integer("samples"), 3) }
 
-    public static func load(_ settings: SettingValues, random: inout RandomState, directory: String) throws(SettingError) -> LabeledData {
-        PatternShapes.spirals(samples: settings.integer("samples"), arms: settings.integer("arms"), noise: settings.number("noise"), random: &random)
+    public static func load(_ settings: SettingValues, random: inout RandomState, directory: String) throws(SettingError) -> SourceData {
+        SourceData(PatternShapes.spirals(samples: settings.integer("samples"), arms: settings.integer("arms"), noise: settings.number("noise"), random: &random))
     }
 
     public static func describe(_ settings: SettingValues) -> String {

@@ -12,9 +12,9 @@ public enum ThresholdSource: ConfigurableDataSource {
 
     public static func shape(_ settings: SettingValues) -> (rows: Int, columns: Int)? { (settings.integer("count"), 2) }
 
-    public static func load(_ settings: SettingValues, random: inout RandomState, directory: String) throws(SettingError) -> LabeledData {
+    public static func load(_ settings: SettingValues, random: inout RandomState, directory: String) throws(SettingError) -> SourceData {
         let range = settings.numbers("range")
-        return SeedGenerators.threshold(start: range[0], stop: range[1], count: settings.integer("count"), threshold: settings.number("threshold"))
+        return SourceData(SeedGenerators.threshold(start: range[0], stop: range[1], count: settings.integer("count"), threshold: settings.number("threshold")))
     }
 
     public static func describe(_ settings: SettingValues) -> String {

@@ -8,8 +8,8 @@ public enum XORSource: ConfigurableDataSource {
 
     public static func shape(_ settings: SettingValues) -> (rows: Int, columns: Int)? { (settings.integer("samples"), 3) }
 
-    public static func load(_ settings: SettingValues, random: inout RandomState, directory: String) throws(SettingError) -> LabeledData {
-        PatternShapes.xor(samples: settings.integer("samples"), noise: settings.number("noise"), random: &random)
+    public static func load(_ settings: SettingValues, random: inout RandomState, directory: String) throws(SettingError) -> SourceData {
+        SourceData(PatternShapes.xor(samples: settings.integer("samples"), noise: settings.number("noise"), random: &random))
     }
 
     public static func describe(_ settings: SettingValues) -> String {

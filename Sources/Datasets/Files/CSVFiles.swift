@@ -6,15 +6,26 @@ public enum CSVFiles {
     /// Reads `path`: the columns named in `features` (all but the label when nil) become the inputs,
     /// the column `label` the targets. Every value must be a number.
     public static func read(at path: String, features: [String]? = nil, label: String) throws(DataFileError) -> LabeledData {
-        let data = try NumPyFiles.contents(of: path)
+        try readTable(at: path, features: features, label: label).data
+    }
+
+    /// The rows of a CSV file and the names of its feature columns; a gzipped file (`.csv.gz`) is
+    /// read the same.
+    public static func readTable(at path: String, features: [String]? = nil, label: String) throws(DataFileError) -> (data: LabeledData, features: [String]) {
+        let data = try Gzip.contents(try NumPyFiles.contents(of: path), file: path)
         guard let text = String(data: data, encoding: .utf8) else {
             throw DataFileError(file: path, problem: "is not UTF-8 text")
         }
-        return try parse(text, file: path, features: features, label: label)
+        return try parseTable(text, file: path, features: features, label: label)
     }
 
     /// Parses CSV text; `file` names it in errors.
     public static func parse(_ text: String, file: String, features: [String]? = nil, label: String) throws(DataFileError) -> LabeledData {
+        try parseTable(text, file: file, features: features, label: label).data
+    }
+
+    /// Parses CSV text into rows and the names of the feature columns.
+    static func parseTable(_ text: String, file: String, features: [String]?, label: String) throws(DataFileError) -> (data: LabeledData, features: [String]) {
         func fail(_ problem: String) -> DataFileError { DataFileError(file: file, problem: problem) }
         let records = try records(in: text, file: file)
         guard let header = records.first?.fields else { throw fail("is empty: expected a header row") }
@@ -51,8 +62,8 @@ public enum CSVFiles {
             for index in featureIndices { inputs.append(try number(index)) }
             targets.append(try number(labelIndex))
         }
-        return LabeledData(inputs: Matrix(rows: targets.count, columns: featureIndices.count, elements: inputs),
-                           targets: .column(targets))
+        return (LabeledData(inputs: Matrix(rows: targets.count, columns: featureIndices.count, elements: inputs), targets: .column(targets)),
+                featureIndices.map { columns[$0] })
     }
 
     /// The records of CSV text, each with the line it starts on: fields split at commas, RFC 4180

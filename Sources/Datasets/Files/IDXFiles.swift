@@ -27,13 +27,16 @@ public enum IDXFiles {
 
     /// Parses IDX bytes; `file` names them in errors.
     public static func parse(_ data: Data, file: String) throws(DataFileError) -> Array {
-        let bytes = [UInt8](data)
+        // The header is read from a copy of its few bytes; the payload is copied once, straight
+        // into the result (a 47 MB image file is not held three times over).
+        let bytes = [UInt8](data.prefix(4 + 4 * 255))
+        let total = data.count
         func fail(_ problem: String) -> DataFileError { DataFileError(file: file, problem: problem) }
         guard bytes.count >= 4, bytes[0] == 0, bytes[1] == 0 else {
             throw fail("is not an IDX file (it does not start with two zero bytes and a type)")
         }
         let dimensions = Int(bytes[3])
-        guard dimensions >= 1, bytes.count >= 4 + 4 * dimensions else { throw fail("is an IDX file cut short in its dimensions") }
+        guard dimensions >= 1, total >= 4 + 4 * dimensions else { throw fail("is an IDX file cut short in its dimensions") }
         var shape: [Int] = []
         for index in 0..<dimensions {
             let offset = 4 + 4 * index
@@ -54,15 +57,17 @@ public enum IDXFiles {
             count = product
         }
         let start = 4 + 4 * dimensions
-        guard bytes.count - start >= count * size else {
-            throw fail("is cut short: dimensions \(shape) need \(count * size) bytes of data, the file has \(bytes.count - start)")
+        guard total - start >= count * size else {
+            throw fail("is cut short: dimensions \(shape) need \(count * size) bytes of data, the file has \(total - start)")
         }
-        if bytes[2] == 0x08 { return Array(shape: shape, bytes: Swift.Array(bytes[start..<(start + count)]), values: nil) }
+        let base = data.startIndex + start
+        if bytes[2] == 0x08 { return Array(shape: shape, bytes: [UInt8](data[base..<(base + count)]), values: nil) }
+        let payload = [UInt8](data[base..<(base + count * size)])
         var values = [Double](repeating: 0, count: count)
         for index in 0..<count {
-            let offset = start + index * size
+            let offset = index * size
             var bits: UInt64 = 0
-            for byte in bytes[offset..<(offset + size)] { bits = bits << 8 | UInt64(byte) }
+            for byte in payload[offset..<(offset + size)] { bits = bits << 8 | UInt64(byte) }
             values[index] = switch bytes[2] {
             case 0x09: Double(Int8(bitPattern: UInt8(bits)))
             case 0x0B: Double(Int16(bitPattern: UInt16(bits)))

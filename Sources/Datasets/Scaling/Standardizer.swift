@@ -23,6 +23,32 @@ public struct Standardizer: Codable, Equatable, Sendable {
         }
     }
 
+    /// Fits to the rows `rows` of `table`, as scaled before standardising (divided by its divisor):
+    /// the same sums, in the same order, as fitting the matrix of those rows, without forming it.
+    public init(fitting table: InputTable, rows: [Int]) {
+        var unstandardized = table
+        unstandardized.standardization = nil
+        let width = table.columns
+        var sums = [Double](repeating: 0, count: width)
+        var row = [Double](repeating: 0, count: width)
+        for index in rows {
+            unstandardized.copyRow(index, into: &row)
+            for column in 0..<width { sums[column] += row[column] }
+        }
+        let count = Double(Swift.max(rows.count, 1))
+        let means = sums.map { $0 / count }
+        var squares = [Double](repeating: 0, count: width)
+        for index in rows {
+            unstandardized.copyRow(index, into: &row)
+            for column in 0..<width { squares[column] += (row[column] - means[column]) * (row[column] - means[column]) }
+        }
+        mean = means
+        scale = squares.map { total in
+            let deviation = (total / count).squareRoot()
+            return deviation < 10 * Double.ulpOfOne ? 1 : deviation
+        }
+    }
+
     /// (x − mean) / scale, column by column.
     public func transform(_ data: Matrix) -> Matrix {
         precondition(data.columns == mean.count, "Standardizer fitted on \(mean.count) columns, given \(data.columns)")

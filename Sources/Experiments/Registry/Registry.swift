@@ -38,6 +38,8 @@ public enum Registry {
         FunctionSource.self,
         CSVSource.self,
         NPZSource.self,
+        IDXSource.self,
+        FashionMNISTSource.self,
     ]
 
     /// The data source named `name`.

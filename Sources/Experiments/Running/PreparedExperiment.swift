@@ -46,7 +46,7 @@ public struct PreparedExperiment: Sendable {
                 let data = datasets[index]
                 try ModelCheck.check(setup, data: data, reader: root)
                 try Self.require(.training(setup, rows: data.indices.train.count, inputWidth: data.inputWidth,
-                                           evaluatedRows: data.all.count),
+                                           evaluatedRows: data.count),
                                  at: root.locating("model"), advice: "use fewer or narrower layers, or smaller batches")
                 if position > 0 { indices.append(index) }
             } catch {

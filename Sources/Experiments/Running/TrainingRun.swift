@@ -27,10 +27,10 @@ enum TrainingRun {
         var shuffleRandom = RandomState(seed: setup.seeds.shuffle)
         let evaluation = data.splits.dropFirst().map { $0 }
         let history = withoutActuallyEscaping(progress) { progress in
-            trainer.train(on: data.train, evaluating: evaluation, random: &shuffleRandom) { epoch in
+            trainer.train(on: data.examples(of: "train"), evaluating: evaluation, random: &shuffleRandom, onEpoch: { epoch in
                 if configuration.records(epoch: epoch) { recordProbes(epoch) }
                 progress(epoch)
-            }
+            })
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return TrainingResult(history: history, initialParameters: initial, finalParameters: NetworkBuilder.parameters(of: network),

@@ -9,12 +9,18 @@ public struct DataSetup: Sendable, Equatable, Codable {
     public var split: SplitSetup
     /// Whether inputs are standardised with the training rows' mean and deviation.
     public var standardize: Bool
+    /// What every input value is divided by first (`255` for pixels), if anything.
+    public var divisor: Double?
+    /// A name for each class, replacing the source's own (or its numbers).
+    public var classes: [String]?
 
     /// Creates a setup.
-    public init(source: DataSourceSetup, split: SplitSetup, standardize: Bool) {
+    public init(source: DataSourceSetup, split: SplitSetup, standardize: Bool, divisor: Double? = nil, classes: [String]? = nil) {
         self.source = source
         self.split = split
         self.standardize = standardize
+        self.divisor = divisor
+        self.classes = classes
     }
 
     /// Encoded as the file writes it: `{"source": "moons", "samples": 1000, "split": {...}, "standardize": true}`.
@@ -24,6 +30,8 @@ public struct DataSetup: Sendable, Equatable, Codable {
         try container.encode(settings: source.settings)
         try container.encode(split, forKey: MemberKey("split"))
         try container.encode(standardize, forKey: MemberKey("standardize"))
+        try container.encodeIfPresent(divisor, forKey: MemberKey("divide_by"))
+        try container.encodeIfPresent(classes, forKey: MemberKey("classes"))
     }
 
     public init(from decoder: Decoder) throws {
@@ -33,7 +41,9 @@ public struct DataSetup: Sendable, Equatable, Codable {
             throw DecodingError.dataCorruptedError(forKey: MemberKey("source"), in: container, debugDescription: "no data source is named \(name)")
         }
         self.init(source: DataSourceSetup(kind, settings: try container.settings(kind.settings)), split: try container.decode(SplitSetup.self, forKey: MemberKey("split")),
-                  standardize: try container.decode(Bool.self, forKey: MemberKey("standardize")))
+                  standardize: try container.decode(Bool.self, forKey: MemberKey("standardize")),
+                  divisor: try container.decodeIfPresent(Double.self, forKey: MemberKey("divide_by")),
+                  classes: try container.decodeIfPresent([String].self, forKey: MemberKey("classes")))
     }
 }
 

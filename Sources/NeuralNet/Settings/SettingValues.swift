@@ -41,6 +41,11 @@ public struct SettingValues: Sendable, Equatable, Hashable, Codable {
         }
     }
 
+    /// An integer setting, or nil when it was left out and has no default.
+    public func optionalInteger(_ key: String) -> Int? {
+        values[key] == nil ? nil : integer(key)
+    }
+
     /// A flag.
     public func flag(_ key: String) -> Bool {
         if case .flag(let value) = values[key] { return value }

@@ -45,6 +45,25 @@ public struct InputTable: Sendable, Equatable {
         rows = bytes.count / max(columns, 1)
     }
 
+    /// The rows of `first` then those of `second`, unscaled, when both store the same kind of value
+    /// in the same number of columns.
+    public init?(concatenating first: InputTable, _ second: InputTable) {
+        guard first.columns == second.columns else { return nil }
+        switch (first.values, second.values) {
+        case (.numbers(let a), .numbers(let b)): values = .numbers(a + b)
+        case (.bytes(let a), .bytes(let b)): values = .bytes(a + b)
+        default: return nil
+        }
+        rows = first.rows + second.rows
+        columns = first.columns
+    }
+
+    /// The first non-finite stored value: its row, column and value (bytes are always finite).
+    public var firstNonFinite: (row: Int, column: Int, value: Double)? {
+        guard case .numbers(let numbers) = values, let index = numbers.firstIndex(where: { !$0.isFinite }) else { return nil }
+        return (index / columns, index % columns, numbers[index])
+    }
+
     /// The scaled value at `row`, `column`.
     @inline(__always)
     public func value(row: Int, column: Int) -> Double {
@@ -60,6 +79,12 @@ public struct InputTable: Sendable, Equatable {
 
     /// The scaled values of `row`.
     public func row(_ row: Int) -> [Double] { (0..<columns).map { value(row: row, column: $0) } }
+
+    /// Writes the scaled values of `row` into `target` (resized to the table's width).
+    public func copyRow(_ row: Int, into target: inout [Double]) {
+        if target.count != columns { target = [Double](repeating: 0, count: columns) }
+        target.withUnsafeMutableBufferPointer { fill(row: row, into: $0) }
+    }
 
     /// Copies the scaled rows at `indices`, in that order, into `target`, reusing its storage.
     public func copyRows(_ indices: ArraySlice<Int>, into target: inout Matrix) {

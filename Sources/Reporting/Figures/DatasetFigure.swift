@@ -13,11 +13,12 @@ enum DatasetFigure: ConfigurableFigure {
         let result = analyzed.result
         guard let first = result.trainingRuns.first else { return [] }
         let data = first.data
+        let all = data.all
         var figure = Figure()
-        var axes = Axes(title: request.title ?? "Data set (\(data.all.count) points)")
+        var axes = Axes(title: request.title ?? "Data set (\(all.count) points)")
         axes.grid = true
-        let inputs = data.all.inputs
-        let labels = data.all.targets.elements
+        let inputs = all.inputs
+        let labels = all.targets.elements
         if data.inputWidth >= 2, let classes = data.classCount {
             axes.xLabel = data.standardizer == nil ? "x₁" : "x₁ (standardised)"
             axes.yLabel = data.standardizer == nil ? "x₂" : "x₂ (standardised)"
@@ -30,7 +31,7 @@ enum DatasetFigure: ConfigurableFigure {
         } else {
             axes.xLabel = "x"
             axes.yLabel = "y"
-            axes.scatter(inputs.column(0), labels, color: Color.tab10[0].withAlpha(0.5), size: data.all.count > 2000 ? 2 : 12, label: "data")
+            axes.scatter(inputs.column(0), labels, color: Color.tab10[0].withAlpha(0.5), size: all.count > 2000 ? 2 : 12, label: "data")
             axes.legend = nil
         }
         figure[0, 0] = axes

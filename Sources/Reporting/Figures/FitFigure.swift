@@ -27,7 +27,8 @@ enum FitFigure: ConfigurableFigure {
         let runs = result.trainingRuns.filter { $0.data.inputWidth == 1 }
         guard let first = runs.first else { return [] }
         let data = first.data
-        let xs = data.all.inputs.column(0)
+        let all = data.all
+        let xs = all.inputs.column(0)
         let dataRange = (xs.min() ?? -1)...(xs.max() ?? 1)
         let range = request.range("x") ?? (extrapolate ? (dataRange.lowerBound * 10)...(dataRange.upperBound * 10) : dataRange)
         var axes = Axes(title: request.title ?? (extrapolate ? "Outside the training range" : "Fitted curve"), xLabel: "x",
@@ -35,8 +36,8 @@ enum FitFigure: ConfigurableFigure {
         axes.grid = true
         let grid = linspace(range.lowerBound, range.upperBound, count: 400)
         if !extrapolate {
-            let labels = data.all.targets.elements
-            axes.scatter(xs, labels, color: Color.gray.withAlpha(0.6), size: data.all.count > 2000 ? 2 : 14, label: "data")
+            let labels = all.targets.elements
+            axes.scatter(xs, labels, color: Color.gray.withAlpha(0.6), size: all.count > 2000 ? 2 : 14, label: "data")
         } else if let truth = first.setup.data.source.truth, let formula = first.setup.data.source.formula {
             axes.plot(grid, grid.map { truth.value(at: $0) }, color: .black, width: 1.5, dash: [5, 3], label: "truth: y = \(formula)")
             axes.verticalLine(at: dataRange.lowerBound, color: Color.gray, width: 1)

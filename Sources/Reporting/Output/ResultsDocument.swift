@@ -14,14 +14,49 @@ struct ResultsDocument: Encodable {
         var keyResult: String
     }
 
-    /// A data set: the inputs the network saw (standardised when the run standardises), labels, splits.
+    /// A data set: the inputs the network saw (scaled as the run scales them) and labels, or, for a
+    /// data set of more than `embeddedBytesLimit`, the files they were read from with their digests;
+    /// then the splits by row index (a test file's rows follow the training file's).
     struct Dataset: Encodable {
-        var inputs: [[Double]]
-        var targets: [Double]
+        var inputs: [[Double]]?
+        var targets: [Double]?
+        var files: [DataFileDigest]?
+        var rows: Int?
+        var columns: Int?
+        var divideBy: Double?
         var split: ThreeWaySplit
         var standardizer: Standardizer?
         var classes: Int?
+        var classNames: [String]?
+        var featureNames: [String]?
+        var imageShape: [Int]?
+
+        init(_ data: PreparedData, directory: String) {
+            if data.numberBytes <= ResultsDocument.embeddedBytesLimit || data.files.isEmpty {
+                let all = data.all
+                inputs = (0..<all.inputs.rows).map { all.inputs.row($0) }
+                targets = all.targets.elements
+            } else {
+                let prefix = directory.isEmpty ? "" : directory + "/"
+                files = data.files.map { file in
+                    var relative = file
+                    if !prefix.isEmpty, file.path.hasPrefix(prefix) { relative.path = String(file.path.dropFirst(prefix.count)) }
+                    return relative
+                }
+                (rows, columns) = (data.count, data.inputWidth)
+            }
+            divideBy = data.divisor
+            split = data.indices
+            standardizer = data.standardizer
+            classes = data.classCount
+            classNames = data.classNames
+            featureNames = data.featureNames
+            imageShape = data.imageShape
+        }
     }
+
+    /// Data sets whose inputs take more bytes than this as numbers are referred to by their files.
+    static let embeddedBytesLimit = 1 << 20
 
     /// One run.
     struct Run: Encodable {
@@ -58,10 +93,8 @@ struct ResultsDocument: Encodable {
         seed = experiment.seed
         summary = Summary(title: experiment.title, notebook: experiment.notebook, runs: result.runs.count, keyResult: keyResult)
         facts = findings.facts
-        datasets = result.prepared.datasets.map { data in
-            Dataset(inputs: (0..<data.all.inputs.rows).map { data.all.inputs.row($0) }, targets: data.all.targets.elements,
-                    split: data.indices, standardizer: data.standardizer, classes: data.classCount)
-        }
+        let directory = (experiment.file as NSString).deletingLastPathComponent
+        datasets = result.prepared.datasets.map { Dataset($0, directory: directory) }
         runs = result.runs.map { run in
             var entry = Run(name: run.name, variant: run.variant,
                             sweep: Dictionary(uniqueKeysWithValues: zip(experiment.sweepPaths, run.sweepValues)), setup: run.setup)

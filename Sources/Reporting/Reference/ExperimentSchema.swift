@@ -72,10 +72,9 @@ public enum ExperimentSchema {
 
     static var data: JSONValue {
         let names: JSONValue = .array(Registry.dataSources.map { .string($0.name) })
-        return section(Registry.dataSources.flatMap { $0.settings }.map(\.optional), extra: [
+        return section(Registry.dataSources.flatMap { $0.settings }.map(\.optional) + DataSetup.settings, extra: [
             "source": ["enum": names, "description": "the generator or file format; the other keys depend on it"],
             "split": section(SplitSetup.settings),
-            "standardize": ["type": "boolean", "default": false, "description": "scale inputs by the training rows' mean and deviation"],
         ], required: ["source"])
     }
 
