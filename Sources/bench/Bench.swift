@@ -6,7 +6,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure the speed of the project's hot paths.",
         discussion: "Run in release: swift run -c release bench core",
-        subcommands: [CoreBenchmark.self, PlotBenchmark.self, SuiteBenchmark.self, ReadBenchmark.self])
+        subcommands: [CoreBenchmark.self, PlotBenchmark.self, SuiteBenchmark.self, ReadBenchmark.self, FashionBenchmark.self])
 }
 
 /// Options every benchmark takes.

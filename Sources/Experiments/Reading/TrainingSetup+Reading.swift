@@ -89,6 +89,9 @@ extension LoopSetup {
                 "inputs of a one-input model at which its prediction is recorded at every evaluation"),
         Setting("target_loss", .number(.positive), default: nil, required: false,
                 "the report gives the epochs and steps needed to reach this training loss"),
+        Setting("precision", .choice(Precision.allCases.map(\.rawValue)), default: .text("float64"),
+                "float64 (every number in Double), or float32: the forward and backward passes in Float, about twice as fast on "
+                + "large layers, with the parameters and the optimizer kept in Double"),
     ]
 
     /// `{"epochs": 20, "batch": "full" | 1 | 32, "shuffle": true, "evaluate_every": 1, "probes": [...], "target_loss": 0.05}`.
@@ -107,6 +110,7 @@ extension LoopSetup {
         requestedEvaluateEvery = evaluateEvery == requested ? nil : requested
         probes = values.numbers("probes")
         targetLoss = values["target_loss"] == nil ? nil : values.number("target_loss")
+        precision = Precision(rawValue: values.text("precision") ?? "") ?? .float64
     }
 }
 

@@ -13,7 +13,7 @@ enum TrainingRun {
         let loop = setup.loop
         let configuration = TrainingConfiguration(
             epochs: loop.epochs, batching: loop.batching, shuffle: loop.shuffle, evaluateEvery: loop.evaluateEvery,
-            decision: setup.loss.decision(isClassification: data.isClassification))
+            decision: setup.loss.decision(isClassification: data.isClassification), precision: loop.precision)
         let trainer = Trainer(network: network, loss: setup.loss.makeLoss(reduction: setup.reduction),
                               optimizer: setup.optimizer.makeOptimizer(), configuration: configuration)
 

@@ -38,6 +38,8 @@ public struct LoopSetup: Sendable, Equatable, Codable {
     public var probes: [Double]
     /// A training loss the report measures time to reach (steps and epochs), if any.
     public var targetLoss: Double?
+    /// The precision of the forward and backward passes.
+    public var precision: Precision
 }
 
 /// The seed of every random stream a run draws from, as NumPy `RandomState` seeds.

@@ -9,6 +9,10 @@ public protocol ElementwiseActivation: Layer {
     func activate(_ x: Double) -> Double
     /// f′(x), given both the input and the output (whichever is cheaper to use).
     func derivative(input: Double, output: Double) -> Double
+    /// f(x) in single precision; by default the double-precision value, rounded.
+    func activate(_ x: Float) -> Float
+    /// f′(x) in single precision; by default the double-precision value, rounded.
+    func derivative(input: Float, output: Float) -> Float
 }
 
 extension ElementwiseActivation {
@@ -34,6 +38,38 @@ extension ElementwiseActivation {
                             inputGradient: &inputGradient, computeInputGradient: computeInputGradient) { x, y, g, result in
             for index in 0..<result.count {
                 result[index] = g[index] * derivative(input: x[index], output: y[index])
+            }
+        }
+    }
+
+    @inline(__always) public func activate(_ x: Float) -> Float { Float(activate(Double(x))) }
+
+    @inline(__always) public func derivative(input: Float, output: Float) -> Float {
+        Float(derivative(input: Double(input), output: Double(output)))
+    }
+
+    public func forward(_ input: SingleMatrix, into output: inout SingleMatrix) {
+        output.resize(rows: input.rows, columns: input.columns)
+        input.withUnsafeBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { target in
+                for index in 0..<source.count { target[index] = activate(source[index]) }
+            }
+        }
+    }
+
+    public func backward(
+        input: SingleMatrix, output: SingleMatrix, outputGradient: SingleMatrix,
+        inputGradient: inout SingleMatrix, computeInputGradient: Bool
+    ) {
+        guard computeInputGradient else { return }
+        inputGradient.resize(rows: output.rows, columns: output.columns)
+        input.withUnsafeBufferPointer { x in
+            output.withUnsafeBufferPointer { y in
+                outputGradient.withUnsafeBufferPointer { g in
+                    inputGradient.withUnsafeMutableBufferPointer { result in
+                        for index in 0..<result.count { result[index] = g[index] * derivative(input: x[index], output: y[index]) }
+                    }
+                }
             }
         }
     }

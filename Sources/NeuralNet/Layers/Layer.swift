@@ -23,6 +23,41 @@ public protocol Layer: AnyObject {
     func backward(
         input: Matrix, output: Matrix, outputGradient: Matrix,
         inputGradient: inout Matrix, computeInputGradient: Bool)
+
+    /// `forward` in single precision. By default the layer's double-precision pass, its input
+    /// widened and its output rounded; layers on the hot path (Linear, elementwise activations)
+    /// compute in `Float` themselves.
+    func forward(_ input: SingleMatrix, into output: inout SingleMatrix)
+
+    /// `backward` in single precision: parameter gradients are still set in `Double` (the
+    /// optimizer's precision). By default through the double-precision pass, like `forward`.
+    func backward(
+        input: SingleMatrix, output: SingleMatrix, outputGradient: SingleMatrix,
+        inputGradient: inout SingleMatrix, computeInputGradient: Bool)
+
+    /// Refreshes whatever single-precision copy of its parameters the layer keeps, after they
+    /// changed (an optimizer step); nothing by default.
+    func parametersChanged()
+}
+
+extension Layer {
+    public func forward(_ input: SingleMatrix, into output: inout SingleMatrix) {
+        var wide = Matrix.empty
+        forward(input.matrix, into: &wide)
+        output.assign(wide)
+    }
+
+    public func backward(
+        input: SingleMatrix, output: SingleMatrix, outputGradient: SingleMatrix,
+        inputGradient: inout SingleMatrix, computeInputGradient: Bool
+    ) {
+        var wideGradient = Matrix.empty
+        backward(input: input.matrix, output: output.matrix, outputGradient: outputGradient.matrix,
+                 inputGradient: &wideGradient, computeInputGradient: computeInputGradient)
+        if computeInputGradient { inputGradient.assign(wideGradient) }
+    }
+
+    public func parametersChanged() {}
 }
 
 extension Layer {

@@ -60,4 +60,33 @@ public final class Linear: Layer {
             Matrix.multiply(outputGradient, weight.value, transposeB: true, into: &inputGradient)
         }
     }
+
+    // Single precision: products in `Float` against a rounded copy of the weights, refreshed after
+    // each update; the gradients are widened into the double-precision parameters.
+    private var singleWeight = SingleMatrix.empty
+    private var singleBias: [Float] = []
+    private var singleWeightGradient = SingleMatrix.empty
+
+    public func parametersChanged() {
+        singleWeight.assign(weight.value)
+        singleBias = bias.value.elements.map { Float($0) }
+    }
+
+    public func forward(_ input: SingleMatrix, into output: inout SingleMatrix) {
+        precondition(input.columns == inputWidth, "\(name) got a \(input.rows)x\(input.columns) input: expected \(inputWidth) columns")
+        if singleWeight.count != weight.value.count { parametersChanged() }
+        SingleMatrix.multiply(input, singleWeight, addingToEveryRow: singleBias, into: &output)
+    }
+
+    public func backward(
+        input: SingleMatrix, output: SingleMatrix, outputGradient: SingleMatrix,
+        inputGradient: inout SingleMatrix, computeInputGradient: Bool
+    ) {
+        SingleMatrix.multiply(input, outputGradient, transposeA: true, into: &singleWeightGradient)
+        singleWeightGradient.widen(into: &weight.gradient)
+        outputGradient.sumColumns(into: &bias.gradient)
+        if computeInputGradient {
+            SingleMatrix.multiply(outputGradient, singleWeight, transposeB: true, into: &inputGradient)
+        }
+    }
 }

@@ -55,10 +55,13 @@ public struct TrainingConfiguration: Sendable, Equatable {
     /// when the network, loss and optimizer allow it. The results are the same bits either way;
     /// turning it off is for comparing the two paths in tests and benchmarks.
     public var usesTrainingKernel: Bool
+    /// The precision of the forward and backward passes.
+    public var precision: Precision
 
     /// Creates a configuration.
     public init(epochs: Int, batching: Batching = .full, shuffle: Bool = false, evaluateEvery: Int = 1,
-                decision: Decision? = nil, usesTrainingKernel: Bool = true) {
+                decision: Decision? = nil, usesTrainingKernel: Bool = true, precision: Precision = .float64) {
+        self.precision = precision
         self.epochs = epochs
         self.batching = batching
         self.shuffle = shuffle

@@ -100,14 +100,34 @@ public struct InputTable: Sendable, Equatable {
         }
     }
 
-    /// Copies the scaled rows at `indices`, rounded to `Float`, into `target` (resized).
-    public func copyRows(_ indices: ArraySlice<Int>, into target: inout [Float]) {
+    /// Copies the scaled rows at `indices`, rounded to `Float`, into `target` (resized): each
+    /// value scaled in `Double` as `value(row:column:)` scales it, then rounded.
+    public func copyRows(_ indices: ArraySlice<Int>, into target: inout SingleMatrix) {
+        target.resize(rows: indices.count, columns: columns)
         let width = columns
-        if target.count != indices.count * width { target = [Float](repeating: 0, count: indices.count * width) }
+        if case .bytes(let bytes) = values, standardizationColumns == nil {
+            // A byte has 256 values: their scaled, rounded images are looked up, not recomputed.
+            let table = (0..<256).map { byte in Float(divisor.map { Double(byte) / $0 } ?? Double(byte)) }
+            bytes.withUnsafeBufferPointer { source in
+                table.withUnsafeBufferPointer { table in
+                    target.withUnsafeMutableBufferPointer { destination in
+                        var offset = 0
+                        for row in indices {
+                            precondition(row >= 0 && row < rows, "Row \(row) is outside a table of \(rows) rows")
+                            let start = row * width
+                            for column in 0..<width { destination[offset + column] = table[Int(source[start + column])] }
+                            offset += width
+                        }
+                    }
+                }
+            }
+            return
+        }
         var row = [Double](repeating: 0, count: width)
         target.withUnsafeMutableBufferPointer { destination in
             var offset = 0
             for source in indices {
+                precondition(source >= 0 && source < rows, "Row \(source) is outside a table of \(rows) rows")
                 row.withUnsafeMutableBufferPointer { fill(row: source, into: $0) }
                 for column in 0..<width { destination[offset + column] = Float(row[column]) }
                 offset += width

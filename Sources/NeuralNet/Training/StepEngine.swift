@@ -9,10 +9,20 @@ protocol StepEngine: AnyObject {
     func epoch(order: [Int], onBatch: ((Int, Int) -> Void)?, wholeSet: (_ output: Matrix, _ loss: Double) -> Void) -> EpochSteps
     /// The network's outputs for `inputs`, with the weights as they are now.
     func predict(_ inputs: Matrix) -> Matrix
+    /// The network's outputs for the rows `rows` of `table`, scaled as the table scales them.
+    func predict(_ table: InputTable, rows: ArraySlice<Int>) -> Matrix
     /// The Frobenius norm of each weight matrix now, first layer first.
     var weightNorms: [Double] { get }
     /// Leaves the network's parameters as the training left them.
     func storeParameters()
+}
+
+extension StepEngine {
+    func predict(_ table: InputTable, rows: ArraySlice<Int>) -> Matrix {
+        var inputs = Matrix.empty
+        table.copyRows(rows, into: &inputs)
+        return predict(inputs)
+    }
 }
 
 /// What an epoch's steps did.

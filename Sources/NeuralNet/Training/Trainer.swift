@@ -71,8 +71,12 @@ public struct Trainer {
         return recorder.finish(steps: steps, outcome: .completed)
     }
 
-    /// The per-sample C kernel when the network, loss and optimizer allow it, else the general path.
+    /// Single precision when asked for; else the per-sample C kernel when the network, loss and
+    /// optimizer allow it, else the general path.
     private func stepEngine(for training: Examples, batchSize: Int) -> any StepEngine {
+        if configuration.precision == .float32 {
+            return SinglePrecisionSteps(network: network, loss: loss, optimizer: optimizer, training: training, batchSize: batchSize)
+        }
         if batchSize == 1, training.count > 1, configuration.usesTrainingKernel,
            let kernel = SampleKernel(network: network, loss: loss, optimizer: optimizer, inputWidth: training.inputWidth,
                                      targetWidth: training.targets.columns) {
@@ -133,15 +137,16 @@ private struct HistoryRecorder {
     /// The loss and accuracy of a large split, predicted `blockRows` rows at a time: each block's
     /// loss weighted by its rows (its terms, for a summed loss), each block's correct count summed.
     private func blockwise(_ examples: Examples, engine: any StepEngine) -> (loss: Double, accuracy: Double) {
-        var batch = LabeledData(inputs: .empty, targets: .empty)
+        var targets = Matrix.empty
         var (lossSum, correct) = (0.0, 0.0)
         for start in stride(from: 0, to: examples.count, by: Self.blockRows) {
             let end = min(start + Self.blockRows, examples.count)
-            examples.copyBatch(Array(start..<end)[...], inputs: &batch.inputs, targets: &batch.targets)
-            let output = engine.predict(batch.inputs)
-            let blockLoss = loss.value(output, batch.targets)
+            let rows = examples.indices[start..<end]
+            examples.targets.copyRows(rows, into: &targets)
+            let output = engine.predict(examples.inputs, rows: rows)
+            let blockLoss = loss.value(output, targets)
             lossSum += loss.reduction == .sum ? blockLoss : blockLoss * Double(end - start)
-            if let decision { correct += decision.accuracy(output, batch.targets) * Double(end - start) }
+            if let decision { correct += decision.accuracy(output, targets) * Double(end - start) }
         }
         let rows = Double(max(examples.count, 1))
         return (loss.reduction == .sum ? lossSum : lossSum / rows, correct / rows)
