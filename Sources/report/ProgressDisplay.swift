@@ -48,7 +48,10 @@ final class ProgressDisplay: @unchecked Sendable {
         let fraction = snapshot.totalWork > 0 ? min(1, snapshot.doneWork / snapshot.totalWork) : 0
         let filled = Int(fraction * Double(width))
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        let current = snapshot.active.first.map { "\($0.experiment) · \($0.run) · epoch \($0.epoch)/\($0.epochs)" } ?? ""
+        let current = snapshot.active.first.map { run in
+            "\(run.experiment) · \(run.run) · epoch \(min(run.epoch + 1, run.epochs))/\(run.epochs)"
+                + (run.batches > 0 ? ", batch \(run.batch)/\(run.batches)" : "")
+        } ?? ""
         let remaining = snapshot.remaining.map { String(format: ", ~%.0f s left", $0) } ?? ""
         return "\u{1B}[2K\(bar) \(snapshot.finishedRuns)/\(snapshot.totalRuns) runs, \(String(format: "%.0f", snapshot.elapsed)) s\(remaining)  \(current)"
     }

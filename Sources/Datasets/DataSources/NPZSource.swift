@@ -1,7 +1,8 @@
 import NeuralNet
 
 /// A NumPy `.npz` archive holding an input matrix and a label vector (seed 004's `data.npz`), and
-/// optionally a test archive with arrays of the same names.
+/// optionally a test archive with arrays of the same names. An input array of images (one more
+/// dimension, rows × height × width) is flattened, each image's pixels a row, and keeps its shape.
 public enum NPZSource: ConfigurableDataSource {
     public static let name = "npz"
     public static let summary = "a NumPy .npz archive with an input matrix and a label vector (seed 004's data.npz)"
@@ -40,9 +41,14 @@ public enum NPZSource: ConfigurableDataSource {
 
     private static func read(_ path: String, inputs: String, labels: String) throws -> SourceData {
         let arrays = try NumPyFiles.readNPZ(at: path)
+        var imageShape: [Int]?
         func matrix(_ key: String, _ name: String) throws -> Matrix {
-            guard let array = arrays[name] else {
+            guard var array = arrays[name] else {
                 throw MissingArray(key: key, message: "\(path) has no array \"\(name)\"; it holds \(arrays.keys.sorted().joined(separator: ", "))")
+            }
+            if key == "inputs", array.shape.count == 3 {
+                imageShape = Array(array.shape.dropFirst())
+                array.shape = [array.shape[0], array.shape[1] * array.shape[2]]
             }
             let matrix = try array.matrix(file: path)
             if let index = matrix.elements.firstIndex(where: { !$0.isFinite }) {
@@ -58,7 +64,7 @@ public enum NPZSource: ConfigurableDataSource {
         guard y.rows == x.rows, y.columns == 1 else {
             throw DataFileError(file: path, problem: "\(x.rows) input rows but labels of shape \(y.shapeDescription); expected one label per row")
         }
-        return SourceData(inputs: InputTable(x), targets: y, files: [path])
+        return SourceData(inputs: InputTable(x), targets: y, imageShape: imageShape, files: [path])
     }
 
     public static func describe(_ settings: SettingValues) -> String {

@@ -49,7 +49,10 @@ public enum ExperimentRunner {
             let label = plan.name + (others > 0 ? " (and \(others) more run\(others == 1 ? "" : "s") with the same training)" : "")
             board?.start(job: position, experiment: prepared.experiment.name, run: label, epochs: epochs, work: job.work)
             let started = Date()
-            let outcome = runOne(plan.setup, prepared: prepared, runIndex: job.lead.run) { board?.advance(job: position, epoch: $0) }
+            let progress = TrainingRun.Progress(
+                epochDone: { board?.advance(job: position, epoch: $0) },
+                batchDone: board == nil ? nil : { board?.advance(job: position, batch: $0, of: $1) })
+            let outcome = runOne(plan.setup, prepared: prepared, runIndex: job.lead.run, progress: progress)
             let finished = Date()
             for member in job.members {
                 let memberPlan = experiments[member.experiment].experiment.runs[member.run]
@@ -69,7 +72,7 @@ public enum ExperimentRunner {
         }
     }
 
-    private static func runOne(_ setup: RunSetup, prepared: PreparedExperiment, runIndex: Int, progress: (Int) -> Void) -> RunResult.Outcome {
+    private static func runOne(_ setup: RunSetup, prepared: PreparedExperiment, runIndex: Int, progress: TrainingRun.Progress) -> RunResult.Outcome {
         switch setup {
         case .training(let setup):
             let dataIndex = prepared.dataIndices[runIndex] ?? 0

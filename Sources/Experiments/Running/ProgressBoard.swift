@@ -12,6 +12,10 @@ public final class ProgressBoard: @unchecked Sendable {
         public var epoch: Int
         /// Epochs in all.
         public var epochs: Int
+        /// Batches done in the epoch under way, and the batches an epoch has (0 until the first
+        /// batch of a mini-batch run reports).
+        public var batch = 0
+        public var batches = 0
         /// When it started.
         public var started: Date
 
@@ -20,8 +24,13 @@ public final class ProgressBoard: @unchecked Sendable {
 
         /// Seconds left, extrapolated from its epochs so far; nil before its first epoch.
         public var remaining: Double? {
-            guard epoch > 0 else { return nil }
-            return elapsed * Double(epochs - epoch) / Double(epoch)
+            guard epochsDone > 0 else { return nil }
+            return elapsed * (Double(epochs) - epochsDone) / epochsDone
+        }
+
+        /// Epochs done, counting the part of the epoch under way.
+        public var epochsDone: Double {
+            Double(epoch) + (batches > 0 ? Double(batch) / Double(batches) : 0)
         }
     }
 
@@ -72,16 +81,27 @@ public final class ProgressBoard: @unchecked Sendable {
 
     func advance(job: Int, epoch: Int) {
         lock.withLock {
-            guard let previous = active[job]?.epoch else { return }
+            guard let previous = active[job]?.epochsDone else { return }
             active[job]?.epoch = epoch
-            done += Double(epoch - previous) * (workPerEpoch[job] ?? 0)
+            active[job]?.batch = 0
+            done += (Double(epoch) - previous) * (workPerEpoch[job] ?? 0)
+        }
+    }
+
+    /// Records `batch` of `batches` done in the epoch after the `epoch`s done.
+    func advance(job: Int, batch: Int, of batches: Int) {
+        lock.withLock {
+            guard let previous = active[job]?.epochsDone else { return }
+            active[job]?.batch = batch
+            active[job]?.batches = batches
+            done += ((active[job]?.epochsDone ?? previous) - previous) * (workPerEpoch[job] ?? 0)
         }
     }
 
     func finish(job: Int, seconds: Double) {
         let run = lock.withLock { () -> ActiveRun? in
             let run = active.removeValue(forKey: job)
-            if let run { done += Double(run.epochs - run.epoch) * (workPerEpoch[job] ?? 0) }
+            if let run { done += (Double(run.epochs) - run.epochsDone) * (workPerEpoch[job] ?? 0) }
             finished += 1
             return run
         }

@@ -4,8 +4,14 @@ import NeuralNet
 
 /// Trains one network as its setup says and records everything the report needs.
 enum TrainingRun {
-    /// Runs `setup` on `data`; `progress` hears the number of epochs done.
-    static func run(_ setup: TrainingSetup, data: PreparedData, dataIndex: Int, progress: (Int) -> Void) -> TrainingResult {
+    /// Who hears how far a run is: the epochs done, and the batches done of an epoch's batches.
+    struct Progress {
+        var epochDone: (Int) -> Void
+        var batchDone: ((Int, Int) -> Void)?
+    }
+
+    /// Runs `setup` on `data`; `progress` hears the epochs and, in mini-batch runs, the batches done.
+    static func run(_ setup: TrainingSetup, data: PreparedData, dataIndex: Int, progress: Progress) -> TrainingResult {
         let started = DispatchTime.now()
         var initRandom = RandomState(seed: setup.seeds.initialization)
         let network = NetworkBuilder.initialized(setup.layers, inputWidth: data.inputWidth, random: &initRandom)
@@ -26,11 +32,13 @@ enum TrainingRun {
         recordProbes(0)
         var shuffleRandom = RandomState(seed: setup.seeds.shuffle)
         let evaluation = data.splits.dropFirst().map { $0 }
-        let history = withoutActuallyEscaping(progress) { progress in
+        // Only mini-batch epochs are long enough, and their batches few enough, to report each one.
+        let onBatch: ((Int, Int) -> Void)? = if case .miniBatch = loop.batching { progress.batchDone } else { nil }
+        let history = withoutActuallyEscaping(progress.epochDone) { epochDone in
             trainer.train(on: data.examples(of: "train"), evaluating: evaluation, random: &shuffleRandom, onEpoch: { epoch in
                 if configuration.records(epoch: epoch) { recordProbes(epoch) }
-                progress(epoch)
-            })
+                epochDone(epoch)
+            }, onBatch: onBatch)
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return TrainingResult(history: history, initialParameters: initial, finalParameters: NetworkBuilder.parameters(of: network),

@@ -67,6 +67,7 @@ public struct Trainer {
             onEpoch?(epoch)
         }
         if recorder.history.epochs.last != configuration.epochs { recorder.record(epoch: configuration.epochs, engine: engine) }
+        recorder.evaluateClasses(engine: engine, outputColumns: try? network.outputWidth(forInputWidth: training.inputs.columns).get())
         engine.storeParameters()
         return recorder.finish(steps: steps, outcome: .completed)
     }
@@ -150,6 +151,25 @@ private struct HistoryRecorder {
         }
         let rows = Double(max(examples.count, 1))
         return (loss.reduction == .sum ? lossSum : lossSum / rows, correct / rows)
+    }
+
+    /// Tallies every split's decisions by class with the trained network (classifiers only).
+    mutating func evaluateClasses(engine: any StepEngine, outputColumns: Int?) {
+        guard let decision, let outputColumns else { return }
+        for (index, split) in splits.enumerated() where split.examples.count > 0 {
+            guard var tally = ClassTally(split: split.name, decision: decision, outputColumns: outputColumns) else { return }
+            if let whole = wholeSplits[index] {
+                tally.add(engine.predict(whole.inputs), targets: whole.targets, rows: split.examples.indices[...])
+            } else {
+                var targets = Matrix.empty
+                for start in stride(from: 0, to: split.examples.count, by: Self.blockRows) {
+                    let rows = split.examples.indices[start..<min(start + Self.blockRows, split.examples.count)]
+                    split.examples.targets.copyRows(rows, into: &targets)
+                    tally.add(engine.predict(split.examples.inputs, rows: rows), targets: targets, rows: rows)
+                }
+            }
+            history.classEvaluations.append(tally.evaluation)
+        }
     }
 
     /// Keeps an epoch's batch loss and wall time, up to `TrainingHistory.maximumEpochLosses` of them.

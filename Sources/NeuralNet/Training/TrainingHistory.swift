@@ -21,6 +21,10 @@ public struct TrainingHistory: Codable, Equatable, Sendable {
 
     /// How many epochs' batch losses a history keeps.
     public static let maximumEpochLosses = 100_000
+    /// How the trained network decides each split, class by class (classifiers only, after the
+    /// last epoch of a run that did not diverge).
+    public var classEvaluations: [ClassEvaluation] = []
+
     /// The number of parameter updates made.
     public var steps = 0
     /// How the run ended.
@@ -33,6 +37,7 @@ public struct TrainingHistory: Codable, Equatable, Sendable {
     public static func == (left: TrainingHistory, right: TrainingHistory) -> Bool {
         left.epochs == right.epochs && left.splits == right.splits && left.weightNorms == right.weightNorms
             && left.batchLoss == right.batchLoss && left.steps == right.steps && left.outcome == right.outcome
+            && left.classEvaluations == right.classEvaluations
     }
 
     /// The series of the split named `name`.

@@ -41,6 +41,7 @@ struct ExperimentPage {
             lines += ["## Where this differs from the notebook", ""] + experiment.notes.map { "- \($0)" } + [""]
         }
         lines += ["---", "", "[All experiments](../README.md) · [results.json](results.json)", ""]
+        lines += timingFooter()
         return lines.joined(separator: "\n")
     }
 

@@ -19,7 +19,12 @@ enum SetupDescription {
         if !data.indices.validation.isEmpty { parts.append("\(data.indices.validation.count) validation") }
         if !data.indices.test.isEmpty { parts.append("\(data.indices.test.count) test") }
         var text = parts.joined(separator: " / ")
-        if parts.count > 1 { text += " (\(setup.split.method.rawValue))" }
+        if data.hasTestFile {
+            text += data.indices.validation.isEmpty ? " (the test file's rows are the test set)"
+                : " (the test file's rows are the test set; validation \(setup.split.method.rawValue) from the training file)"
+        } else if parts.count > 1 {
+            text += " (\(setup.split.method.rawValue))"
+        }
         if setup.standardize { text += "; standardised with the training rows' mean and deviation" }
         return text
     }
@@ -44,6 +49,7 @@ enum SetupDescription {
         case .miniBatch(let size): "mini-batches of \(size)" + (loop.shuffle ? ", shuffled" : "")
         }
         var text = "\(loop.epochs) epochs, \(batch)"
+        if loop.precision == .float32 { text += "; float32 forward and backward passes (parameters in float64)" }
         if let requested = loop.requestedEvaluateEvery {
             text += "; metrics every \(loop.evaluateEvery) epochs (the file asks for every \(requested); "
                 + "a run keeps at most \(LoopSetup.maximumRecords) records)"

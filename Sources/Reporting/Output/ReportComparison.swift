@@ -1,7 +1,7 @@
 import Foundation
 
 /// Compares a report folder with a freshly written one, file by file, ignoring the run metadata
-/// (`run.json` and the index's footer): what `report --check` uses to tell whether a committed
+/// (`run.json`, and the pages below their run-metadata marker): what `report --check` uses to tell whether a committed
 /// report is stale. Files in the report folder that the tool did not write (not in its manifest)
 /// are the user's, and not compared.
 public enum ReportComparison {
@@ -26,7 +26,8 @@ public enum ReportComparison {
     private static func comparable(_ path: String, in root: URL) -> Data? {
         guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return nil }
         if path.hasSuffix("/results.json") { return withoutEpochTimes(data) }
-        guard path == "README.md" else { return data }
+        // The index's footer and an experiment page's epoch times follow the run-metadata marker.
+        guard path == "README.md" || path.hasSuffix("/README.md") else { return data }
         let text = String(decoding: data, as: UTF8.self)
         guard let marker = text.range(of: IndexPage.footerMarker) else { return data }
         return Data(text[..<marker.lowerBound].utf8)

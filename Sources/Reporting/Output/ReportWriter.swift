@@ -132,14 +132,11 @@ public struct ReportWriter: Sendable {
         var folderErrors: [Int: ReportError] = [:]
         for (index, analyzed) in results.enumerated() {
             let figures: [ReportFigure]
-            do {
-                try Interruption.shared.protect { () throws(ReportError) in try FileOperations.createFolder(figuresFolder(of: analyzed, in: root)) }
+            do throws(ReportError) {
+                _ = try Interruption.shared.protect { () throws(ReportError) in try FileOperations.createFolder(figuresFolder(of: analyzed, in: root)) }
                 figures = FigureBuilder.figures(for: analyzed)
-            } catch let error as ReportError {
-                folderErrors[index] = error
-                continue
             } catch {
-                folderErrors[index] = ReportError("\(error)")
+                folderErrors[index] = error
                 continue
             }
             pieces.append(.pages(experiment: index, figures: figures))
@@ -219,9 +216,15 @@ public struct ReportWriter: Sendable {
         let page = ExperimentPage(result: result, findings: findings, figures: figures, formats: formats.map(\.rawValue))
         try FileOperations.write(Data(page.markdown.utf8), to: folder.appendingPathComponent("README.md"))
         let keyResult = IndexPage.keyResult(result, findings: findings)
-        let document = ResultsDocument(result, findings: findings, keyResult: keyResult)
+        let document: ResultsDocument
         let data: Data
-        do { data = try document.encoded() } catch { throw ReportError("cannot encode \(result.experiment.name)/results.json: \(error)") }
+        do {
+            document = try ResultsDocument(result, findings: findings, keyResult: keyResult)
+            data = try document.encoded()
+        } catch { throw ReportError("cannot encode \(result.experiment.name)/results.json: \(error)") }
+        if let archive = document.parameterArchive {
+            try FileOperations.write(archive, to: folder.appendingPathComponent(ResultsDocument.parameterFileName))
+        }
         try FileOperations.write(data, to: folder.appendingPathComponent("results.json"))
         return document.summary
     }

@@ -66,11 +66,31 @@ struct ResultsDocument: Encodable {
         var setup: RunSetup
         var dataset: Int?
         var history: TrainingHistory?
-        var initialParameters: [NamedMatrix]?
-        var finalParameters: [NamedMatrix]?
+        var initialParameters: [Parameter]?
+        var finalParameters: [Parameter]?
         var probes: [ProbeRecord]?
         var descents: MinimizeResult?
         var gradientChecks: [GradientCheck.Result]?
+    }
+
+    /// A parameter's value: its numbers, or, when the experiment's parameters are written to
+    /// `parameterFileName`, the name of its array there.
+    struct Parameter: Encodable {
+        var name: String
+        var shape: [Int]
+        var values: [Double]?
+        var array: String?
+    }
+
+    /// The side file that holds the parameters of an experiment whose parameters, as numbers, take
+    /// more than `embeddedBytesLimit`: as JSON they would be most of results.json and slow to write.
+    static let parameterFileName = "parameters.npz"
+
+    /// Where the parameters are when they are not in results.json: the file, its SHA-256 and size.
+    struct ParameterFile: Encodable {
+        var path: String
+        var sha256: String
+        var bytes: Int
     }
 
     /// The most epochs whose batch losses a run's history in the file keeps.
@@ -84,8 +104,15 @@ struct ResultsDocument: Encodable {
     var facts: [String: Fact]
     var datasets: [Dataset]
     var runs: [Run]
+    var parameterFile: ParameterFile?
+    /// The bytes of `parameterFile`, which the writer puts beside results.json.
+    private(set) var parameterArchive: Data?
 
-    init(_ result: ExperimentResult, findings: Findings, keyResult: String) {
+    private enum CodingKeys: String, CodingKey {
+        case experiment, file, kind, seed, summary, facts, datasets, runs, parameterFile
+    }
+
+    init(_ result: ExperimentResult, findings: Findings, keyResult: String) throws(NumPyArchiveWriter.WriteError) {
         let experiment = result.experiment
         self.experiment = experiment.name
         file = experiment.displayPath
@@ -106,14 +133,40 @@ struct ResultsDocument: Encodable {
                 if history.batchLoss.count > ResultsDocument.epochLossLimit { (history.batchLoss, history.epochSeconds) = ([], []) }
                 entry.dataset = training.dataIndex
                 entry.history = history
-                entry.initialParameters = training.initialParameters
-                entry.finalParameters = training.finalParameters
+                entry.initialParameters = training.initialParameters.map { Parameter(name: $0.name, shape: $0.shape, values: $0.values) }
+                entry.finalParameters = training.finalParameters.map { Parameter(name: $0.name, shape: $0.shape, values: $0.values) }
                 entry.probes = training.probes.isEmpty ? nil : training.probes
             case .minimize(let outcome): entry.descents = outcome
             case .gradientCheck(let rows): entry.gradientChecks = rows
             }
             return entry
         }
+        try moveLargeParametersToArchive()
+    }
+
+    /// Moves every parameter's numbers into `parameterArchive` when, together, they take more than
+    /// `embeddedBytesLimit`; each parameter then names its array (`run_2_final_layer_1_weight`).
+    private mutating func moveLargeParametersToArchive() throws(NumPyArchiveWriter.WriteError) {
+        let stages: [(String, WritableKeyPath<Run, [Parameter]?>)] = [("initial", \.initialParameters), ("final", \.finalParameters)]
+        let count = runs.reduce(0) { total, run in
+            total + stages.reduce(0) { $0 + (run[keyPath: $1.1] ?? []).reduce(0) { $0 + ($1.values?.count ?? 0) } }
+        }
+        guard count * MemoryLayout<Double>.size > ResultsDocument.embeddedBytesLimit else { return }
+        var writer = NumPyArchiveWriter()
+        for index in runs.indices {
+            for (stage, path) in stages {
+                guard var parameters = runs[index][keyPath: path] else { continue }
+                for position in parameters.indices {
+                    let name = "run_\(index)_\(stage)_" + parameters[position].name.replacingOccurrences(of: " ", with: "_")
+                    writer.arrays.append(.init(name: name, shape: parameters[position].shape, values: parameters[position].values ?? []))
+                    (parameters[position].values, parameters[position].array) = (nil, name)
+                }
+                runs[index][keyPath: path] = parameters
+            }
+        }
+        let archive = try writer.archive()
+        parameterArchive = archive
+        parameterFile = ParameterFile(path: ResultsDocument.parameterFileName, sha256: SHA256.hex(of: archive), bytes: archive.count)
     }
 
     /// The bytes written: sorted keys, snake_case names, non-finite numbers as strings.
