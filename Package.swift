@@ -100,7 +100,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ExperimentsTests",
-            dependencies: ["Experiments", "TestSupport"],
+            dependencies: ["Experiments", "Datasets", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -39,7 +39,8 @@ public enum FashionMNISTSource: ConfigurableDataSource {
                 ? "install the package with `sudo apt-get install dataset-fashion-mnist`, or give \"directory\" a folder that holds the four files"
                 : "the folder needs \(fileNames.images), \(fileNames.labels), \(fileNames.testImages) and \(fileNames.testLabels) (each may end in .gz)"
             let what = FileManager.default.fileExists(atPath: folder) ? "\(missing) does not exist" : "\(folder) does not exist"
-            throw SettingError(key: "directory", "Fashion-MNIST is not installed here: \(what); \(advice)")
+            let where_ = written == packageDirectory ? "is not installed here" : "is not in \(written)"
+            throw SettingError(key: "directory", "Fashion-MNIST \(where_): \(what); \(advice)")
         }
         let train = try IDXSource.read(images: paths[0], labels: paths[1], imagesKey: "directory", labelsKey: "directory",
                                        limit: settings.optionalInteger("samples"))

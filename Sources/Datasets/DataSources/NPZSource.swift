@@ -46,6 +46,10 @@ public enum NPZSource: ConfigurableDataSource {
             guard var array = arrays[name] else {
                 throw MissingArray(key: key, message: "\(path) has no array \"\(name)\"; it holds \(arrays.keys.sorted().joined(separator: ", "))")
             }
+            if key == "inputs", array.shape.count > 3 {
+                throw DataFileError(file: path, problem: "input array \"\(name)\" has shape \(array.shape); expected rows × features (2-D) "
+                    + "or rows × height × width images (3-D)")
+            }
             if key == "inputs", array.shape.count == 3 {
                 imageShape = Array(array.shape.dropFirst())
                 array.shape = [array.shape[0], array.shape[1] * array.shape[2]]

@@ -101,7 +101,13 @@ struct RunExpansion {
 
     /// "optimizer.lr" → "lr".
     static func shortName(_ path: String) -> String {
-        String(path.split(separator: ".").last ?? Substring(path))
+        // A layer's width is what a sweep of `model[i].linear` varies: "width" for the first
+        // layer's, "width_i" for another's, so two swept layers keep their names apart.
+        if path.hasPrefix("model["), path.hasSuffix("].linear"),
+           let index = Int(path.dropFirst("model[".count).dropLast("].linear".count)) {
+            return index == 0 ? "width" : "width_\(index)"
+        }
+        return String(path.split(separator: ".").last ?? Substring(path))
     }
 
     private static func components(_ path: String, at reader: SpecReader) throws(SpecError) -> [JSONValue.PathComponent] {

@@ -55,6 +55,14 @@ extension TrainingResult {
         history.epochs = [0, setup.loop.epochs]
         history.splits = data.splits.map { SplitHistory(name: $0.name, loss: [.nan, .nan], accuracy: hasAccuracy ? [.nan, .nan] : nil) }
         history.weightNorms = Array(repeating: [.nan, .nan], count: parameters.count / 2)
+        if let decision = setup.loss.decision(isClassification: data.isClassification), let outputs = widths.last {
+            let classes = decision == .argmax ? outputs : outputs == 1 ? 2 : 0
+            if classes >= 2 {
+                history.classEvaluations = data.splits.filter { $0.examples.count > 0 }.map { split in
+                    ClassEvaluation(split: split.name, counts: Array(repeating: Array(repeating: 0, count: classes), count: classes), mistakes: [])
+                }
+            }
+        }
         let probes = setup.loop.probes.isEmpty ? [] : [0, setup.loop.epochs].map {
             ProbeRecord(epoch: $0, predictions: setup.loop.probes.map { _ in .nan })
         }

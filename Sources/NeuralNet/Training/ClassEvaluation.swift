@@ -21,6 +21,11 @@ public struct ClassEvaluation: Codable, Equatable, Sendable {
     /// The `mistakeLimit` surest wrong decisions, surest first (ties: lower row first).
     public var mistakes: [Mistake]
 
+    /// An evaluation of `split` with these counts and mistakes.
+    public init(split: String, counts: [[Int]], mistakes: [Mistake]) {
+        (self.split, self.counts, self.mistakes) = (split, counts, mistakes)
+    }
+
     /// How many mistakes an evaluation keeps: enough for a figure of them, a fixed size whatever the split's.
     public static let mistakeLimit = 32
 

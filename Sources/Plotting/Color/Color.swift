@@ -1,3 +1,5 @@
+import Foundation
+
 /// An RGBA colour with components in 0...1.
 public struct Color: Equatable, Hashable, Sendable {
     /// Red.
@@ -23,6 +25,21 @@ public struct Color: Equatable, Hashable, Sendable {
     /// The same colour with another opacity.
     public func withAlpha(_ alpha: Double) -> Color {
         Color(red: red, green: green, blue: blue, alpha: alpha)
+    }
+
+    /// The relative luminance (WCAG 2's weighting of the linearised sRGB channels), 0 for black, 1 for white.
+    public var luminance: Double {
+        func linear(_ channel: Double) -> Double {
+            channel <= 0.04045 ? channel / 12.92 : pow((channel + 0.055) / 1.055, 2.4)
+        }
+        return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+    }
+
+    /// Black or white, whichever has the higher contrast ratio against this colour: the colour
+    /// of a text drawn on it.
+    public var contrastingText: Color {
+        // WCAG contrast (L1 + 0.05) / (L2 + 0.05); black wins when (L + 0.05) / 0.05 > 1.05 / (L + 0.05).
+        (luminance + 0.05) * (luminance + 0.05) > 0.05 * 1.05 ? .black : .white
     }
 
     /// Black.

@@ -48,9 +48,17 @@ public struct Colormap: Sendable, Equatable {
         0x9E0142, 0xD53E4F, 0xF46D43, 0xFDAE61, 0xFEE08B, 0xFFFFBF, 0xE6F598, 0xABDDA4, 0x66C2A5, 0x3288BD, 0x5E4FA2,
     ].map { Color(hex: $0) })
 
+    /// Black to white, for grey-level images (matplotlib's `gray`; `gray_r` draws ink dark on white).
+    public static let gray = Colormap(name: "gray", anchors: [.black, .white])
+
+    /// White to dark blue, for counts (ColorBrewer's 9-class Blues, matplotlib's `Blues`).
+    public static let blues = Colormap(name: "Blues", anchors: [
+        0xF7FBFF, 0xDEEBF7, 0xC6DBEF, 0x9ECAE1, 0x6BAED6, 0x4292C6, 0x2171B5, 0x08519C, 0x08306B,
+    ].map { Color(hex: $0) })
+
     /// Every colormap by name, reversed variants included.
     public static let all: [String: Colormap] = {
-        let base = [rdBu, viridis, spectral]
+        let base = [rdBu, viridis, spectral, gray, blues]
         return Dictionary(uniqueKeysWithValues: (base + base.map(\.reversed)).map { ($0.name, $0) })
     }()
 }

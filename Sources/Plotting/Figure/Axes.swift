@@ -19,6 +19,8 @@ public struct Axes: Sendable {
     public var series: [Series] = []
     /// The title above the plot.
     public var title: String?
+    /// The title's size in points; nil is matplotlib's 12.
+    public var titleSize: Double?
     /// The label under the x axis.
     public var xLabel: String?
     /// The label beside the y axis.
@@ -39,6 +41,17 @@ public struct Axes: Sendable {
     public var legend: LegendPlacement? = .best
     /// A colour bar beside the axes.
     public var colorbar: Colorbar?
+    /// Names for the x ticks at 0, 1, 2, …, in place of numbered ticks (categories).
+    public var xCategories: [String]?
+    /// Names for the y ticks at 0, 1, 2, ….
+    public var yCategories: [String]?
+    /// The angle of the x tick labels in degrees, counter-clockwise; a rotated label ends at its
+    /// tick (matplotlib's `rotation=45, ha="right"`), for category names longer than their slot.
+    public var xLabelRotation = 0.0
+    /// Whether y grows downward, as the rows of an image or a matrix.
+    public var yInverted = false
+    /// Whether the frame, the ticks and their labels are drawn (false is matplotlib's `axis("off")`).
+    public var showsFrame = true
 
     /// Creates an empty axes.
     public init(title: String? = nil, xLabel: String? = nil, yLabel: String? = nil) {
@@ -76,9 +89,27 @@ public struct Axes: Sendable {
         series.append(Series(x: [x], y: [], style: .verticalLine(width: width, dash: dash), color: color))
     }
 
-    /// Text at data coordinates (x, y).
-    public mutating func annotate(_ text: String, x: Double, y: Double, size: Double = 10, color: Color = .black) {
-        series.append(Series(x: [x], y: [y], style: .text(text, size: size), color: color))
+    /// Text at data coordinates (x, y), starting there (`horizontal` 0) or centred on it (0.5).
+    public mutating func annotate(_ text: String, x: Double, y: Double, size: Double = 10, color: Color = .black,
+                                  horizontal: Double = 0) {
+        series.append(Series(x: [x], y: [y], style: .text(text, size: size, horizontal: horizontal), color: color))
+    }
+
+    /// Shows `raster` as `imshow` does: one cell per value, row 0 at the top, square cells, the
+    /// limits at the raster's edges; values mapped from `range` (default: their extent) to the colormap.
+    public mutating func image(_ raster: Raster, colormap: Colormap, range: ClosedRange<Double>? = nil) {
+        let finite = raster.values.filter(\.isFinite)
+        let range = range ?? ((finite.min() ?? 0)...(finite.max() ?? 1))
+        series.append(Series(x: [], y: [], style: .image(raster, colormap: colormap, range: range)))
+        xLimits = xLimits ?? -0.5...(Double(raster.columns) - 0.5)
+        yLimits = yLimits ?? -0.5...(Double(raster.rows) - 0.5)
+        yInverted = true
+        equalAspect = true
+    }
+
+    /// Adds bars from 0 to each height, centred on their x positions, `width` wide.
+    public mutating func bar(_ x: [Double], _ heights: [Double], width: Double = 0.8, color: Color? = nil, label: String? = nil) {
+        series.append(Series(x: x, y: heights, style: .bar(width: width), color: color, label: label))
     }
 
     /// Adds markers at the points.

@@ -14,8 +14,14 @@ public struct Series: Sendable {
         case horizontalLine(width: Double = 1, dash: [Double] = [])
         /// A vertical line across the axes at the series' single x value.
         case verticalLine(width: Double = 1, dash: [Double] = [])
-        /// Text at the series' single point, anchored at its left end, of `size` points.
-        case text(String, size: Double = 10)
+        /// Text at the series' single point, of `size` points, anchored at its left end
+        /// (`horizontal` 0), its centre (0.5) or its right end (1), and vertically at its middle.
+        case text(String, size: Double = 10, horizontal: Double = 0)
+        /// A grid of values painted through a colormap, cell (row r, column c) centred on (c, r):
+        /// an image or a matrix, as matplotlib's `imshow` (nearest neighbour, no smoothing).
+        case image(Raster, colormap: Colormap, range: ClosedRange<Double>)
+        /// A bar from 0 to each y, centred on its x and `width` wide in data units.
+        case bar(width: Double)
     }
 
     /// x coordinates.
@@ -34,9 +40,9 @@ public struct Series: Sendable {
     /// Creates a series.
     public init(x: [Double], y: [Double], style: Style, color: Color? = nil, pointColors: [Color]? = nil, label: String? = nil) {
         switch style {
-        case .line, .scatter, .field, .text:
+        case .line, .scatter, .field, .text, .bar:
             precondition(x.count == y.count, "A series needs as many x as y values, got \(x.count) and \(y.count)")
-        case .contour, .horizontalLine, .verticalLine:
+        case .contour, .horizontalLine, .verticalLine, .image:
             break
         }
         self.x = x

@@ -43,8 +43,10 @@ struct AxesRenderer {
         canvas.clip()
         drawSeries(layout)
         canvas.restore()
-        drawSpines(box)
-        drawTicks(layout)
+        if axes.showsFrame {
+            drawSpines(box)
+            drawTicks(layout)
+        }
         drawTexts(layout)
         if let colorbar = axes.colorbar { ColorbarPainter(canvas: canvas, colorbar: colorbar).draw(beside: box) }
         if let placement = axes.legend { LegendRenderer(axes: axes, canvas: canvas).draw(in: layout, placement: placement) }
@@ -67,6 +69,14 @@ struct AxesRenderer {
     func autoscaledValues() -> (x: [Double], y: [Double]) {
         var xs: [Double] = [], ys: [Double] = []
         for series in axes.series {
+            if case .bar(let width) = series.style {
+                // A bar spans its width and reaches down (or up) to 0, which the limits include.
+                for (x, y) in zip(series.x, series.y) where x.isFinite && y.isFinite {
+                    xs += [x - width / 2, x + width / 2]
+                    ys += [0, y]
+                }
+                continue
+            }
             guard series.x.count == series.y.count else {
                 xs += series.x
                 ys += series.y
@@ -92,18 +102,40 @@ struct AxesRenderer {
         // Tick labels decide the margins and the axis lengths decide the ticks: settle in two passes.
         for _ in 0..<2 {
             layout.x = AxisMapping(scale: axes.xScale, lower: xRange.lowerBound, upper: xRange.upperBound, start: box.left, end: box.right)
-            layout.y = AxisMapping(scale: axes.yScale, lower: yRange.lowerBound, upper: yRange.upperBound, start: box.bottom, end: box.top)
+            layout.y = yMapping(yRange, box: box)
             let xIntervals = Int(box.width / points / (Style.fontSize * 3))
             let yIntervals = Int(box.height / points / (Style.fontSize * 2))
-            layout.xTicks = layout.x.ticks(maximumIntervals: min(Style.maximumTickIntervals, max(1, xIntervals)))
-            layout.yTicks = layout.y.ticks(maximumIntervals: min(Style.maximumTickIntervals, max(1, yIntervals)))
+            layout.xTicks = Self.categoryTicks(axes.xCategories) ?? layout.x.ticks(maximumIntervals: min(Style.maximumTickIntervals, max(1, xIntervals)))
+            layout.yTicks = Self.categoryTicks(axes.yCategories) ?? layout.y.ticks(maximumIntervals: min(Style.maximumTickIntervals, max(1, yIntervals)))
+            if !axes.showsFrame { (layout.xTicks, layout.yTicks) = ([], []) }
             box = plotBox(for: layout)
         }
         if axes.equalAspect { box = equalAspectBox(box, layout: layout) }
         layout.box = box
         layout.x = AxisMapping(scale: axes.xScale, lower: xRange.lowerBound, upper: xRange.upperBound, start: box.left, end: box.right)
-        layout.y = AxisMapping(scale: axes.yScale, lower: yRange.lowerBound, upper: yRange.upperBound, start: box.bottom, end: box.top)
+        layout.y = yMapping(yRange, box: box)
         return layout
+    }
+
+    /// The y mapping onto `box`: upward, or downward for an inverted axis.
+    private func yMapping(_ range: ClosedRange<Double>, box: Box) -> AxisMapping {
+        AxisMapping(scale: axes.yScale, lower: range.lowerBound, upper: range.upperBound,
+                    start: axes.yInverted ? box.top : box.bottom, end: axes.yInverted ? box.bottom : box.top)
+    }
+
+    /// Ticks at 0, 1, 2, … labelled with the category names, when an axis has them.
+    private static func categoryTicks(_ names: [String]?) -> [(value: Double, label: String)]? {
+        names.map { names in names.enumerated().map { (Double($0.offset), $0.element) } }
+    }
+
+    /// The angle of the x tick labels in radians, clockwise as Cairo turns (so counter-clockwise on the page).
+    private var xLabelAngle: Double { -axes.xLabelRotation * .pi / 180 }
+
+    /// The height an x tick label takes below its tick, rotated as the axes says.
+    private func xLabelDrop(_ label: String) -> Double {
+        let size = canvas.measure(label, points: Style.fontSize)
+        let angle = abs(xLabelAngle)
+        return size.width * sin(angle) + (size.ascent + size.descent) * cos(angle)
     }
 
     /// The cell minus the room its texts need, so that nothing is clipped or overlaps a neighbour.
@@ -113,14 +145,20 @@ struct AxesRenderer {
         let labelHeight = canvas.measure("0", points: Style.fontSize)
         let lineHeight = labelHeight.ascent + labelHeight.descent
         let yLabelWidth = layout.yTicks.map { canvas.measure($0.label, points: Style.fontSize).width }.max() ?? 0
-        let lastXLabel = layout.xTicks.last.map { canvas.measure($0.label, points: Style.fontSize).width } ?? 0
-        var left = tickSpace + yLabelWidth
+        let lastXLabel = axes.xLabelRotation == 0 ? layout.xTicks.last.map { canvas.measure($0.label, points: Style.fontSize).width } ?? 0 : 0
+        let frame = axes.showsFrame ? tickSpace : 0
+        var left = frame + yLabelWidth
         if axes.yLabel != nil { left += Style.labelPad * points + lineHeight }
-        var bottom = tickSpace + lineHeight
+        // A rotated label's right end is at its tick, so the first one reaches furthest left.
+        if axes.xLabelRotation != 0, let first = layout.xTicks.first {
+            let reach = canvas.measure(first.label, points: Style.fontSize).width * cos(xLabelAngle)
+            left = max(left, reach - (layout.x.pixel(first.value) - layout.box.left))
+        }
+        var bottom = axes.showsFrame ? tickSpace + (layout.xTicks.map { xLabelDrop($0.label) }.max() ?? lineHeight) : 0
         if axes.xLabel != nil { bottom += Style.labelPad * points + lineHeight }
         var top = lineHeight / 2
         if let title = axes.title {
-            let size = canvas.measure(title, points: Style.titleSize)
+            let size = canvas.measure(title, points: axes.titleSize ?? Style.titleSize)
             top = Style.titlePad * points + size.ascent + size.descent
         }
         var right = lastXLabel / 2
@@ -186,8 +224,17 @@ struct AxesRenderer {
         }
         canvas.stroke()
         for tick in layout.xTicks {
-            canvas.drawText(tick.label, x: layout.x.pixel(tick.value), y: layout.box.bottom + gap, points: Style.fontSize,
-                            color: Style.textColor, horizontal: 0.5, vertical: 0)
+            if axes.xLabelRotation == 0 {
+                canvas.drawText(tick.label, x: layout.x.pixel(tick.value), y: layout.box.bottom + gap, points: Style.fontSize,
+                                color: Style.textColor, horizontal: 0.5, vertical: 0)
+            } else {
+                // Anchored at its right end's middle, as matplotlib's `rotation_mode="anchor"`.
+                let size = canvas.measure(tick.label, points: Style.fontSize)
+                let half = (size.ascent + size.descent) / 2
+                canvas.drawText(tick.label, x: layout.x.pixel(tick.value),
+                                y: layout.box.bottom + gap + half * cos(xLabelAngle), points: Style.fontSize,
+                                color: Style.textColor, horizontal: 1, vertical: 0.5, angle: xLabelAngle)
+            }
         }
         for tick in layout.yTicks {
             canvas.drawText(tick.label, x: layout.box.left - gap, y: layout.y.pixel(tick.value), points: Style.fontSize,
@@ -198,19 +245,20 @@ struct AxesRenderer {
     private func drawTexts(_ layout: Layout) {
         let box = layout.box
         if let title = axes.title {
-            canvas.drawText(title, x: box.left + box.width / 2, y: box.top - Style.titlePad * points, points: Style.titleSize,
+            canvas.drawText(title, x: box.left + box.width / 2, y: box.top - Style.titlePad * points, points: axes.titleSize ?? Style.titleSize,
                             color: Style.textColor, horizontal: 0.5, vertical: 1)
         }
         let labelSize = canvas.measure("0", points: Style.fontSize)
         let tickSpace = (Style.tickLength + Style.tickPad) * points
         if let xLabel = axes.xLabel {
-            let y = box.bottom + tickSpace + labelSize.ascent + labelSize.descent + Style.labelPad * points
+            let drop = layout.xTicks.map { xLabelDrop($0.label) }.max() ?? (labelSize.ascent + labelSize.descent)
+            let y = box.bottom + (axes.showsFrame ? tickSpace + drop : 0) + Style.labelPad * points
             canvas.drawText(xLabel, x: box.left + box.width / 2, y: y, points: Style.fontSize, color: Style.textColor,
                             horizontal: 0.5, vertical: 0)
         }
         if let yLabel = axes.yLabel {
             let widest = layout.yTicks.map { canvas.measure($0.label, points: Style.fontSize).width }.max() ?? 0
-            let x = box.left - tickSpace - widest - Style.labelPad * points
+            let x = box.left - (axes.showsFrame ? tickSpace : 0) - widest - Style.labelPad * points
             canvas.drawText(yLabel, x: x, y: box.top + box.height / 2, points: Style.fontSize, color: Style.textColor,
                             horizontal: 0.5, vertical: 1, angle: -.pi / 2)
         }

@@ -99,7 +99,12 @@ struct LegendRenderer {
                 canvas.setColor(edge ?? entry.color)
                 canvas.setLineWidth(points: 1)
                 canvas.stroke()
-            case .field, .text:
+            case .bar:
+                let side = Style.fontSize * 0.7 * points
+                canvas.setColor(entry.color)
+                canvas.rectangle((handleStart + handleEnd) / 2 - side, middle - side / 2, 2 * side, side)
+                canvas.fill()
+            case .field, .text, .image:
                 break
             }
             canvas.drawText(legend.labels[index], x: handleEnd + Style.legendHandleTextPad * points, y: middle,

@@ -51,10 +51,20 @@ struct SeriesPainter {
                 canvas.moveTo(x, layout.box.top)
                 canvas.lineTo(x, layout.box.bottom)
             }
-        case .text(let text, let size):
+        case .text(let text, let size, let horizontal):
             guard let x = series.x.first, let y = series.y.first else { return }
             canvas.drawText(text, x: layout.x.pixel(x), y: layout.y.pixel(y), points: size, color: color,
-                            horizontal: 0, vertical: 0.5)
+                            horizontal: horizontal, vertical: 0.5)
+        case .image(let raster, let colormap, let range):
+            drawImage(raster, colormap: colormap, range: range)
+        case .bar(let width):
+            canvas.setColor(color)
+            for (x, height) in zip(series.x, series.y) where x.isFinite && height.isFinite {
+                let left = layout.x.pixel(x - width / 2), right = layout.x.pixel(x + width / 2)
+                let top = layout.y.pixel(height), bottom = layout.y.pixel(0)
+                canvas.rectangle(min(left, right), min(top, bottom), abs(right - left), abs(bottom - top))
+            }
+            canvas.fill()
         }
     }
 
@@ -78,6 +88,27 @@ struct SeriesPainter {
         let top = layout.y.pixel(field.y.upperBound + halfRow), bottom = layout.y.pixel(field.y.lowerBound - halfRow)
         canvas.drawImage(colors, columns: field.columns, rows: field.rows,
                          into: Box(left: left, top: top, width: right - left, height: bottom - top))
+    }
+
+    /// A raster's cells, (row r, column c) centred on (c, r), painted as one image with whichever
+    /// row is on top of the axes first.
+    private func drawImage(_ raster: Raster, colormap: Colormap, range: ClosedRange<Double>) {
+        let span = range.upperBound - range.lowerBound
+        let left = layout.x.pixel(-0.5), right = layout.x.pixel(Double(raster.columns) - 0.5)
+        let firstRow = layout.y.pixel(-0.5), pastLastRow = layout.y.pixel(Double(raster.rows) - 0.5)
+        let rowOrder = firstRow < pastLastRow ? Array(0..<raster.rows) : Array((0..<raster.rows).reversed())
+        let columnOrder = left < right ? Array(0..<raster.columns) : Array((0..<raster.columns).reversed())
+        var colors: [Color] = []
+        colors.reserveCapacity(raster.values.count)
+        for row in rowOrder {
+            for column in columnOrder {
+                let value = raster[row, column]
+                colors.append(colormap.color(at: span > 0 ? (value - range.lowerBound) / span : 0.5))
+            }
+        }
+        canvas.drawImage(colors, columns: raster.columns, rows: raster.rows,
+                         into: Box(left: min(left, right), top: min(firstRow, pastLastRow),
+                                   width: abs(right - left), height: abs(pastLastRow - firstRow)))
     }
 
     /// A line with far more points than pixel columns, its x increasing, reduced to the first,
@@ -156,7 +187,8 @@ extension Series {
         guard color == nil, pointColors == nil else { return false }
         switch style {
         case .line, .scatter: return true
-        case .field, .contour, .horizontalLine, .verticalLine, .text: return false
+        case .bar: return true
+        case .field, .contour, .horizontalLine, .verticalLine, .text, .image: return false
         }
     }
 }

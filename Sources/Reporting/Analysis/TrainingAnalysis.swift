@@ -44,6 +44,7 @@ enum TrainingAnalysis {
         let lastEpoch = history.epochs.last ?? 0
         facts["epochs"] = .epoch(lastEpoch)
         facts["steps"] = .count(history.steps)
+        facts["parameters"] = .count(training.finalParameters.reduce(0) { $0 + $1.values.count })
         switch history.outcome {
         case .completed: facts["outcome"] = .text("completed")
         case .diverged(let epoch, let step): facts["outcome"] = .text("diverged at epoch \(epoch) (step \(step))")
@@ -60,6 +61,7 @@ enum TrainingAnalysis {
         if let train = history.splits.first?.accuracy?.last, let test = history.split("test")?.accuracy?.last {
             facts["gap"] = Fact(.points((train - test) * 100))
         }
+        facts.merge(classFacts(history, data: data)) { first, _ in first }
         let noConvergence = history.outcome.diverged ? "never (the run diverged)" : "never (the training loss did not fall)"
         facts["convergence_epoch"] = convergenceEpoch(history).map { .epoch($0) } ?? .missing(noConvergence)
         switch settling(history) {

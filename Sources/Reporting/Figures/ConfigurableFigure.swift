@@ -9,12 +9,15 @@ protocol ConfigurableFigure: Configurable {
     static var experimentKinds: [Experiment.Kind] { get }
     /// Why it cannot be drawn for this experiment (its data, its sweep), or nil when it can.
     static func problem(for prepared: PreparedExperiment) -> String?
+    /// Why it cannot be drawn with these options (a run it names that the experiment lacks).
+    static func problem(for prepared: PreparedExperiment, options: SettingValues) -> String?
     /// The figure's files, drawn from the analysed results.
     static func make(_ analyzed: AnalyzedResult, _ figure: ResolvedFigure) -> [ReportFigure]
 }
 
 extension ConfigurableFigure {
     static func problem(for prepared: PreparedExperiment) -> String? { nil }
+    static func problem(for prepared: PreparedExperiment, options: SettingValues) -> String? { problem(for: prepared) }
 
     /// The data sets of the experiment's training runs.
     static func datasets(of prepared: PreparedExperiment) -> [PreparedData] {

@@ -15,6 +15,10 @@ public enum FigureCatalog {
         PathsFigure.self,
         ObjectiveFigure.self,
         BasinsFigure.self,
+        SamplesFigure.self,
+        ConfusionMatrixFigure.self,
+        ClassAccuracyFigure.self,
+        MistakesFigure.self,
     ]
 
     /// The figure named `name`.
@@ -47,7 +51,8 @@ public enum FigureCatalog {
     static func dataProblems(in prepared: PreparedExperiment) -> [SpecError] {
         let experiment = prepared.experiment
         return experiment.figures.compactMap { request in
-            guard let kind = figure(named: request.type), let problem = kind.problem(for: prepared) else { return nil }
+            guard let resolved = try? resolve(request, in: experiment),
+                  let problem = resolved.kind.problem(for: prepared, options: resolved.options) else { return nil }
             return SpecReader(.null, file: experiment.file, path: "figures[\(request.index)]", locations: experiment.locations).error(problem)
         }
     }

@@ -24,7 +24,7 @@ np.savez("object.npz", np.array([[1, "a"], [2, "b"]], dtype=object), y[:2])
 save("text.npz", X.astype(str))
 save("dates.npz", np.array(["2026-01-01", "2026-01-02"], dtype="datetime64[D]"), y[:2])
 save("records.npz", np.zeros(12, dtype=[("a", "<f8"), ("b", "<i4")]))
-save("three-d.npz", rng.randn(12, 2, 2))
+save("three-d.npz", rng.randn(12, 2, 2))  # images of 2 x 2: fine, flattened
 save("scalar.npz", np.float64(3.0), y)
 save("empty.npz", np.zeros((0, 2)), np.zeros(0))
 save("short-labels.npz", X, y[:10])
@@ -36,3 +36,4 @@ with open("nan.npz", "rb") as f:
     whole = f.read()
 with open("truncated.npz", "wb") as f:
     f.write(whole[: len(whole) // 2])
+save("four-d.npz", rng.randn(12, 2, 2, 2))
