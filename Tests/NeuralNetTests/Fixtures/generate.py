@@ -183,6 +183,40 @@ def network():
                                initial=initial, losses=losses, final=final, final_loss=final_loss))
 
 
+def network_float32():
+    """5 epochs of mini-batch SGD with momentum on a 16-32-10 ReLU network, in PyTorch's float32 and
+    in float64, batches of 10 in order: what `Precision.float32` is checked against."""
+    inputs = generator.randint(0, 256, size=(60, 16)) / 255.0
+    labels = generator.randint(0, 10, size=60)
+    weights = [generator.randn(16, 32) * 0.25, generator.randn(1, 32) * 0.1, generator.randn(32, 10) * 0.2,
+               generator.randn(1, 10) * 0.1]
+    runs = {}
+    for name, dtype in (("float32", torch.float32), ("float64", torch.float64)):
+        model = torch.nn.Sequential(torch.nn.Linear(16, 32), torch.nn.ReLU(), torch.nn.Linear(32, 10)).to(dtype)
+        with torch.no_grad():
+            model[0].weight.copy_(torch.tensor(weights[0].T)); model[0].bias.copy_(torch.tensor(weights[1][0]))
+            model[2].weight.copy_(torch.tensor(weights[2].T)); model[2].bias.copy_(torch.tensor(weights[3][0]))
+        optimizer = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9)
+        x = torch.tensor(inputs, dtype=dtype)
+        y = torch.tensor(labels)
+        epoch_losses = []
+        for _ in range(5):
+            batch_losses = []
+            for start in range(0, 60, 10):
+                optimizer.zero_grad()
+                loss = torch.nn.functional.cross_entropy(model(x[start:start + 10]), y[start:start + 10])
+                batch_losses.append(loss.item())
+                loss.backward()
+                optimizer.step()
+            epoch_losses.append(float(np.mean(batch_losses)))
+        runs[name] = dict(losses=epoch_losses,
+                          final=[dict(weight=matrix(l.weight.T.double()), bias=matrix(l.bias.double())) for l in (model[0], model[2])])
+    write("network_float32.json", dict(inputs=matrix(torch.tensor(inputs)), targets=labels.tolist(),
+                                       initial=[dict(weight=matrix(weights[0]), bias=matrix(weights[1])),
+                                                dict(weight=matrix(weights[2]), bias=matrix(weights[3]))],
+                                       runs=runs))
+
+
 def roots():
     """Seed 001's root finder, exactly as the notebook wrote it, for several starts and rates."""
     def f(x, b, c):
@@ -210,3 +244,4 @@ if __name__ == "__main__":
     optimizers()
     network()
     roots()
+    network_float32()  # last: it draws from the generator after every other fixture
