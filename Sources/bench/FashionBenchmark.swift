@@ -68,13 +68,16 @@ struct FashionBenchmark: ParsableCommand {
                 for what in ["epoch", "evaluation"] {
                     guard let values = samples["\(side) \(precision): \(what)"] else { continue }
                     var measurement = Measurement(name: "\(side) \(precision), \(threads) threads: \(what)", unit: "s", samples: values)
+                    var notes: [String] = []
                     if side == "PyTorch", let ours = samples["report \(precision): \(what)"] {
                         let mine = Measurement(name: "", unit: "s", samples: ours).median
-                        measurement.note = String(format: "report takes %.2fx this", mine / measurement.median)
-                    } else if what == "epoch", let accuracy = accuracies["\(side) \(precision)"] {
-                        measurement.note = String(format: "test accuracy %.4f after %d epochs", accuracy, epochs)
-                        if let peak = peakMegabytes["\(side) \(precision)"] { measurement.note! += String(format: ", peak RSS %.0f MB", peak) }
+                        notes.append(String(format: "report takes %.2fx this", mine / measurement.median))
                     }
+                    if what == "epoch", let accuracy = accuracies["\(side) \(precision)"] {
+                        notes.append(String(format: "test accuracy %.4f after %d epochs", accuracy, epochs))
+                        if let peak = peakMegabytes["\(side) \(precision)"] { notes.append(String(format: "peak RSS %.0f MB", peak)) }
+                    }
+                    if !notes.isEmpty { measurement.note = notes.joined(separator: "; ") }
                     measurements.append(measurement)
                 }
             }
