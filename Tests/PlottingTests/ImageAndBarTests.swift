@@ -110,3 +110,37 @@ struct ImageAndBarTests {
         #expect(dark.isEmpty)
     }
 }
+
+/// Dashed lines keep their gaps.
+@Suite("Dashes")
+struct DashTests {
+    @Test("A dashed line has gaps at its dash period, and a solid one none", arguments: [[5.0, 2.0], [1.5, 1.5], [5.92, 2.56], [1.6, 2.64], []])
+    func gaps(dash: [Double]) throws {
+        var figure = Figure()
+        figure.axes[0].xLimits = 0...1
+        figure.axes[0].yLimits = 0...1
+        figure.axes[0].plot([0, 1], [0.5, 0.5], color: .black, width: 1.6, dash: dash)
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("dash.png").path
+        try figure.render(to: path, format: .png)
+        let image = try RasterImage(contentsOfPNG: path)
+        let layout = try figure.layouts()[0]
+        let row = Int(layout.y.pixel(0.5))
+        let columns = Array(Int(layout.box.left) + 4..<Int(layout.box.right) - 4)
+        let inked = columns.map { column in
+            (row - 1...row + 1).contains { image.color(x: column, y: $0).distance(to: .white) > 0.5 }
+        }
+        // Starts of dashes: inked columns after a blank one.
+        let starts = zip(columns.dropFirst(), zip(inked, inked.dropFirst())).filter { !$1.0 && $1.1 }.map(\.0)
+        guard dash.count == 2 else {
+            #expect(inked.allSatisfy { $0 }, "a solid line has no gap")
+            return
+        }
+        let period = (dash[0] + dash[1]) * 100 / 72
+        let expected = Double(columns.count) / period
+        #expect(Double(starts.count) >= expected - 2 && Double(starts.count) <= expected + 1, "\(starts.count) dashes, \(expected) expected")
+        let spacings = zip(starts, starts.dropFirst()).map { Double($1 - $0) }
+        #expect(spacings.allSatisfy { abs($0 - period) <= 1.5 }, "\(spacings)")
+    }
+}

@@ -160,7 +160,9 @@ struct SeriesPainter {
         canvas.setColor(color)
         canvas.setLineWidth(points: width)
         canvas.setDash(points: dash)
-        canvas.setLineCap(.init(rawValue: 2))  // projecting, as matplotlib's solid_capstyle
+        // matplotlib's solid_capstyle is projecting, its dash_capstyle butt: a projecting cap on
+        // each dash would reach half the line width into both gaps and close them.
+        canvas.setLineCap(.init(rawValue: dash.isEmpty ? 2 : 0))
         canvas.setLineJoin(.init(rawValue: 1))  // round
         path()
         canvas.stroke()

@@ -2,14 +2,18 @@ import Experiments
 import NeuralNet
 import Plotting
 
-/// Loss (and accuracy) against epoch: one colour per run, one dash per split.
+/// Loss (and accuracy) against epoch: one colour per run, one dash per split (one run: a colour
+/// per split as well, so the splits differ even where their dashes cannot be made out).
 enum HistoryFigure: ConfigurableFigure {
     static let name = "history"
     static let summary = "loss (and accuracy) by epoch: a colour per run, a dash per split"
     static let settings = [FigureOptions.log, FigureOptions.title]
     static let experimentKinds: [Experiment.Kind] = [.training]
 
-    static let dashes: [String: [Double]] = ["train": [], "validation": [5, 2], "test": [1.5, 1.5]]
+    /// matplotlib's "--" and ":" at a line width of 1.6 (its patterns are in line widths: 3.7, 1.6 and 1, 1.65).
+    static let dashes: [String: [Double]] = ["train": [], "validation": [5.92, 2.56], "test": [1.6, 2.64]]
+    /// A split's colour in a figure of one run.
+    static let splitColors: [String: Color] = ["train": Color.tab10[0], "validation": Color.tab10[1], "test": Color.tab10[2]]
 
     static func make(_ analyzed: AnalyzedResult, _ request: ResolvedFigure) -> [ReportFigure] {
         let result = analyzed.result
@@ -22,9 +26,10 @@ enum HistoryFigure: ConfigurableFigure {
         var loss = Axes(title: request.title ?? "Loss", xLabel: "epoch", yLabel: lossLabel(runs[0].setup))
         var accuracy = Axes(title: "Accuracy", xLabel: "epoch", yLabel: "accuracy")
         for (index, entry) in runs.enumerated() {
-            let color = Color.tab10[index % Color.tab10.count]
+            let runColor = Color.tab10[index % Color.tab10.count]
             let history = entry.training.history
             for split in history.splits where showSplits || split.name == "train" {
+                let color = runs.count == 1 ? splitColors[split.name] ?? runColor : runColor
                 let label = runs.count == 1 ? split.name : (showSplits ? "\(entry.run.name) · \(split.name)" : entry.run.name)
                 let (x, y) = curve(split, history: history, setup: entry.setup)
                 loss.plot(x, y, color: color, width: 1.6, dash: dashes[split.name] ?? [], label: label)
