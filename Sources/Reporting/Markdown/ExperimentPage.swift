@@ -20,10 +20,12 @@ struct ExperimentPage {
         lines += resultsSection()
         if !figures.isEmpty {
             lines += ["## Figures", ""]
+            // The page shows a PNG inline, else an SVG (both display in Markdown viewers; a PDF does not).
+            let inline = ["png", "svg"].first { formats.contains($0) }
             for figure in figures {
-                let links = formats.filter { $0 != "png" }.map { "[\($0.uppercased())](figures/\(figure.fileName).\($0))" }
-                if formats.contains("png") {
-                    lines += ["![\(figure.caption)](figures/\(figure.fileName).png)", ""]
+                let links = formats.filter { $0 != inline }.map { "[\($0.uppercased())](figures/\(figure.fileName).\($0))" }
+                if let inline {
+                    lines += ["![\(figure.caption)](figures/\(figure.fileName).\(inline))", ""]
                 }
                 lines += ["*\(figure.caption).*" + (links.isEmpty ? "" : " " + links.joined(separator: " · ")), ""]
             }
