@@ -1,3 +1,5 @@
+import Experiments
+import Foundation
 import Testing
 @testable import Reporting
 
@@ -20,5 +22,29 @@ struct FigureFormatTests {
         if let image { #expect(page.contains(image)) } else { #expect(!page.contains("![")) }
         for link in links { #expect(page.contains(link)) }
         #expect(!page.contains("[SVG](figures/history.svg)") || formats.contains("png"))
+    }
+}
+
+/// The basin map's rows are labelled by the learning rates themselves.
+@Suite("Basin map")
+struct BasinMapTests {
+    @Test("The y axis names exactly the rates, lowest at the bottom, with no decades beyond them")
+    func rateRows() throws {
+        let file = """
+        {"name": "basins", "kind": "minimize", "objective": "(x^2 - 5*x + 4)^2", "residual": "x^2 - 5*x + 4",
+         "starts": [0, 3], "lr": [0.1, 0.001, 0.01], "basins": {"range": [-1, 6], "count": 15}, "figures": ["basins"]}
+        """
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("basins-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let path = root.appendingPathComponent("basins.json").path
+        try Data(file.utf8).write(to: URL(fileURLWithPath: path))
+        let result = ExperimentRunner.run([try PreparedExperiment(try Experiment.load(path: path))], jobs: 1)[0]
+        let figure = try #require(FigureBuilder.figures(for: try AnalyzedResult(result)).first { $0.fileName == "basins" })
+        let axes = figure.figure.axes[0]
+        #expect(axes.yScale == .linear)
+        #expect(axes.yCategories == ["0.001", "0.01", "0.1"])
+        let rows = Set(axes.series.flatMap(\.y))
+        #expect(rows == [0, 1, 2])
     }
 }

@@ -30,23 +30,24 @@ enum BasinsFigure: ConfigurableFigure {
         func color(_ name: String) -> Color {
             special[name] ?? roots[(categories.filter { $0.hasPrefix("reaches") }.firstIndex(of: name) ?? 0) % roots.count]
         }
-        // One row of points per learning rate, on a log axis so the rows are labelled by their rate;
-        // the band above the top row is left free for the legend.
+        // One row of points per learning rate, the rows labelled by their rates (in increasing
+        // order upward); the band above the top row is left free for the legend.
+        let rates = Array(Set(outcome.basins.map(\.learningRate))).sorted()
         var axes = Axes(title: request.title ?? "Where each start ends", xLabel: "starting point \(setup.variable)₀", yLabel: "learning rate")
         for name in categories {
             var x: [Double] = []
             var y: [Double] = []
             for row in outcome.basins {
+                guard let level = rates.firstIndex(of: row.learningRate) else { continue }
                 for index in row.starts.indices where category(row.ends[index], row.outcomes[index]) == name {
                     x.append(row.starts[index])
-                    y.append(row.learningRate)
+                    y.append(Double(level))
                 }
             }
             axes.scatter(x, y, color: color(name), size: 22, label: name)
         }
-        let rates = outcome.basins.map(\.learningRate)
-        axes.yScale = .log
-        axes.yLimits = (rates.min()! / 2)...(rates.max()! * Foundation.pow(10, 0.45 * Double(categories.count)))
+        axes.yCategories = rates.map(\.shortText)
+        axes.yLimits = -0.6...(Double(rates.count) - 0.4 + 0.42 * Double(categories.count))
         axes.xLimits = setup.basinRange
         axes.grid = true
         var figure = Figure(widthInches: 9, heightInches: 2.2 + 0.55 * Double(rates.count))
