@@ -144,3 +144,23 @@ struct DashTests {
         #expect(spacings.allSatisfy { abs($0 - period) <= 1.5 }, "\(spacings)")
     }
 }
+
+/// Cells of a figure's grid with nothing in them.
+@Suite("Blank cells")
+struct BlankCellTests {
+    @Test("An axes with nothing in it leaves its cell white; one with a series is framed")
+    func blankCell() throws {
+        var figure = Figure(widthInches: 8, heightInches: 3, columns: 2)
+        figure.axes[0].plot([0, 1], [0, 1])
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("blank.png").path
+        try figure.render(to: path, format: .png)
+        let image = try RasterImage(contentsOfPNG: path)
+        let half = image.width / 2
+        let inkedRight = (0..<image.height).contains { y in (half..<image.width).contains { image.color(x: $0, y: y).distance(to: .white) > 0.1 } }
+        let inkedLeft = (0..<image.height).contains { y in (0..<half).contains { image.color(x: $0, y: y).distance(to: .white) > 0.1 } }
+        #expect(!inkedRight && inkedLeft)
+        #expect(figure.axes[1].isBlank && !figure.axes[0].isBlank)
+    }
+}

@@ -1,6 +1,7 @@
 import Experiments
 import Foundation
 import Testing
+import Plotting
 @testable import Reporting
 
 /// Which figure files a page shows and links, whatever `--format` asks for.
@@ -46,5 +47,33 @@ struct BasinMapTests {
         #expect(axes.yCategories == ["0.001", "0.01", "0.1"])
         let rows = Set(axes.series.flatMap(\.y))
         #expect(rows == [0, 1, 2])
+    }
+}
+
+/// The training panel fits the panels a run has.
+@Suite("Training panel")
+struct TrainingPanelTests {
+    static func panel(_ file: String) throws -> Figure {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("panel-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let path = root.appendingPathComponent("panel.json").path
+        try Data(file.utf8).write(to: URL(fileURLWithPath: path))
+        let result = ExperimentRunner.run([try PreparedExperiment(try Experiment.load(path: path))], jobs: 1)[0]
+        return try #require(FigureBuilder.figures(for: try AnalyzedResult(result)).first).figure
+    }
+
+    @Test("A regression's panel is loss and weight norms side by side, with no empty cell", arguments: [
+        (#"{"source": "function", "formula": "sin(x)", "range": [-2, 2], "samples": 40, "noise": 0.1}"#, "mse", 1, 2),
+        (#"{"source": "moons", "samples": 40, "noise": 0.1, "split": {"test": 0.25}}"#, "bce", 2, 2),
+    ])
+    func cells(data: String, loss: String, rows: Int, columns: Int) throws {
+        let output = loss == "bce" ? #", {"activation": "sigmoid"}"# : ""
+        let figure = try Self.panel("""
+        {"name": "panel", "seed": 1, "data": \(data), "model": [{"linear": 4}, {"activation": "tanh"}, {"linear": 1}\(output)],
+         "loss": "\(loss)", "optimizer": {"name": "sgd", "lr": 0.1}, "training": {"epochs": 3}, "figures": ["panel"]}
+        """)
+        #expect(figure.rows == rows && figure.columns == columns)
+        #expect(figure.axes.allSatisfy { !$0.isBlank && !$0.series.isEmpty })
     }
 }

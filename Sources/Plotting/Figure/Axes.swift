@@ -53,6 +53,11 @@ public struct Axes: Sendable {
     /// Whether the frame, the ticks and their labels are drawn (false is matplotlib's `axis("off")`).
     public var showsFrame = true
 
+    /// Whether the axes holds nothing to draw: no series, no texts, no colour bar.
+    public var isBlank: Bool {
+        series.isEmpty && title == nil && xLabel == nil && yLabel == nil && colorbar == nil
+    }
+
     /// Creates an empty axes.
     public init(title: String? = nil, xLabel: String? = nil, yLabel: String? = nil) {
         self.title = title

@@ -15,7 +15,6 @@ enum PanelFigure: ConfigurableFigure {
         return runs.map { entry in
             let history = entry.training.history
             let epochs = history.epochs.map(Double.init)
-            var figure = Figure(widthInches: 12, heightInches: 9, rows: 2, columns: 2)
             var loss = Axes(title: "Loss", xLabel: "epoch", yLabel: HistoryFigure.lossLabel(entry.setup))
             for split in history.splits {
                 let (x, y) = HistoryFigure.curve(split, history: history, setup: entry.setup)
@@ -32,12 +31,19 @@ enum PanelFigure: ConfigurableFigure {
             loss.grid = true
             accuracy.grid = true
             norms.grid = true
-            figure[0, 0] = loss
-            figure[0, 1] = accuracy
-            figure[1, 0] = norms
+            // The panels this run has (a regression has no accuracy, only two-input classes a
+            // surface), in a grid with no empty cell left over: a row of 2 or 3, or 2 × 2.
+            var panels = [loss]
+            if history.splits.contains(where: { $0.accuracy != nil }) { panels.append(accuracy) }
+            panels.append(norms)
             if entry.data.inputWidth == 2, entry.data.isClassification {
-                figure[1, 1] = DecisionSurfaceFigure.axes(entry, predictions: analyzed.predictions, x: nil, y: nil, split: "test", title: "Decision surface (test set)", colorbar: false)
+                panels.append(DecisionSurfaceFigure.axes(entry, predictions: analyzed.predictions, x: nil, y: nil, split: "test",
+                                                         title: "Decision surface (test set)", colorbar: false))
             }
+            let rows = panels.count == 4 ? 2 : 1
+            let columns = (panels.count + rows - 1) / rows
+            var figure = Figure(widthInches: 6 * Double(columns), heightInches: 4.5 * Double(rows), rows: rows, columns: columns)
+            for (index, panel) in panels.enumerated() { figure.axes[index] = panel }
             let name = runs.count == 1 ? request.fileName : "\(request.fileName)-\(Slug.make(entry.run.name))"
             let caption = runs.count == 1 ? "Training panel" : "Training panel: \(entry.run.name)"
             return ReportFigure(fileName: name, caption: caption, figure: figure)
