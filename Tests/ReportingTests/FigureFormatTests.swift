@@ -77,3 +77,22 @@ struct TrainingPanelTests {
         #expect(figure.axes.allSatisfy { !$0.isBlank && !$0.series.isEmpty })
     }
 }
+
+/// A history of more runs than tab10 has colours.
+@Suite("History of many runs")
+struct ManyRunHistoryTests {
+    @Test("22 runs: 22 distinct colours from viridis, a colour bar of run numbers, no legend to cut short")
+    func distinctColours() throws {
+        let figure = try TrainingPanelTests.panel("""
+        {"name": "many", "seed": 1, "data": {"source": "moons", "samples": 40, "noise": 0.1, "split": {"test": 0.25}},
+         "model": [{"linear": 4}, {"activation": "tanh"}, {"linear": 1}, {"activation": "sigmoid"}],
+         "loss": "bce", "optimizer": {"name": "sgd", "lr": 0.1}, "training": {"epochs": 2},
+         "sweep": {"optimizer.lr": {"logspace": [-3, 0, 22]}}, "figures": ["history"]}
+        """)
+        let loss = figure.axes[0]
+        #expect(loss.series.count == 22)
+        #expect(Set(loss.series.compactMap(\.color)).count == 22)
+        #expect(loss.legend == nil && figure.axes[1].legend == nil)
+        #expect(figure.axes[1].colorbar?.range == 1...22)
+    }
+}

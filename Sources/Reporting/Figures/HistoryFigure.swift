@@ -25,8 +25,12 @@ enum HistoryFigure: ConfigurableFigure {
         let showSplits = runs.count <= 4
         var loss = Axes(title: request.title ?? "Loss", xLabel: "epoch", yLabel: lossLabel(runs[0].setup))
         var accuracy = Axes(title: "Accuracy", xLabel: "epoch", yLabel: "accuracy")
+        // More runs than tab10 has colours: viridis in run order, with a colour bar of run numbers
+        // instead of a legend whose entries would repeat colours and be cut to the same words.
+        let manyRuns = runs.count > Color.tab10.count
         for (index, entry) in runs.enumerated() {
-            let runColor = Color.tab10[index % Color.tab10.count]
+            let runColor = manyRuns ? Colormap.viridis.color(at: Double(index) / Double(runs.count - 1))
+                : Color.tab10[index % Color.tab10.count]
             let history = entry.training.history
             for split in history.splits where showSplits || split.name == "train" {
                 let color = runs.count == 1 ? splitColors[split.name] ?? runColor : runColor
@@ -39,12 +43,20 @@ enum HistoryFigure: ConfigurableFigure {
                 }
             }
         }
+        var caption = hasAccuracy ? "Loss and accuracy by epoch" : "Loss by epoch"
+        if manyRuns {
+            loss.legend = nil
+            accuracy.legend = nil
+            let bar = Colorbar(colormap: .viridis, range: 1...Double(runs.count), label: "run")
+            if hasAccuracy { accuracy.colorbar = bar } else { loss.colorbar = bar }
+            caption += "; colour by run, from run 1 (\(runs[0].run.name)) to run \(runs.count) (\(runs[runs.count - 1].run.name)), in the file's order"
+        }
         loss.chooseLogScale(requested: request.logarithmic)
         loss.grid = true
         accuracy.grid = true
         figure[0, 0] = loss
         if hasAccuracy { figure[0, 1] = accuracy }
-        return [ReportFigure(fileName: request.fileName, caption: hasAccuracy ? "Loss and accuracy by epoch" : "Loss by epoch", figure: figure)]
+        return [ReportFigure(fileName: request.fileName, caption: caption, figure: figure)]
     }
 
     /// The points of one split's loss curve: every epoch's full-batch loss when metrics were
