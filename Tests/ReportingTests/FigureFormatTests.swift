@@ -53,14 +53,20 @@ struct BasinMapTests {
 /// The training panel fits the panels a run has.
 @Suite("Training panel")
 struct TrainingPanelTests {
-    static func panel(_ file: String) throws -> Figure {
+    static func panel(_ file: String, files: [String: String] = [:]) throws -> Figure {
+        try figures(file, files: files)[0].figure
+    }
+
+    /// The figures of the experiment `file`, run beside `files` (name → text).
+    static func figures(_ file: String, files: [String: String] = [:]) throws -> [ReportFigure] {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("panel-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        for (name, text) in files { try Data(text.utf8).write(to: root.appendingPathComponent(name)) }
         let path = root.appendingPathComponent("panel.json").path
         try Data(file.utf8).write(to: URL(fileURLWithPath: path))
         let result = ExperimentRunner.run([try PreparedExperiment(try Experiment.load(path: path))], jobs: 1)[0]
-        return try #require(FigureBuilder.figures(for: try AnalyzedResult(result)).first).figure
+        return FigureBuilder.figures(for: try AnalyzedResult(result))
     }
 
     @Test("A regression's panel is loss and weight norms side by side, with no empty cell", arguments: [
@@ -94,5 +100,27 @@ struct ManyRunHistoryTests {
         #expect(Set(loss.series.compactMap(\.color)).count == 22)
         #expect(loss.legend == nil && figure.axes[1].legend == nil)
         #expect(figure.axes[1].colorbar?.range == 1...22)
+    }
+}
+
+/// The extrapolation figure of data read from a file, which has no formula.
+@Suite("Extrapolation of file data")
+struct ExtrapolationTests {
+    @Test("The training range is marked and the data drawn, as the caption says, when there is no formula")
+    func fileData() throws {
+        let rows = (0..<20).map { index in "\(Double(index) / 10),\(Double(index * index) / 100)" }
+        let figures = try TrainingPanelTests.figures("""
+        {"name": "file-fit", "seed": 1, "data": {"source": "csv", "path": "points.csv", "label": "y"},
+         "model": [{"linear": 4}, {"activation": "tanh"}, {"linear": 1}], "loss": "mse",
+         "optimizer": {"name": "sgd", "lr": 0.1}, "training": {"epochs": 3}, "figures": ["extrapolation"]}
+        """, files: ["points.csv": "x,y\n" + rows.joined(separator: "\n") + "\n"])
+        let figure = try #require(figures.first)
+        let series = figure.figure.axes[0].series
+        let lines = series.compactMap { series -> Double? in
+            if case .verticalLine = series.style { return series.x.first } else { return nil }
+        }
+        #expect(lines == [0, 1.9])
+        #expect(series.contains { $0.label == "data" })
+        #expect(figure.caption.contains("grey lines mark the training range"))
     }
 }

@@ -42,7 +42,8 @@ struct ClassifiedRun {
     /// The run and split `request` asks for (the defaults when it does not say); nil when no run
     /// has an evaluation of that split (every run diverged).
     static func choose(in result: ExperimentResult, request: ResolvedFigure) -> ClassifiedRun? {
-        let entries = result.trainingRuns.filter { request.options.text("run").map($0.run.name.elementsEqual) ?? true }
+        let named = request.options.text("run")
+        let entries = result.trainingRuns.filter { named == nil || $0.run.name == named }
         let split = request.options.text("split") ?? ["test", "validation", "train"].first { name in
             entries.contains { entry in entry.training.history.classEvaluations.contains { $0.split == name } }
         }

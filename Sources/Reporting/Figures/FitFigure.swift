@@ -35,11 +35,15 @@ enum FitFigure: ConfigurableFigure {
                         yLabel: data.isClassification ? "P(class 1)" : "y")
         axes.grid = true
         let grid = linspace(range.lowerBound, range.upperBound, count: 400)
-        if !extrapolate {
-            let labels = all.targets.elements
-            axes.scatter(xs, labels, color: Color.gray.withAlpha(0.6), size: all.count > 2000 ? 2 : 14, label: "data")
-        } else if let truth = first.setup.data.source.truth, let formula = first.setup.data.source.formula {
+        // Outside the training range the truth is drawn when the data's formula is known; data read
+        // from a file has none, so its points stand in for it. The training range is marked either way.
+        let truth = extrapolate ? first.setup.data.source.truth : nil
+        if let truth, let formula = first.setup.data.source.formula {
             axes.plot(grid, grid.map { truth.value(at: $0) }, color: .black, width: 1.5, dash: [5, 3], label: "truth: y = \(formula)")
+        } else {
+            axes.scatter(xs, all.targets.elements, color: Color.gray.withAlpha(0.6), size: all.count > 2000 ? 2 : 14, label: "data")
+        }
+        if extrapolate {
             axes.verticalLine(at: dataRange.lowerBound, color: Color.gray, width: 1)
             axes.verticalLine(at: dataRange.upperBound, color: Color.gray, width: 1)
         }

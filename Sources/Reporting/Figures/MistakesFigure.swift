@@ -22,7 +22,8 @@ enum MistakesFigure: ConfigurableFigure {
     static func make(_ analyzed: AnalyzedResult, _ request: ResolvedFigure) -> [ReportFigure] {
         guard let classified = ClassifiedRun.choose(in: analyzed.result, request: request) else { return [] }
         let data = classified.data
-        let probability = classified.entry.setup.loss.kind.target != .logit || data.classCount.map { $0 > 2 } ?? false
+        // An argmax decision's score is the softmax probability it gave; a threshold's is the distance from it.
+        let probability = classified.entry.setup.loss.decision(isClassification: true) == .argmax
         let mistakes = classified.evaluation.mistakes.prefix(min(request.options.integer("count"), ClassEvaluation.mistakeLimit))
         let cells = mistakes.map { mistake in
             ImageGrid.Cell(row: mistake.row, title: "\(data.className(mistake.label)) → \(data.className(mistake.predicted))",
@@ -39,7 +40,7 @@ enum MistakesFigure: ConfigurableFigure {
         }
         let figure = ImageGrid.figure(cells, data: data, columns: request.options.integer("columns"), cellInches: 1.6)
         let caption = request.title ?? "The \(cells.count) wrong predictions on the \(where_) the network was surest of: "
-            + "true → predicted class, with the softmax probability of the predicted class"
+            + "true → predicted class, with " + (probability ? "the softmax probability of the predicted class" : "the output's distance from the threshold")
         return [ReportFigure(fileName: request.fileName, caption: caption, figure: figure)]
     }
 }
