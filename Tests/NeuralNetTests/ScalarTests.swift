@@ -183,3 +183,24 @@ struct GradientCheckTests {
         #expect(gradient.maxAbsoluteDifference(to: 2 * x) < 1e-8)
     }
 }
+
+/// Minima whose value is not zero: a double well.
+@Suite("Descent to a minimum")
+struct DoubleWellDescentTests {
+    /// f = x⁴ − 3x² + x: f′ = 4x³ − 6x + 1 has roots near −1.3008, 0.1694 and 1.1309; f is −3.514 and −1.071 at the minima.
+    static let objective = try! Expression(parsing: "x^4 - 3*x^2 + x")
+
+    @Test("A gradient tolerance stops the descent at the minimum, converged; the value rule alone never does")
+    func gradientTolerance() {
+        let withGradient = ScalarDescent(objective: Self.objective, learningRate: 0.01, gradientTolerance: 1e-8, maxIterations: 5000)
+        let path = withGradient.run(from: -2)
+        guard case .converged(let iterations) = path.outcome else { Issue.record("\(path.outcome)"); return }
+        #expect(iterations > 10 && iterations < 5000)
+        // The minimum, to where |f′| < 1e-8 puts it: |x − x*| ≈ 1e-8 / f″(x*) with f″ ≈ 14.3.
+        let derivative = Self.objective.valueAndDerivative(at: path.end, variable: "x").derivative
+        #expect(abs(derivative) < 1e-8)
+        #expect(abs(path.end - -1.300839565) < 1e-8)
+        let valueOnly = ScalarDescent(objective: Self.objective, learningRate: 0.01, maxIterations: 500)
+        #expect(valueOnly.run(from: -2).outcome == .maxIterations)
+    }
+}

@@ -124,3 +124,25 @@ struct ExtrapolationTests {
         #expect(figure.caption.contains("grey lines mark the training range"))
     }
 }
+
+/// Minimisation figures of an objective that goes below zero.
+@Suite("Double-well figures")
+struct DoubleWellFigureTests {
+    @Test("The objective figure is linear when f < 0 and keeps every path; the paths figure shows the minima")
+    func belowZero() throws {
+        let figures = try TrainingPanelTests.figures("""
+        {"name": "well", "kind": "minimize", "objective": "x^4 - 3*x^2 + x", "starts": [-2, 2], "lr": [0.01, 0.1],
+         "gradient_tolerance": 1e-6, "figures": ["paths", "objective"]}
+        """)
+        let objective = try #require(figures.first { $0.fileName == "objective" }).figure
+        for axes in objective.axes {
+            #expect(axes.yScale == .linear)
+            #expect(axes.series.count == 2 && axes.series.allSatisfy { $0.y.contains { $0 < -1 } })
+        }
+        let paths = try #require(figures.first { $0.fileName == "paths" }).figure
+        for axes in paths.axes {
+            let limits = try #require(axes.yLimits)
+            #expect(limits.lowerBound < -3.514 && limits.upperBound > 50)
+        }
+    }
+}

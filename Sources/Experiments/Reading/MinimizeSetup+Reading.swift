@@ -10,6 +10,8 @@ extension MinimizeSetup {
         Setting("starts", .numbers(.any, count: nil), default: nil, "the starting points"),
         Setting("lr", .numbers(.positive, count: nil), default: nil, "the learning rates; every start runs with each"),
         Setting("tolerance", .number(.positive), default: .number(1e-6), "a descent converges once |residual| is below this"),
+        Setting("gradient_tolerance", .number(.positive), default: nil, required: false,
+                "a descent also converges once |f′(x)| is below this (for minima whose value is not 0; default: the tolerance rule alone)"),
         Setting("max_iterations", .integer(minimum: 1), default: .integer(1000), "updates before a descent gives up"),
     ]
 
@@ -32,6 +34,7 @@ extension MinimizeSetup {
         starts = values.numbers("starts")
         learningRates = values.numbers("lr")
         tolerance = values.number("tolerance")
+        gradientTolerance = values["gradient_tolerance"] == nil ? nil : values.number("gradient_tolerance")
         maxIterations = values.integer("max_iterations")
         if let basins = try root.optional("basins") {
             let fields = try basins.settings(MinimizeSetup.basinSettings)

@@ -10,6 +10,7 @@ enum MinimizeRun {
         let scanned = linspace(setup.basinRange.lowerBound, setup.basinRange.upperBound, count: setup.basinCount)
         for rate in setup.learningRates {
             let descent = ScalarDescent(objective: objective, residual: residual, learningRate: rate, tolerance: setup.tolerance,
+                                        gradientTolerance: setup.gradientTolerance,
                                         maxIterations: setup.maxIterations, variable: setup.variable)
             paths += setup.starts.map { descent.run(from: $0) }
             let ends = scanned.map { descent.run(from: $0) }

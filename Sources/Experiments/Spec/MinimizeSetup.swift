@@ -14,6 +14,9 @@ public struct MinimizeSetup: Sendable, Equatable, Codable {
     public var learningRates: [Double]
     /// Stop once |residual| is below this.
     public var tolerance: Double
+    /// Also stop, converged, once |f′(x)| is below this after an update: the rule for minima whose
+    /// value is not zero. Nil: the residual rule alone, as the notebook.
+    public var gradientTolerance: Double?
     /// Stop after this many updates.
     public var maxIterations: Int
     /// The starts scanned for the basin map.

@@ -12,6 +12,8 @@ public struct ScalarDescent: Sendable {
     public var learningRate: Double
     /// Stop once |residual(x)| is below this.
     public var tolerance: Double
+    /// Also stop, converged, once |f′(x)| is below this after an update; nil for the residual rule alone.
+    public var gradientTolerance: Double?
     /// Stop after this many updates at the latest.
     public var maxIterations: Int
     /// The variable's name in the formulas.
@@ -19,7 +21,8 @@ public struct ScalarDescent: Sendable {
 
     /// Creates the method.
     public init(objective: Expression, residual: Expression? = nil, learningRate: Double,
-                tolerance: Double = 1e-6, maxIterations: Int = 1000, variable: String = "x") {
+                tolerance: Double = 1e-6, gradientTolerance: Double? = nil, maxIterations: Int = 1000, variable: String = "x") {
+        self.gradientTolerance = gradientTolerance
         self.objective = objective
         self.residual = residual
         self.learningRate = learningRate
@@ -37,8 +40,11 @@ public struct ScalarDescent: Sendable {
             let slope = objective.valueAndDerivative(at: x, variable: variable).derivative
             if slope == 0 {
                 // f′ = 0 exactly: x can never move again. On a solution that is convergence (a start
-                // on a root), elsewhere a stationary point such as the maximum between two roots.
+                // on a root), as it is when the descent got there on an objective without a residual
+                // (it reached a minimum, or a gradient tolerance would have stopped it); elsewhere a
+                // stationary point such as the maximum between two roots, where the start stays put.
                 let solved = abs((residual ?? objective).value(at: x, variable: variable)) < tolerance
+                    || (iteration > 1 && (residual == nil || gradientTolerance != nil))
                 path.outcome = solved ? .converged(iterations: iteration - 1) : .stationary(iterations: iteration - 1)
                 return path
             }
@@ -50,7 +56,8 @@ public struct ScalarDescent: Sendable {
                 path.outcome = .diverged(iterations: iteration)
                 return path
             }
-            if abs((residual ?? objective).value(at: x, variable: variable)) < tolerance {
+            if abs((residual ?? objective).value(at: x, variable: variable)) < tolerance
+                || gradientTolerance.map({ abs(objective.valueAndDerivative(at: x, variable: variable).derivative) < $0 }) == true {
                 path.outcome = .converged(iterations: iteration)
                 return path
             }

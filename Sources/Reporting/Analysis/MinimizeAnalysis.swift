@@ -45,7 +45,8 @@ enum MinimizeAnalysis {
         findings.facts["stationary_starts"] = stationary.isEmpty ? .missing("none") : .text(stationary.map(\.shortText).joined(separator: ", "))
         let roots = Set(paths.filter { $0.outcome.kind == .converged }.map { rounded($0.end) }).sorted()
         findings.facts["roots"] = roots.isEmpty ? .missing("none") : .text(roots.map(\.shortText).joined(separator: " and "))
-        findings.sentences.insert("\(count(.converged)) of \(paths.count) descents converged (|residual| < \(setup.tolerance.shortText)), "
+        findings.sentences.insert("\(count(.converged)) of \(paths.count) descents converged (\(setup.residual == nil ? "|f|" : "|residual|") < \(setup.tolerance.shortText)"
+            + (setup.gradientTolerance.map { " or |f′| < \($0.shortText)" } ?? "") + "), "
             + "\(count(.diverged)) diverged, \(count(.stationary)) stopped at a stationary point and \(count(.maxIterations)) ran out of iterations (\(setup.maxIterations)).", at: 0)
         return findings
     }

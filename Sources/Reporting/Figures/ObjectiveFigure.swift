@@ -4,7 +4,8 @@ import Foundation
 import NeuralNet
 import Plotting
 
-/// One panel per learning rate: the objective against iteration on a log scale, one line per start.
+/// One panel per learning rate: the objective against iteration, one line per start; on a log
+/// scale when no value is negative (a squared residual), else linear (a double well's f < 0).
 enum ObjectiveFigure: ConfigurableFigure {
     static let name = "objective"
     static let summary = "the objective by iteration, a panel per learning rate"
@@ -16,17 +17,21 @@ enum ObjectiveFigure: ConfigurableFigure {
         guard let (setup, outcome, _) = MinimizeFigures.parts(result) else { return [] }
         let rates = setup.learningRates
         var figure = Figure(widthInches: 5 * Double(rates.count), heightInches: 4.4, columns: rates.count)
+        let drawable = outcome.paths.flatMap(\.objectiveValues).filter { $0.isFinite && abs($0) < 1e300 }
+        // Zeros (a start on a root) cannot be drawn on a log axis and are left out, as before; a
+        // negative value means the objective is not a squared residual, and the axis is linear.
+        let logarithmic = drawable.allSatisfy { $0 >= 0 } && drawable.contains { $0 > 0 }
         for (column, rate) in rates.enumerated() {
             var axes = Axes(title: "lr = \(rate.shortText)", xLabel: "iteration", yLabel: column == 0 ? "objective" : nil)
             for (index, path) in outcome.paths.filter({ $0.learningRate == rate }).enumerated() {
-                let points = path.objectiveValues.enumerated().filter { $0.element > 0 && $0.element.isFinite && $0.element < 1e300 }
+                let points = path.objectiveValues.enumerated().filter { $0.element.isFinite && abs($0.element) < 1e300 && (!logarithmic || $0.element > 0) }
                 axes.plot(points.map { Double($0.offset) }, points.map(\.element), color: Color.tab10[index % 10], width: 1.5,
                           label: "from \(path.start.shortText)")
             }
-            axes.yScale = .log
+            axes.yScale = logarithmic ? .log : .linear
             axes.grid = true
             figure[0, column] = axes
         }
-        return [ReportFigure(fileName: request.fileName, caption: "Objective by iteration (log scale), one panel per learning rate", figure: figure)]
+        return [ReportFigure(fileName: request.fileName, caption: "Objective by iteration\(logarithmic ? " (log scale)" : ""), one panel per learning rate", figure: figure)]
     }
 }
