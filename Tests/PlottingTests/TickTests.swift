@@ -71,3 +71,16 @@ struct TickTests {
         #expect(floorDivision(0.3, 0.1).quotient == 2)  // as Python: 0.3 // 0.1 == 2.0
     }
 }
+
+/// Whole-number ticks for counts.
+@Suite("Integer ticks")
+struct IntegerTickTests {
+    @Test("Epochs 0 to 20 get a tick every 5, not every 2.5; tiny ranges keep their fractional steps")
+    func epochs() {
+        #expect(LinearTicks(maximumIntervals: 9).visible(from: -1, to: 21) == [0, 2.5, 5, 7.5, 10, 12.5, 15, 17.5, 20])
+        #expect(LinearTicks(maximumIntervals: 9, integer: true).visible(from: -1, to: 21) == [0, 5, 10, 15, 20])
+        let hundreds = LinearTicks(maximumIntervals: 9, integer: true).visible(from: 0, to: 500)
+        #expect(hundreds.allSatisfy { $0 == $0.rounded() } && hundreds.count >= 5)
+        #expect(LinearTicks(maximumIntervals: 9, integer: true).visible(from: 0, to: 0.5).count >= 2)
+    }
+}

@@ -48,6 +48,8 @@ public struct Axes: Sendable {
     /// The angle of the x tick labels in degrees, counter-clockwise; a rotated label ends at its
     /// tick (matplotlib's `rotation=45, ha="right"`), for category names longer than their slot.
     public var xLabelRotation = 0.0
+    /// Whether the x ticks are whole numbers only (epochs, iterations).
+    public var xIntegerTicks = false
     /// Whether y grows downward, as the rows of an image or a matrix.
     public var yInverted = false
     /// Whether the frame, the ticks and their labels are drawn (false is matplotlib's `axis("off")`).
@@ -132,6 +134,8 @@ public struct Colorbar: Sendable, Equatable {
     public var range: ClosedRange<Double>
     /// The label beside the bar.
     public var label: String?
+    /// Whether its ticks are whole numbers only (run numbers).
+    public var integerTicks = false
 
     /// Creates a colour bar.
     public init(colormap: Colormap, range: ClosedRange<Double>, label: String? = nil) {

@@ -17,10 +17,10 @@ struct AxisMapping {
     }
 
     /// Major ticks inside the range, and their labels.
-    func ticks(maximumIntervals: Int) -> [(value: Double, label: String)] {
+    func ticks(maximumIntervals: Int, integer: Bool = false) -> [(value: Double, label: String)] {
         switch scale {
         case .linear:
-            let values = LinearTicks(maximumIntervals: maximumIntervals).visible(from: lower, to: upper)
+            let values = LinearTicks(maximumIntervals: maximumIntervals, integer: integer).visible(from: lower, to: upper)
             return Array(zip(values, TickLabels.linear(values)))
         case .log:
             let values = LogTicks(maximumTicks: maximumIntervals).ticks(from: lower, to: upper)

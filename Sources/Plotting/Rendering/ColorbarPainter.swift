@@ -9,7 +9,8 @@ struct ColorbarPainter {
     private func ticks(height: Double) -> [(value: Double, label: String)] {
         let mapping = AxisMapping(scale: .linear, lower: colorbar.range.lowerBound, upper: colorbar.range.upperBound,
                                   start: height, end: 0)
-        return mapping.ticks(maximumIntervals: min(Style.maximumTickIntervals, max(1, Int(height / points / (Style.fontSize * 2)))))
+        return mapping.ticks(maximumIntervals: min(Style.maximumTickIntervals, max(1, Int(height / points / (Style.fontSize * 2)))),
+                             integer: colorbar.integerTicks)
     }
 
     /// The room the bar, its ticks and its label take to the right of a plot of this height.

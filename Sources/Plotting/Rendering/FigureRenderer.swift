@@ -107,7 +107,7 @@ struct AxesRenderer {
             layout.y = yMapping(yRange, box: box)
             let xIntervals = Int(box.width / points / (Style.fontSize * 3))
             let yIntervals = Int(box.height / points / (Style.fontSize * 2))
-            layout.xTicks = Self.categoryTicks(axes.xCategories) ?? layout.x.ticks(maximumIntervals: min(Style.maximumTickIntervals, max(1, xIntervals)))
+            layout.xTicks = Self.categoryTicks(axes.xCategories) ?? layout.x.ticks(maximumIntervals: min(Style.maximumTickIntervals, max(1, xIntervals)), integer: axes.xIntegerTicks)
             layout.yTicks = Self.categoryTicks(axes.yCategories) ?? layout.y.ticks(maximumIntervals: min(Style.maximumTickIntervals, max(1, yIntervals)))
             if !axes.showsFrame { (layout.xTicks, layout.yTicks) = ([], []) }
             box = plotBox(for: layout)

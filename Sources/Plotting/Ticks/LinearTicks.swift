@@ -12,13 +12,17 @@ public struct LinearTicks: Sendable {
     public var maximumIntervals: Int
     /// The fewest ticks that must fall inside the range.
     public var minimumTicks = 2
+    /// Whether steps above 1 must be whole numbers (matplotlib's `MaxNLocator(integer=True)`), for
+    /// counts such as epochs: 0 to 20 gets a tick every 5, not every 2.5.
+    public var integer = false
 
     /// The multipliers of a power of ten a step may be.
     static let steps: [Double] = [1, 2, 2.5, 5, 10]
 
     /// Creates a locator.
-    public init(maximumIntervals: Int = 9) {
+    public init(maximumIntervals: Int = 9, integer: Bool = false) {
         self.maximumIntervals = Swift.max(1, maximumIntervals)
+        self.integer = integer
     }
 
     /// Tick positions for the range `lower ... upper`.
@@ -29,7 +33,7 @@ public struct LinearTicks: Sendable {
         let low = vmin - offset, high = vmax - offset
         // 0.1, 0.2, 0.25, 0.5 below the base steps and 20 above, so a range can land on either side.
         let extended = Self.steps.dropLast().map { 0.1 * $0 } + Self.steps + [10 * Self.steps[1]]
-        let candidates = extended.map { $0 * scale }
+        let candidates = extended.map { $0 * scale }.filter { !integer || $0 < 1 || abs($0 - $0.rounded()) < 0.001 }
         let rawStep = (high - low) / intervals
         let first = candidates.firstIndex { $0 >= rawStep } ?? candidates.count - 1
         var ticks: [Double] = []

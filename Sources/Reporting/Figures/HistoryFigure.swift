@@ -24,7 +24,9 @@ enum HistoryFigure: ConfigurableFigure {
         // Many runs: the training curves only, or the legend would hide the plot.
         let showSplits = runs.count <= 4
         var loss = Axes(title: request.title ?? "Loss", xLabel: "epoch", yLabel: lossLabel(runs[0].setup))
+        loss.xIntegerTicks = true
         var accuracy = Axes(title: "Accuracy", xLabel: "epoch", yLabel: "accuracy")
+        accuracy.xIntegerTicks = true
         // More runs than tab10 has colours: viridis in run order, with a colour bar of run numbers
         // instead of a legend whose entries would repeat colours and be cut to the same words.
         let manyRuns = runs.count > Color.tab10.count
@@ -47,7 +49,8 @@ enum HistoryFigure: ConfigurableFigure {
         if manyRuns {
             loss.legend = nil
             accuracy.legend = nil
-            let bar = Colorbar(colormap: .viridis, range: 1...Double(runs.count), label: "run")
+            var bar = Colorbar(colormap: .viridis, range: 1...Double(runs.count), label: "run")
+            bar.integerTicks = true
             if hasAccuracy { accuracy.colorbar = bar } else { loss.colorbar = bar }
             caption += "; colour by run, from run 1 (\(runs[0].run.name)) to run \(runs.count) (\(runs[runs.count - 1].run.name)), in the file's order"
         }

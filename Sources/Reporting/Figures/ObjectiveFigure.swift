@@ -23,6 +23,7 @@ enum ObjectiveFigure: ConfigurableFigure {
         let logarithmic = drawable.allSatisfy { $0 >= 0 } && drawable.contains { $0 > 0 }
         for (column, rate) in rates.enumerated() {
             var axes = Axes(title: "lr = \(rate.shortText)", xLabel: "iteration", yLabel: column == 0 ? "objective" : nil)
+            axes.xIntegerTicks = true
             for (index, path) in outcome.paths.filter({ $0.learningRate == rate }).enumerated() {
                 let points = path.objectiveValues.enumerated().filter { $0.element.isFinite && abs($0.element) < 1e300 && (!logarithmic || $0.element > 0) }
                 axes.plot(points.map { Double($0.offset) }, points.map(\.element), color: Color.tab10[index % 10], width: 1.5,

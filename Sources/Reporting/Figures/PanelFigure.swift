@@ -16,15 +16,18 @@ enum PanelFigure: ConfigurableFigure {
             let history = entry.training.history
             let epochs = history.epochs.map(Double.init)
             var loss = Axes(title: "Loss", xLabel: "epoch", yLabel: HistoryFigure.lossLabel(entry.setup))
+            loss.xIntegerTicks = true
             for split in history.splits {
                 let (x, y) = HistoryFigure.curve(split, history: history, setup: entry.setup)
                 loss.plot(x, y, width: 2, dash: HistoryFigure.dashes[split.name] ?? [], label: split.name)
             }
             var accuracy = Axes(title: "Accuracy", xLabel: "epoch", yLabel: "accuracy")
+            accuracy.xIntegerTicks = true
             for split in history.splits {
                 if let values = split.accuracy { accuracy.plot(epochs, values, width: 2, label: split.name) }
             }
             var norms = Axes(title: "Weight norms", xLabel: "epoch", yLabel: "Frobenius norm")
+            norms.xIntegerTicks = true
             for (index, values) in history.weightNorms.enumerated() {
                 norms.plot(epochs, values, width: 2, label: "‖W\((index + 1).subscriptText)‖")
             }
