@@ -146,3 +146,23 @@ struct DoubleWellFigureTests {
         }
     }
 }
+
+/// Facts of a one-unit linear model.
+@Suite("Linear model facts")
+struct LinearModelFactTests {
+    @Test("A regression's linear model has w and b but no decision boundary; a classifier's has one")
+    func boundaryOnlyForClasses() throws {
+        let regression = try PageRendering.render("""
+        {"name": "line", "seed": 1, "data": {"source": "function", "formula": "2*x + 1", "range": [-1, 1], "samples": 30, "noise": 0.01},
+         "model": [{"linear": 1}], "loss": "mse", "optimizer": {"name": "sgd", "lr": 0.1}, "training": {"epochs": 5}}
+        """)
+        #expect(regression.findings.facts["w"] != nil && regression.findings.facts["b"] != nil)
+        #expect(regression.findings.facts["boundary"] == nil)
+        #expect(!regression.markdown.contains("boundary"))
+        let classifier = try PageRendering.render("""
+        {"name": "logreg", "seed": 1, "data": {"source": "gaussians"},
+         "model": [{"linear": 1}, {"activation": "sigmoid"}], "loss": "bce", "optimizer": {"name": "sgd", "lr": 0.1}, "training": {"epochs": 5}}
+        """)
+        #expect(classifier.findings.facts["boundary"] != nil)
+    }
+}

@@ -91,7 +91,10 @@ enum TrainingAnalysis {
         if let (weights, bias) = linearModel(setup, parameters: training.finalParameters) {
             facts["w"] = weights.count == 1 ? .number(weights[0]) : .text(vectorText(weights))
             facts["b"] = .number(bias)
-            facts["boundary"] = .text(boundaryEquation(weights: weights, bias: bias, standardized: data.standardizer != nil))
+            // A decision boundary exists only for classes; a regression's line is just w and b.
+            if data.isClassification {
+                facts["boundary"] = .text(boundaryEquation(weights: weights, bias: bias, standardized: data.standardizer != nil))
+            }
             if let initial = linearModel(setup, parameters: training.initialParameters) {
                 facts["initial_w"] = initial.0.count == 1 ? .number(initial.0[0]) : .text(vectorText(initial.0))
                 facts["initial_b"] = .number(initial.1)
@@ -177,7 +180,9 @@ enum TrainingAnalysis {
             parts.append(!reached ? "never reached loss \(target.shortText)"
                          : "reached loss \(target.shortText) by epoch \(epochs) (\(steps) steps)")
         }
-        if let boundary = facts["boundary"] { parts.append("learned w = \(facts["w"]!), b = \(facts["b"]!); boundary \(boundary)") }
+        if let w = facts["w"], let b = facts["b"] {
+            parts.append("learned w = \(w), b = \(b)" + (facts["boundary"].map { "; boundary \($0)" } ?? ""))
+        }
         let text = parts.joined(separator: "; ") + "."
         return named ? "**\(run.name)**: " + text : text.prefix(1).uppercased() + text.dropFirst()
     }

@@ -143,13 +143,15 @@ struct ExperimentPage {
 
     /// w and b of one-unit linear models.
     private func parameterTable(_ entries: [TrainingEntry]) -> [String] {
+        // A classifier's line is a decision boundary; a regression's is the fitted line itself.
+        let classes = entries.allSatisfy { $0.data.isClassification }
         let linear = entries.compactMap { entry -> [String]? in
             guard let (weights, bias) = TrainingAnalysis.linearModel(entry.setup, parameters: entry.training.finalParameters) else { return nil }
-            return [entry.run.name, TrainingAnalysis.vectorText(weights), bias.shortText,
-                    TrainingAnalysis.boundaryEquation(weights: weights, bias: bias, standardized: entry.data.standardizer != nil)]
+            let row = [entry.run.name, TrainingAnalysis.vectorText(weights), bias.shortText]
+            return classes ? row + [TrainingAnalysis.boundaryEquation(weights: weights, bias: bias, standardized: entry.data.standardizer != nil)] : row
         }
         guard !linear.isEmpty else { return [] }
-        var table = MarkdownTable(["Run", "w", "b", "boundary w·x + b = 0"])
+        var table = MarkdownTable(["Run", "w", "b"] + (classes ? ["boundary w·x + b = 0"] : []))
         linear.forEach { table.add($0) }
         return ["Learned parameters:", "", table.namingRuns(entries.count).text, ""]
     }
