@@ -166,3 +166,24 @@ struct LinearModelFactTests {
         #expect(classifier.findings.facts["boundary"] != nil)
     }
 }
+
+/// A CSV file's column names on the page and in the figures.
+@Suite("Feature names")
+struct FeatureNameTests {
+    @Test("The columns name the setup's features and the axes of the data and decision-surface figures")
+    func csvColumns() throws {
+        let rows = (0..<24).map { index in "\(Double(index % 6) / 2),\(Double(index / 6)),\(index % 2)" }
+        let files = ["flowers.csv": "petal width,petal length,kind\n" + rows.joined(separator: "\n") + "\n"]
+        let experiment = """
+        {"name": "flowers", "seed": 1, "data": {"source": "csv", "path": "flowers.csv", "label": "kind"},
+         "model": [{"linear": 4}, {"activation": "tanh"}, {"linear": 1}, {"activation": "sigmoid"}], "loss": "bce",
+         "optimizer": {"name": "sgd", "lr": 0.1}, "training": {"epochs": 2}, "figures": ["dataset", "decision-surface"]}
+        """
+        let figures = try TrainingPanelTests.figures(experiment, files: files)
+        for figure in figures {
+            #expect(figure.figure.axes[0].xLabel == "petal width", "\(figure.fileName)")
+            #expect(figure.figure.axes[0].yLabel == "petal length", "\(figure.fileName)")
+        }
+        #expect(figures.count == 2)
+    }
+}

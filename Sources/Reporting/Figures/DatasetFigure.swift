@@ -20,8 +20,8 @@ enum DatasetFigure: ConfigurableFigure {
         let inputs = all.inputs
         let labels = all.targets.elements
         if data.inputWidth >= 2, let classes = data.classCount {
-            axes.xLabel = data.standardizer == nil ? "x₁" : "x₁ (standardised)"
-            axes.yLabel = data.standardizer == nil ? "x₂" : "x₂ (standardised)"
+            axes.xLabel = data.featureLabel(0)
+            axes.yLabel = data.featureLabel(1)
             for label in 0..<classes {
                 let rows = labels.indices.filter { Int(labels[$0]) == label }
                 axes.scatter(rows.map { inputs[$0, 0] }, rows.map { inputs[$0, 1] }, color: ClassColors.color(label, classes: classes),

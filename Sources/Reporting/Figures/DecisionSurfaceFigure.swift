@@ -46,8 +46,7 @@ enum DecisionSurfaceFigure: ConfigurableFigure {
         let plane = DecisionMesh.plane(of: entry.data.all, x: x, y: y)
         let mesh = predictions.mesh(of: entry.run, setup: entry.setup, x: plane.x, y: plane.y)
         let field = Field(columns: mesh.resolution, rows: mesh.resolution, values: mesh.values, x: plane.x, y: plane.y)
-        var axes = Axes(title: title, xLabel: entry.data.standardizer == nil ? "x₁" : "x₁ (standardised)",
-                        yLabel: entry.data.standardizer == nil ? "x₂" : "x₂ (standardised)")
+        var axes = Axes(title: title, xLabel: entry.data.featureLabel(0), yLabel: entry.data.featureLabel(1))
         if mesh.isProbability {
             axes.field(field, colormap: .rdBu, range: 0...1, alpha: 0.8)
             axes.contour(field, level: 0.5, color: .black, width: 1.5, label: boundaryLabel(entry))

@@ -31,7 +31,8 @@ enum FitFigure: ConfigurableFigure {
         let xs = all.inputs.column(0)
         let dataRange = (xs.min() ?? -1)...(xs.max() ?? 1)
         let range = request.range("x") ?? (extrapolate ? (dataRange.lowerBound * 10)...(dataRange.upperBound * 10) : dataRange)
-        var axes = Axes(title: request.title ?? (extrapolate ? "Outside the training range" : "Fitted curve"), xLabel: "x",
+        var axes = Axes(title: request.title ?? (extrapolate ? "Outside the training range" : "Fitted curve"),
+                        xLabel: data.featureNames?.first ?? "x",
                         yLabel: data.isClassification ? "P(class 1)" : "y")
         axes.grid = true
         let grid = linspace(range.lowerBound, range.upperBound, count: 400)

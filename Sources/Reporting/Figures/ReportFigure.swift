@@ -45,3 +45,12 @@ extension ExperimentResult {
         }
     }
 }
+
+extension PreparedData {
+    /// Input `index`'s name on an axis: its column name when the file has one (else x₁, x₂, …),
+    /// with "(standardised)" when the run standardises its inputs.
+    func featureLabel(_ index: Int) -> String {
+        let name = featureNames.flatMap { index < $0.count ? $0[index] : nil } ?? "x" + (index + 1).subscriptText
+        return standardizer == nil ? name : name + " (standardised)"
+    }
+}

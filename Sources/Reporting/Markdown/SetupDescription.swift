@@ -6,13 +6,19 @@ enum SetupDescription {
     static let aspects = ["Data", "Split", "Model", "Loss", "Optimizer", "Training", "Seeds"]
 
     static func rows(_ setup: TrainingSetup, data: PreparedData) -> [String] {
-        [dataText(setup.data.source), splitText(setup.data, data), modelText(setup.layers, inputWidth: data.inputWidth),
+        [dataText(setup.data.source) + featuresText(data), splitText(setup.data, data), modelText(setup.layers, inputWidth: data.inputWidth),
          "\(setup.loss.title)\(setup.reduction == .sum ? ", summed" : "")", setup.optimizer.summary,
          loopText(setup.loop),
          "data \(setup.seeds.data), split \(setup.seeds.split), init \(setup.seeds.initialization)" + (setup.loop.shuffle ? ", shuffle \(setup.seeds.shuffle)" : "")]
     }
 
     static func dataText(_ source: DataSourceSetup) -> String { source.kind.describe(source.settings) }
+
+    /// "; features `width`, `height`" for a file that names its input columns (up to a dozen).
+    static func featuresText(_ data: PreparedData) -> String {
+        guard let names = data.featureNames, !names.isEmpty, names.count <= 12 else { return "" }
+        return "; features " + names.map { "`\($0)`" }.joined(separator: ", ")
+    }
 
     static func splitText(_ setup: DataSetup, _ data: PreparedData) -> String {
         var parts = ["\(data.indices.train.count) train"]
