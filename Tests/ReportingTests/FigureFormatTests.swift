@@ -187,3 +187,33 @@ struct FeatureNameTests {
         #expect(figures.count == 2)
     }
 }
+
+/// Probe tables of long runs.
+@Suite("Probe tables")
+struct ProbeTableTests {
+    @Test("Evenly spaced records, first and last kept, at most the limit")
+    func thinning() {
+        #expect(ExperimentPage.evenlySpaced(5, limit: 12) == [0, 1, 2, 3, 4])
+        let indices = ExperimentPage.evenlySpaced(81, limit: 12)
+        #expect(indices.count == 12 && indices.first == 0 && indices.last == 80)
+        #expect(Set(indices).count == 12 && indices == indices.sorted())
+    }
+
+    @Test("A run of 80 recorded epochs lists 25 rows and says the rest are in results.json")
+    func page() throws {
+        let page = try PageRendering.render("""
+        {"name": "probes", "seed": 1, "data": {"source": "function", "formula": "x^2", "range": [-1, 1], "samples": 30, "noise": 0.01},
+         "model": [{"linear": 4}, {"activation": "tanh"}, {"linear": 1}], "loss": "mse", "optimizer": {"name": "sgd", "lr": 0.1},
+         "training": {"epochs": 80, "probes": [0.5, 2]}}
+        """).markdown
+        #expect(page.contains("(25 of the 81 records; results.json has every one)"))
+        // The table after that line: a header, its rule, 25 epochs and the truth.
+        let lines = page.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let start = try #require(lines.firstIndex { $0.hasPrefix("Predictions at the probe points") })
+        let table = lines[(start + 2)...].prefix { $0.hasPrefix("|") }
+        #expect(table.count == 28)
+        let epochs = table.dropFirst(2).dropLast().map { $0.split(separator: "|")[0].trimmingCharacters(in: .whitespaces) }
+        #expect(epochs.first == "0" && epochs.last == "80" && epochs.count == 25)
+        #expect(table.last?.hasPrefix("| truth") == true)
+    }
+}

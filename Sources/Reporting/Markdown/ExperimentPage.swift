@@ -157,15 +157,29 @@ struct ExperimentPage {
     }
 
     /// Predictions at the probe inputs after each evaluated epoch.
+    /// The most probe records a page lists.
+    static let probeRowLimit = 25
+
+    /// At most `limit` indices of `0..<count`, evenly spaced, the first and the last included.
+    static func evenlySpaced(_ count: Int, limit: Int) -> [Int] {
+        guard count > limit, limit >= 2 else { return Array(0..<count) }
+        return (0..<limit).map { Int((Double($0) * Double(count - 1) / Double(limit - 1)).rounded()) }
+    }
+
     private func probeTables(_ entries: [TrainingEntry]) -> [String] {
         var lines: [String] = []
         for entry in entries where !entry.setup.loop.probes.isEmpty {
             var table = MarkdownTable(["Epoch"] + entry.setup.loop.probes.map { "x = \($0.shortText)" })
-            for record in entry.training.probes { table.add(["\(record.epoch)"] + record.predictions.map(\.shortText)) }
+            // A long run's records are thinned to evenly spaced ones, the first and last kept;
+            // results.json has them all.
+            let records = entry.training.probes
+            let shown = Self.evenlySpaced(records.count, limit: Self.probeRowLimit)
+            for index in shown { table.add(["\(records[index].epoch)"] + records[index].predictions.map(\.shortText)) }
             if let truth = entry.setup.data.source.truth {
                 table.add(["truth"] + entry.setup.loop.probes.map { truth.value(at: $0).shortText })
             }
-            lines += ["Predictions at the probe points" + (entries.count > 1 ? " (\(entry.run.name))" : "") + ":", "", table.text, ""]
+            let thinned = shown.count < records.count ? " (\(shown.count) of the \(records.count) records; results.json has every one)" : ""
+            lines += ["Predictions at the probe points" + (entries.count > 1 ? " (\(entry.run.name))" : "") + thinned + ":", "", table.text, ""]
         }
         return lines
     }
