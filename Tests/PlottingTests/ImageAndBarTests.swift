@@ -6,13 +6,7 @@ import TestSupport
 /// Images (imshow), bars, category ticks and cell texts, read back from the PNG.
 @Suite("Images, bars and categories")
 struct ImageAndBarTests {
-    func render(_ figure: Figure) throws -> (RasterImage, [AxesRenderer.Layout]) {
-        let folder = try scratchFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("figure.png").path
-        try figure.render(to: path, format: .png)
-        return (try RasterImage(contentsOfPNG: path), try figure.layouts())
-    }
+    func render(_ figure: Figure) throws -> (RasterImage, [AxesRenderer.Layout]) { try renderedPixels(figure) }
 
     @Test("An image puts row 0 at the top and paints each cell its grey, square and unsmoothed")
     func imageRows() throws {
@@ -120,12 +114,8 @@ struct DashTests {
         figure.axes[0].xLimits = 0...1
         figure.axes[0].yLimits = 0...1
         figure.axes[0].plot([0, 1], [0.5, 0.5], color: .black, width: 1.6, dash: dash)
-        let folder = try scratchFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("dash.png").path
-        try figure.render(to: path, format: .png)
-        let image = try RasterImage(contentsOfPNG: path)
-        let layout = try figure.layouts()[0]
+        let (image, layouts) = try renderedPixels(figure)
+        let layout = layouts[0]
         let row = Int(layout.y.pixel(0.5))
         let columns = Array(Int(layout.box.left) + 4..<Int(layout.box.right) - 4)
         let inked = columns.map { column in
@@ -152,11 +142,7 @@ struct BlankCellTests {
     func blankCell() throws {
         var figure = Figure(widthInches: 8, heightInches: 3, columns: 2)
         figure.axes[0].plot([0, 1], [0, 1])
-        let folder = try scratchFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("blank.png").path
-        try figure.render(to: path, format: .png)
-        let image = try RasterImage(contentsOfPNG: path)
+        let (image, _) = try renderedPixels(figure)
         let half = image.width / 2
         let inkedRight = (0..<image.height).contains { y in (half..<image.width).contains { image.color(x: $0, y: y).distance(to: .white) > 0.1 } }
         let inkedLeft = (0..<image.height).contains { y in (0..<half).contains { image.color(x: $0, y: y).distance(to: .white) > 0.1 } }

@@ -10,6 +10,15 @@ func scratchFolder() throws -> URL {
     return folder
 }
 
+/// `figure` drawn to a scratch PNG and read back, with where each axes landed.
+func renderedPixels(_ figure: Figure) throws -> (RasterImage, [AxesRenderer.Layout]) {
+    let folder = try scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("figure.png").path
+    try figure.render(to: path, format: .png)
+    return (try RasterImage(contentsOfPNG: path), try figure.layouts())
+}
+
 /// The 2x2 panel of seed 003: loss, accuracy, weight norms, and a log-scale curve.
 func samplePanel() -> Figure {
     var figure = Figure(widthInches: 15, heightInches: 10, rows: 2, columns: 2)
@@ -55,13 +64,7 @@ struct RenderingTests {
 
 @Suite("Rendered pixels")
 struct PixelTests {
-    func render(_ figure: Figure) throws -> (RasterImage, [AxesRenderer.Layout]) {
-        let folder = try scratchFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("figure.png").path
-        try figure.render(to: path, format: .png)
-        return (try RasterImage(contentsOfPNG: path), try figure.layouts())
-    }
+    func render(_ figure: Figure) throws -> (RasterImage, [AxesRenderer.Layout]) { try renderedPixels(figure) }
 
     @Test("Default size is 6.4 x 4.8 in at 100 dpi: 640 x 480 pixels")
     func size() throws {

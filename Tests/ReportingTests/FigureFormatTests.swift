@@ -35,13 +35,7 @@ struct BasinMapTests {
         {"name": "basins", "kind": "minimize", "objective": "(x^2 - 5*x + 4)^2", "residual": "x^2 - 5*x + 4",
          "starts": [0, 3], "lr": [0.1, 0.001, 0.01], "basins": {"range": [-1, 6], "count": 15}, "figures": ["basins"]}
         """
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("basins-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        let path = root.appendingPathComponent("basins.json").path
-        try Data(file.utf8).write(to: URL(fileURLWithPath: path))
-        let result = ExperimentRunner.run([try PreparedExperiment(try Experiment.load(path: path))], jobs: 1)[0]
-        let figure = try #require(FigureBuilder.figures(for: try AnalyzedResult(result)).first { $0.fileName == "basins" })
+        let figure = try #require(PageRendering.figures(file).first { $0.fileName == "basins" })
         let axes = figure.figure.axes[0]
         #expect(axes.yScale == .linear)
         #expect(axes.yCategories == ["0.001", "0.01", "0.1"])
@@ -53,20 +47,8 @@ struct BasinMapTests {
 /// The training panel fits the panels a run has.
 @Suite("Training panel")
 struct TrainingPanelTests {
-    static func panel(_ file: String, files: [String: String] = [:]) throws -> Figure {
-        try figures(file, files: files)[0].figure
-    }
-
-    /// The figures of the experiment `file`, run beside `files` (name → text).
-    static func figures(_ file: String, files: [String: String] = [:]) throws -> [ReportFigure] {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("panel-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        for (name, text) in files { try Data(text.utf8).write(to: root.appendingPathComponent(name)) }
-        let path = root.appendingPathComponent("panel.json").path
-        try Data(file.utf8).write(to: URL(fileURLWithPath: path))
-        let result = ExperimentRunner.run([try PreparedExperiment(try Experiment.load(path: path))], jobs: 1)[0]
-        return FigureBuilder.figures(for: try AnalyzedResult(result))
+    static func panel(_ file: String) throws -> Figure {
+        try #require(PageRendering.figures(file).first).figure
     }
 
     @Test("A regression's panel is loss and weight norms side by side, with no empty cell", arguments: [
@@ -109,7 +91,7 @@ struct ExtrapolationTests {
     @Test("The training range is marked and the data drawn, as the caption says, when there is no formula")
     func fileData() throws {
         let rows = (0..<20).map { index in "\(Double(index) / 10),\(Double(index * index) / 100)" }
-        let figures = try TrainingPanelTests.figures("""
+        let figures = try PageRendering.figures("""
         {"name": "file-fit", "seed": 1, "data": {"source": "csv", "path": "points.csv", "label": "y"},
          "model": [{"linear": 4}, {"activation": "tanh"}, {"linear": 1}], "loss": "mse",
          "optimizer": {"name": "sgd", "lr": 0.1}, "training": {"epochs": 3}, "figures": ["extrapolation"]}
@@ -130,7 +112,7 @@ struct ExtrapolationTests {
 struct DoubleWellFigureTests {
     @Test("The objective figure is linear when f < 0 and keeps every path; the paths figure shows the minima")
     func belowZero() throws {
-        let figures = try TrainingPanelTests.figures("""
+        let figures = try PageRendering.figures("""
         {"name": "well", "kind": "minimize", "objective": "x^4 - 3*x^2 + x", "starts": [-2, 2], "lr": [0.01, 0.1],
          "gradient_tolerance": 1e-6, "figures": ["paths", "objective"]}
         """)
@@ -179,7 +161,7 @@ struct FeatureNameTests {
          "model": [{"linear": 4}, {"activation": "tanh"}, {"linear": 1}, {"activation": "sigmoid"}], "loss": "bce",
          "optimizer": {"name": "sgd", "lr": 0.1}, "training": {"epochs": 2}, "figures": ["dataset", "decision-surface"]}
         """
-        let figures = try TrainingPanelTests.figures(experiment, files: files)
+        let figures = try PageRendering.figures(experiment, files: files)
         for figure in figures {
             #expect(figure.figure.axes[0].xLabel == "petal width", "\(figure.fileName)")
             #expect(figure.figure.axes[0].yLabel == "petal length", "\(figure.fileName)")

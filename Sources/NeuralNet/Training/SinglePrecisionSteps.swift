@@ -90,25 +90,19 @@ final class SinglePrecisionSteps: StepEngine {
     }
 
     func epoch(order: [Int], onBatch: ((Int, Int) -> Void)?, wholeSet report: (Matrix, Double) -> Void) -> EpochSteps {
-        var (lossSum, steps) = (0.0, 0)
         let isFullBatch = batchSize >= training.count
-        let batches = (training.count + batchSize - 1) / batchSize
-        for start in stride(from: 0, to: training.count, by: batchSize) {
-            let end = Swift.min(start + batchSize, training.count)
-            let rows = order[start..<end].map { training.indices[$0] }[...]
+        return miniBatchEpoch(order: order, batchSize: batchSize, onBatch: onBatch) { positions in
+            let rows = positions.map { training.indices[$0] }[...]
             training.targets.copyRows(rows, into: &targets)
             let output = pass.forward { training.inputs.copyRows(rows, into: &$0) }.matrix
             let value = loss.evaluate(output, targets, gradient: &gradient, computeGradient: true)
             if isFullBatch { report(output, value) }
-            guard value.isFinite else { return EpochSteps(loss: value, steps: steps, diverged: true) }
-            lossSum += value * Double(end - start)
+            return value
+        } update: {
             pass.backward(gradient)
             optimizer.step(parameters)
             pass.parametersChanged()
-            steps += 1
-            onBatch?(steps, batches)
         }
-        return EpochSteps(loss: lossSum / Double(Swift.max(training.count, 1)), steps: steps, diverged: false)
     }
 
     func predict(_ inputs: Matrix) -> Matrix {
@@ -125,7 +119,4 @@ final class SinglePrecisionSteps: StepEngine {
         }
     }
 
-    var weightNorms: [Double] { network.weights.map(\.value.frobeniusNorm) }
-
-    func storeParameters() {}
 }

@@ -2,6 +2,8 @@
 /// network's layers, the loss and the optimizer (`GeneralSteps`), or for per-sample SGD through
 /// one C call an epoch (`SampleKernelSteps`). `Trainer` runs one loop over either.
 protocol StepEngine: AnyObject {
+    /// The network trained.
+    var network: Sequential { get }
     /// Takes one epoch's steps on the training rows in `order`. A step that sees every row in
     /// their order with the weights the epoch started from (a full batch) hands its output and
     /// loss to `wholeSet` before its update: they are the training metrics after the epoch before.
@@ -11,18 +13,36 @@ protocol StepEngine: AnyObject {
     func predict(_ inputs: Matrix) -> Matrix
     /// The network's outputs for the rows `rows` of `table`, scaled as the table scales them.
     func predict(_ table: InputTable, rows: ArraySlice<Int>) -> Matrix
-    /// The Frobenius norm of each weight matrix now, first layer first.
-    var weightNorms: [Double] { get }
-    /// Leaves the network's parameters as the training left them.
-    func storeParameters()
 }
 
 extension StepEngine {
+    /// The Frobenius norm of each weight matrix now, first layer first.
+    var weightNorms: [Double] { network.weights.map(\.value.frobeniusNorm) }
+
     func predict(_ table: InputTable, rows: ArraySlice<Int>) -> Matrix {
         var inputs = Matrix.empty
         table.copyRows(rows, into: &inputs)
         return predict(inputs)
     }
+}
+
+/// The mini-batch loop of the engines that step layer by layer: consecutive slices of `order`,
+/// each batch's loss from `forward` (which also leaves the loss gradient ready); a NaN or infinite
+/// loss stops the epoch before its update, else `update` backpropagates and steps the optimizer.
+func miniBatchEpoch(order: [Int], batchSize: Int, onBatch: ((Int, Int) -> Void)?,
+                    forward: (_ positions: ArraySlice<Int>) -> Double, update: () -> Void) -> EpochSteps {
+    var (lossSum, steps) = (0.0, 0)
+    let batches = (order.count + batchSize - 1) / batchSize
+    for start in stride(from: 0, to: order.count, by: batchSize) {
+        let end = Swift.min(start + batchSize, order.count)
+        let value = forward(order[start..<end])
+        guard value.isFinite else { return EpochSteps(loss: value, steps: steps, diverged: true) }
+        lossSum += value * Double(end - start)
+        update()
+        steps += 1
+        onBatch?(steps, batches)
+    }
+    return EpochSteps(loss: lossSum / Double(Swift.max(order.count, 1)), steps: steps, diverged: false)
 }
 
 /// What an epoch's steps did.
@@ -70,28 +90,16 @@ final class GeneralSteps: StepEngine {
             onBatch?(1, 1)
             return EpochSteps(loss: value, steps: 1, diverged: false)
         }
-        var (lossSum, steps) = (0.0, 0)
-        let batches = (training.count + batchSize - 1) / batchSize
-        for start in stride(from: 0, to: training.count, by: batchSize) {
-            let end = Swift.min(start + batchSize, training.count)
-            training.copyBatch(order[start..<end], inputs: &batch.inputs, targets: &batch.targets)
-            let output = network.forward(batch.inputs)
-            let value = loss.evaluate(output, batch.targets, gradient: &gradient, computeGradient: true)
-            guard value.isFinite else { return EpochSteps(loss: value, steps: steps, diverged: true) }
-            lossSum += value * Double(end - start)
+        return miniBatchEpoch(order: order, batchSize: batchSize, onBatch: onBatch) { positions in
+            training.copyBatch(positions, inputs: &batch.inputs, targets: &batch.targets)
+            return loss.evaluate(network.forward(batch.inputs), batch.targets, gradient: &gradient, computeGradient: true)
+        } update: {
             network.backward(gradient)
             optimizer.step(parameters)
-            steps += 1
-            onBatch?(steps, batches)
         }
-        return EpochSteps(loss: lossSum / Double(Swift.max(training.count, 1)), steps: steps, diverged: false)
     }
 
     func predict(_ inputs: Matrix) -> Matrix { network.predict(inputs) }
-
-    var weightNorms: [Double] { network.weights.map(\.value.frobeniusNorm) }
-
-    func storeParameters() {}
 }
 
 /// Per-sample SGD steps, an epoch per call of the C kernel (`SampleKernel`), on examples small
@@ -113,8 +121,4 @@ final class SampleKernelSteps: StepEngine {
     }
 
     func predict(_ inputs: Matrix) -> Matrix { network.predict(inputs) }
-
-    var weightNorms: [Double] { network.weights.map(\.value.frobeniusNorm) }
-
-    func storeParameters() {}
 }

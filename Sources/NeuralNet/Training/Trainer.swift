@@ -59,7 +59,6 @@ public struct Trainer {
             }
             steps += result.steps
             if result.diverged {
-                engine.storeParameters()
                 return recorder.finish(steps: steps, outcome: .diverged(epoch: epoch, step: steps + 1))
             }
             recorder.keepEpoch(loss: result.loss, seconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9)
@@ -68,7 +67,6 @@ public struct Trainer {
         }
         if recorder.history.epochs.last != configuration.epochs { recorder.record(epoch: configuration.epochs, engine: engine) }
         recorder.evaluateClasses(engine: engine, outputColumns: try? network.outputWidth(forInputWidth: training.inputs.columns).get())
-        engine.storeParameters()
         return recorder.finish(steps: steps, outcome: .completed)
     }
 
@@ -138,19 +136,26 @@ private struct HistoryRecorder {
     /// The loss and accuracy of a large split, predicted `blockRows` rows at a time: each block's
     /// loss weighted by its rows (its terms, for a summed loss), each block's correct count summed.
     private func blockwise(_ examples: Examples, engine: any StepEngine) -> (loss: Double, accuracy: Double) {
-        var targets = Matrix.empty
         var (lossSum, correct) = (0.0, 0.0)
-        for start in stride(from: 0, to: examples.count, by: Self.blockRows) {
-            let end = min(start + Self.blockRows, examples.count)
-            let rows = examples.indices[start..<end]
-            examples.targets.copyRows(rows, into: &targets)
-            let output = engine.predict(examples.inputs, rows: rows)
+        forEachBlock(of: examples, engine: engine) { output, targets, rows in
             let blockLoss = loss.value(output, targets)
-            lossSum += loss.reduction == .sum ? blockLoss : blockLoss * Double(end - start)
-            if let decision { correct += decision.accuracy(output, targets) * Double(end - start) }
+            lossSum += loss.reduction == .sum ? blockLoss : blockLoss * Double(rows.count)
+            if let decision { correct += decision.accuracy(output, targets) * Double(rows.count) }
         }
         let rows = Double(max(examples.count, 1))
         return (loss.reduction == .sum ? lossSum : lossSum / rows, correct / rows)
+    }
+
+    /// The network's outputs for a large split, `blockRows` rows at a time, each block handed to
+    /// `body` with its targets and its data-set rows.
+    private func forEachBlock(of examples: Examples, engine: any StepEngine,
+                              _ body: (_ output: Matrix, _ targets: Matrix, _ rows: ArraySlice<Int>) -> Void) {
+        var targets = Matrix.empty
+        for start in stride(from: 0, to: examples.count, by: Self.blockRows) {
+            let rows = examples.indices[start..<min(start + Self.blockRows, examples.count)]
+            examples.targets.copyRows(rows, into: &targets)
+            body(engine.predict(examples.inputs, rows: rows), targets, rows)
+        }
     }
 
     /// Tallies every split's decisions by class with the trained network (classifiers only).
@@ -161,12 +166,7 @@ private struct HistoryRecorder {
             if let whole = wholeSplits[index] {
                 tally.add(engine.predict(whole.inputs), targets: whole.targets, rows: split.examples.indices[...])
             } else {
-                var targets = Matrix.empty
-                for start in stride(from: 0, to: split.examples.count, by: Self.blockRows) {
-                    let rows = split.examples.indices[start..<min(start + Self.blockRows, split.examples.count)]
-                    split.examples.targets.copyRows(rows, into: &targets)
-                    tally.add(engine.predict(split.examples.inputs, rows: rows), targets: targets, rows: rows)
-                }
+                forEachBlock(of: split.examples, engine: engine) { tally.add($0, targets: $1, rows: $2) }
             }
             history.classEvaluations.append(tally.evaluation)
         }

@@ -4,15 +4,11 @@ import Plotting
 
 /// Accuracy class by class, as bars: the training split beside the split shown, so a class the
 /// network learnt but does not generalise stands out.
-enum ClassAccuracyFigure: ConfigurableFigure {
+enum ClassAccuracyFigure: ClassifierFigure {
     static let name = "class-accuracy"
     static let summary = "each class's accuracy as bars, the training split beside the split shown"
     static let settings = [ClassifiedRun.splitOption, ClassifiedRun.runOption, FigureOptions.title]
     static let experimentKinds: [Experiment.Kind] = [.training]
-
-    static func problem(for prepared: PreparedExperiment, options: SettingValues) -> String? {
-        ClassifiedRun.problem(for: prepared, options: options)
-    }
 
     static func make(_ analyzed: AnalyzedResult, _ request: ResolvedFigure) -> [ReportFigure] {
         guard let classified = ClassifiedRun.choose(in: analyzed.result, request: request) else { return [] }

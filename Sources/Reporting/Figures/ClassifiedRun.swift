@@ -63,3 +63,13 @@ struct ClassifiedRun {
         return total == 0 ? 0 : Double(evaluation.counts.indices.reduce(0) { $0 + evaluation.counts[$1][$1] }) / Double(total)
     }
 }
+
+/// A figure of a classifier's decisions by class: it takes the split and run options and is
+/// refused for data that is not classes or a run the experiment lacks.
+protocol ClassifierFigure: ConfigurableFigure {}
+
+extension ClassifierFigure {
+    static func problem(for prepared: PreparedExperiment, options: SettingValues) -> String? {
+        ClassifiedRun.problem(for: prepared, options: options)
+    }
+}

@@ -5,15 +5,11 @@ import Plotting
 
 /// A classifier's confusion matrix on one split: counts, and each true class's row normalised to
 /// fractions, class names on both axes, each cell's number written on it.
-enum ConfusionMatrixFigure: ConfigurableFigure {
+enum ConfusionMatrixFigure: ClassifierFigure {
     static let name = "confusion-matrix"
     static let summary = "counts and row-normalised fractions of true against predicted classes"
     static let settings = [ClassifiedRun.splitOption, ClassifiedRun.runOption, FigureOptions.title]
     static let experimentKinds: [Experiment.Kind] = [.training]
-
-    static func problem(for prepared: PreparedExperiment, options: SettingValues) -> String? {
-        ClassifiedRun.problem(for: prepared, options: options)
-    }
 
     static func make(_ analyzed: AnalyzedResult, _ request: ResolvedFigure) -> [ReportFigure] {
         guard let classified = ClassifiedRun.choose(in: analyzed.result, request: request) else { return [] }
