@@ -67,8 +67,10 @@ let package = Package(
         .target(name: "Plotting", dependencies: ["CCairo", "CZlibSystem"]),
         .target(
             name: "Experiments",
-            dependencies: ["NeuralNet", "Datasets", "Plotting"]
+            dependencies: ["NeuralNet", "Datasets", "Plotting"],
+            plugins: ["NumericIdentity"]
         ),
+        .plugin(name: "NumericIdentity", capability: .buildTool()),
         .target(
             name: "Reporting",
             dependencies: ["Experiments", "NeuralNet", "Datasets", "Plotting"]

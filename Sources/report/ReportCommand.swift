@@ -21,6 +21,12 @@ struct ReportCommand: ParsableCommand {
             folder holding the experiment files, the current folder or the home folder. One process \
             writes a folder at a time; Ctrl-C leaves the previous report as it was. \
             The file format is documented in docs/experiments.md.
+
+            Every run is kept in a run store (--store, default .report-store), keyed by everything that \
+            determines its numbers; a rerun trains only what the store lacks, and an edit to a page's text \
+            trains nothing. A sweep too big for one machine runs as shards (--shard I/N, or the index an \
+            array job's engine gives: Slurm, Kubernetes Indexed Jobs, AWS Batch, Cloud Run), each filling \
+            a store; the stores merge by copying, and --no-train renders from them.
             """)
 
     @Argument(help: "Experiment files or folders of them.")
@@ -43,6 +49,34 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the runs the files expand to, without running them.")
     var list = false
 
+    @Option(name: .long, help: ArgumentHelp("A run store: read in the order given, the first also written (default: .report-store).",
+                                            valueName: "folder"))
+    var store: [String] = []
+
+    @Flag(name: .long, help: "Train every run and read no stored record (what is trained is still stored).")
+    var noCache = false
+
+    @Flag(name: .long, help: "Train nothing: render from the run store alone, failing (and writing nothing) if a run is missing.")
+    var noTrain = false
+
+    @Option(name: .long, help: ArgumentHelp("Train only shard I of N (I from 0) of the runs, into the store, and render nothing. "
+                                            + "Without it, an array job's index and count are read from the environment.", valueName: "I/N"))
+    var shard: String?
+
+    @Option(name: .long, help: ArgumentHelp("The number of shards, where the environment gives only an index (Kubernetes' JOB_COMPLETION_INDEX), "
+                                            + "or to name the shards of missing runs with --no-train and --plan.", valueName: "n"))
+    var shardCount: Int?
+
+    @Flag(name: .long, help: "Print every run the files expand to, with its key, estimated cost and whether the store has it; run nothing.")
+    var plan = false
+
+    @Flag(name: .long, help: "With --plan: print JSON.")
+    var json = false
+
+    @Option(name: .long, help: ArgumentHelp("Print what went into a run's key (a prefix of it will do) and, if the store lacks it, how the closest stored key differs.",
+                                            valueName: "key"))
+    var explain: String?
+
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
 
@@ -57,6 +91,13 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        if let shardCount, shardCount < 1 { throw ValidationError("--shard-count must be at least 1, got \(shardCount)") }
+        if let shard { _ = try ShardSelection.parse(shard) }
+        if json && !plan { throw ValidationError("--json goes with --plan") }
+        if noCache && noTrain { throw ValidationError("--no-cache and --no-train exclude each other: one trains everything, the other nothing") }
+        let modes = [("--list", list), ("--plan", plan), ("--explain", explain != nil), ("--check", check), ("--shard", shard != nil)].filter(\.1).map(\.0)
+        if modes.count > 1 { throw ValidationError("\(modes.joined(separator: " and ")) exclude each other; give one") }
+        if shard != nil && noTrain { throw ValidationError("--shard trains a shard's runs; --no-train trains nothing") }
         _ = try formats()
     }
 
@@ -65,11 +106,32 @@ struct ReportCommand: ParsableCommand {
             print(printSchema ? ExperimentSchema.text : KeyReference.markdown, terminator: "")
             return
         }
+        let storage = ReportSession.Storage(paths: store.isEmpty ? [".report-store"] : store, readsRecords: !noCache,
+                                            trains: !noTrain, shardCount: shardCount)
         let session = ReportSession(paths: paths, out: out, only: only, formats: try formats(),
                                     jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                                    console: Console(quiet: quiet))
-        let succeeded = list ? session.listRuns() : check ? session.checkReport() : session.writeReport()
+                                    storage: storage, console: Console(quiet: quiet))
+        let succeeded: Bool
+        if list {
+            succeeded = session.listRuns()
+        } else if plan {
+            succeeded = session.printPlan(json: json)
+        } else if let explain {
+            succeeded = session.explain(explain)
+        } else if let shard = try shardSelection() {
+            succeeded = session.trainShard(shard)
+        } else {
+            succeeded = check ? session.checkReport() : session.writeReport()
+        }
         if !succeeded { throw ExitCode.failure }
+    }
+
+    /// The shard to train: `--shard`'s, else the one an array job's environment names (not when
+    /// rendering from the store or checking, which take every run).
+    private func shardSelection() throws -> ShardSelection? {
+        if let shard { return try ShardSelection.parse(shard) }
+        guard !noTrain && !check else { return nil }
+        return try ShardSelection.fromEnvironment(ProcessInfo.processInfo.environment, shardCount: shardCount)
     }
 
     /// The figure formats of `--format`: at least one, each known, none twice.

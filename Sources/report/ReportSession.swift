@@ -12,17 +12,30 @@ struct ReportSession {
     let only: [String]
     let formats: [OutputFormat]
     let jobs: Int
+    let storage: Storage
     let console: Console
 
+    /// Where runs are kept between invocations, and whether they are read and trained.
+    struct Storage {
+        /// `--store` folders: read in order, the first written (`.report-store` by default).
+        var paths: [String]
+        /// False with `--no-cache`: everything trains, and is stored.
+        var readsRecords = true
+        /// False with `--no-train`: a run the store lacks is an error.
+        var trains = true
+        /// `--shard-count`: how many shards the missing runs are named by, when the store does not say.
+        var shardCount: Int?
+    }
+
     /// The experiment files read, and the problems found so far.
-    private struct Reading {
+    struct Reading {
         var files: [String]
         var experiments: [Experiment]
         var problems = Problems()
     }
 
     /// Failures as the index lists them, with the console's form of each (paths as typed).
-    private struct Problems {
+    struct Problems {
         var failures: [ExperimentFailure] = []
         var lines: [String] = []
         /// How many of `lines` have been printed.
@@ -77,7 +90,7 @@ struct ReportSession {
             return false
         }
         defer { destination.finish() }
-        let (results, seconds) = prepareAndRun(&reading)
+        guard let (results, seconds) = prepareAndRun(&reading) else { return false }
         if results.isEmpty && destination.folder.previous == nil {
             console.error("Nothing was written: no experiment could run, and \(out)/ holds no earlier report to keep.")
             return false
@@ -109,7 +122,7 @@ struct ReportSession {
         let console = console
         Interruption.shared.onInterrupt { console.error("\nInterrupted: nothing was compared.") }
         guard var reading = read() else { return false }
-        let (results, seconds) = prepareAndRun(&reading)
+        guard let (results, seconds) = prepareAndRun(&reading) else { return false }
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("report-check-\(getpid())")
         let cleanup = Interruption.shared.onInterrupt { try? FileManager.default.removeItem(at: temporary) }
         defer {
@@ -148,7 +161,7 @@ struct ReportSession {
 
     /// Finds and reads the files, refuses duplicate names and applies `--only`; nil (with the error
     /// printed) when there is nothing to run at all.
-    private func read() -> Reading? {
+    func read() -> Reading? {
         let files: [String]
         do { files = try ExperimentFiles.find(paths) } catch {
             console.error(error.description)
@@ -193,9 +206,9 @@ struct ReportSession {
         reading.files + reading.experiments.flatMap(\.dataFiles)
     }
 
-    /// Checks every experiment against its data and its figures (reporting every problem before
-    /// anything trains), runs the ones that passed and analyses their results.
-    private func prepareAndRun(_ reading: inout Reading) -> (results: [AnalyzedResult], seconds: Double) {
+    /// Checks every experiment against its data and its figures, reporting every problem before
+    /// anything trains; the experiments that passed.
+    func prepare(_ reading: inout Reading) -> [PreparedExperiment] {
         var prepared: [PreparedExperiment] = []
         for experiment in reading.experiments {
             do {
@@ -208,15 +221,33 @@ struct ReportSession {
             } catch { reading.problems.add(error, experiment: experiment.name) }
         }
         report(reading.problems.unprinted(), heading: "will not run")
+        return prepared
+    }
+
+    /// Prepares the experiments, takes from the store what it has, trains the rest (storing each run
+    /// as it finishes) and analyses the results; nil, with the reason printed, when the store cannot
+    /// be used or `--no-train` finds runs missing.
+    private func prepareAndRun(_ reading: inout Reading) -> (results: [AnalyzedResult], seconds: Double)? {
+        let prepared = prepare(&reading)
         let started = Date()
-        let schedule = RunSchedule(prepared)
-        let board = ProgressBoard(runs: schedule.jobs.count, totalWork: schedule.totalWork)
-        let display = ProgressDisplay(board: board, console: console)
-        display.start()
-        let results = ExperimentRunner.run(prepared, schedule: schedule, jobs: jobs, board: board)
-        display.stop()
+        guard let (store, plan) = openStoreAndPlan(prepared) else { return nil }
+        let stored = StoredRuns(store: store, readsRecords: storage.readsRecords)
+        let lookup = stored.lookUp(plan.entries, in: prepared)
+        for (entry, reason) in lookup.damaged {
+            console.error("\(entry.experiment) / \(entry.run): its stored record \(reason); \(storage.trains ? "training it again" : "it counts as missing")")
+        }
+        if !storage.trains && !lookup.missing.isEmpty {
+            reportMissing(lookup.missing, plan: plan, store: store)
+            return nil
+        }
+        let outcome = train(prepared, plan: plan, lookup: lookup, with: stored)
+        outcome.storeErrors.forEach { console.error("The run store could not keep a run (the report is unaffected): " + $0) }
+        if !plan.entries.isEmpty {
+            console.line("\(plan.entries.count) run\(plan.entries.count == 1 ? "" : "s"): \(outcome.trained.count) trained, "
+                + "\(outcome.stored) read from the run store (\(storage.paths.joined(separator: ", ")))")
+        }
         var analyzed: [AnalyzedResult] = []
-        for result in results {
+        for result in outcome.results {
             // Checked before training against the facts the setup provides and the figures the
             // catalog knows; this catches what the analysis did not provide after all.
             do {
@@ -231,14 +262,34 @@ struct ReportSession {
         return (analyzed, Date().timeIntervalSince(started))
     }
 
+    /// Opens `--store` and plans the runs of `prepared`; nil, with the reason printed, when either fails.
+    func openStoreAndPlan(_ prepared: [PreparedExperiment]) -> (RunStore, SweepPlan)? {
+        let outFolder = URL(fileURLWithPath: out).standardizedFileURL.path
+        for path in storage.paths {
+            let folder = URL(fileURLWithPath: path).standardizedFileURL.path
+            if folder == outFolder || folder.hasPrefix(outFolder + "/") || outFolder.hasPrefix(folder + "/") {
+                console.error("--store \(path) and --out \(out) overlap; keep the run store and the report in separate folders")
+                return nil
+            }
+        }
+        do {
+            return (try RunStore(paths: storage.paths), try SweepPlan(prepared))
+        } catch let error as StoreError {
+            console.error(error.description)
+        } catch {
+            console.error("cannot compute the runs' keys: \(error)")
+        }
+        return nil
+    }
+
     private func metadata(_ results: [AnalyzedResult], seconds: Double) -> RunMetadata {
         RunMetadata(jobs: jobs, seconds: seconds, experiments: results.map(\.result).map {
             RunMetadata.Entry(name: $0.experiment.name, seed: $0.experiment.seed, runs: $0.runs.count, seconds: $0.seconds,
-                              sharedRuns: $0.sharedRuns)
+                              sharedRuns: $0.sharedRuns, storedRuns: $0.storedRuns)
         })
     }
 
-    private func report(_ lines: ArraySlice<String>, heading: String) {
+    func report(_ lines: ArraySlice<String>, heading: String) {
         guard !lines.isEmpty else { return }
         console.error("\(lines.count) experiment file\(lines.count == 1 ? "" : "s") \(heading):")
         lines.forEach { console.error("  " + $0) }

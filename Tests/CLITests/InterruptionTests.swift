@@ -59,7 +59,7 @@ struct InterruptionTests {
         try scratch.write(SampleExperiments.moons("alpha", epochs: 1, samples: 20_000, figures: ["dataset", "history"]), to: "experiments/alpha.json")
         #expect(try ReportProcess.run(["experiments", "--format", "png,pdf,svg"], in: scratch.url).status == 0)
         try scratch.write(SampleExperiments.moons("alpha", epochs: 2, samples: 20_000, figures: ["dataset", "history"]), to: "experiments/alpha.json")
-        let before = scratch.snapshot(excluding: ["experiments"])
+        let before = scratch.snapshot(excluding: ["experiments", ".report-store"])
         let process = try ReportProcess(["experiments", "--format", "png,pdf,svg"], in: scratch.url)
         #expect(Self.waitUntil { !Self.staging(in: scratch).isEmpty })
         process.send(SIGINT)
@@ -69,7 +69,7 @@ struct InterruptionTests {
         #expect(!Self.exists("reports/.report.lock", in: scratch))
         // The signal is held back while files are moved into place: the report is either the old
         // one, untouched, or (had it come then) the new one, whole.
-        let after = scratch.snapshot(excluding: ["experiments"])
+        let after = scratch.snapshot(excluding: ["experiments", ".report-store"])
         if after != before {
             let page = try String(contentsOf: scratch.url.appendingPathComponent("reports/alpha/README.md"), encoding: .utf8)
             #expect(page.contains("2 epochs"))

@@ -13,6 +13,8 @@ public struct ExperimentResult: Sendable {
     /// How many of its runs took their result from the same training done for a run before them
     /// (`RunSchedule`), and so took no time here (metadata).
     public var sharedRuns = 0
+    /// How many of its runs were read from the run store rather than trained (metadata).
+    public var storedRuns = 0
 
     /// The experiment.
     public var experiment: Experiment { prepared.experiment }
@@ -30,12 +32,23 @@ public enum ExperimentRunner {
     }
 
     /// Runs `schedule`'s jobs for `experiments` with `jobs` workers; `board` hears each job's progress.
+    ///
+    /// The runs the schedule leaves out take their outcome from `known` (from the run store); every
+    /// run must be in one or the other. `finished` hears each run's result as its job ends, from the
+    /// worker's thread, so that it can be stored before the next job starts.
     public static func run(_ experiments: [PreparedExperiment], schedule: RunSchedule, jobs: Int,
-                           board: ProgressBoard? = nil) -> [ExperimentResult] {
+                           known: [RunSchedule.Position: RunResult.Outcome] = [:],
+                           board: ProgressBoard? = nil,
+                           finished: (@Sendable (RunSchedule.Position, RunResult) -> Void)? = nil) -> [ExperimentResult] {
         // One OpenBLAS thread per run: the pool supplies the parallelism.
         BLASThreads.set(1)
         let work = schedule.jobs
         let store = ResultStore(experiments.map { $0.experiment.runs.count })
+        for (position, outcome) in known {
+            let plan = experiments[position.experiment].experiment.runs[position.run]
+            store.put(RunResult(name: plan.name, variant: plan.variant, sweepValues: plan.sweepValues, setup: plan.setup, outcome: outcome),
+                      experiment: position.experiment, run: position.run, span: nil)
+        }
         ParallelWork.forEach(work.count, workers: jobs) { position in
             let job = work[position]
             let prepared = experiments[job.lead.experiment]
@@ -53,7 +66,7 @@ public enum ExperimentRunner {
                 epochDone: { board?.advance(job: position, epoch: $0) },
                 batchDone: board == nil ? nil : { board?.advance(job: position, batch: $0, of: $1) })
             let outcome = runOne(plan.setup, prepared: prepared, runIndex: job.lead.run, progress: progress)
-            let finished = Date()
+            let finishedAt = Date()
             for member in job.members {
                 let memberPlan = experiments[member.experiment].experiment.runs[member.run]
                 let result = RunResult(name: memberPlan.name, variant: memberPlan.variant, sweepValues: memberPlan.sweepValues,
@@ -61,9 +74,10 @@ public enum ExperimentRunner {
                                        outcome: outcome.taken(by: memberPlan.setup, dataIndex: experiments[member.experiment].dataIndices[member.run]))
                 // Only the run executed took time; the others' experiments are charged nothing.
                 store.put(result, experiment: member.experiment, run: member.run,
-                          span: member == job.lead ? (started, finished) : nil)
+                          span: member == job.lead ? (started, finishedAt) : nil)
+                finished?(member, result)
             }
-            board?.finish(job: position, seconds: finished.timeIntervalSince(started))
+            board?.finish(job: position, seconds: finishedAt.timeIntervalSince(started))
         }
         return experiments.enumerated().map { index, prepared in
             var result = ExperimentResult(prepared: prepared, runs: store.results(of: index), seconds: store.seconds(of: index))

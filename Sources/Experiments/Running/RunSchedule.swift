@@ -37,13 +37,14 @@ public struct RunSchedule: Sendable {
     /// The estimated cost of all jobs.
     public var totalWork: Double { jobs.reduce(0) { $0 + $1.work } }
 
-    /// Schedules every run of `experiments`.
-    public init(_ experiments: [PreparedExperiment]) {
+    /// Schedules the runs of `experiments` at `positions` (every run when nil).
+    public init(_ experiments: [PreparedExperiment], only positions: Set<Position>? = nil) {
         var jobs: [Job] = []
         var keys: [TrainingKey?] = []
         for (experimentIndex, prepared) in experiments.enumerated() {
             for runIndex in prepared.experiment.runs.indices {
                 let position = Position(experiment: experimentIndex, run: runIndex)
+                if let positions, !positions.contains(position) { continue }
                 let key = TrainingKey(prepared, run: runIndex)
                 if let key, let shared = keys.firstIndex(of: key) {
                     jobs[shared].members.append(position)

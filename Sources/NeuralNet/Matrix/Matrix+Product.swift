@@ -164,3 +164,16 @@ public enum BLASThreads {
         Int(openblas_get_num_threads())
     }
 }
+
+/// Which OpenBLAS this process uses.
+public enum BLASLibrary {
+    /// The library's name and version ("OpenBLAS 0.3.21"), without the build options and the CPU
+    /// kernel that `openblas_get_config` also lists.
+    public static var version: String {
+        let words = String(cString: openblas_get_config()).split(separator: " ")
+        return words.prefix(2).joined(separator: " ")
+    }
+
+    /// The CPU kernel OpenBLAS chose at load time ("Zen", "Haswell"; `OPENBLAS_CORETYPE` overrides it).
+    public static var kernel: String { String(cString: openblas_get_corename()) }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// What a finished shard leaves in the store: `shards/<plan>/<I>-of-<N>.json`, the plan's digest,
+/// its index and count and the keys it was given. `--no-train` reads them to say which shard a
+/// missing run belongs to.
+public struct ShardManifest: Codable, Sendable, Equatable {
+    /// The digest of the plan the shard was cut from (`SweepPlan.digest`).
+    public var plan: String
+    /// The shard's index, from 0.
+    public var shard: Int
+    /// How many shards the plan was cut into.
+    public var count: Int
+    /// The keys of the runs it was given, sorted.
+    public var keys: [String]
+
+    /// The manifest of shard `shard` of `count` of `plan`, given `keys`.
+    public init(plan: String, shard: Int, count: Int, keys: [String]) {
+        (self.plan, self.shard, self.count, self.keys) = (plan, shard, count, keys.sorted())
+    }
+}
+
+extension RunStore {
+    /// Records that shard `manifest.shard` of `manifest.count` has finished, in the first folder.
+    public func save(_ manifest: ShardManifest) throws(StoreError) {
+        let url = shardsFolder(of: manifest.plan, in: folders[0]).appendingPathComponent("\(manifest.shard)-of-\(manifest.count).json")
+        do { try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true) } catch {
+            throw StoreError("cannot create \(url.deletingLastPathComponent().path): \(error.localizedDescription)")
+        }
+        let bytes: Data
+        do { bytes = try CanonicalJSON.encoder().encode(manifest) } catch { throw StoreError("cannot encode \(url.path): \(error)") }
+        try Self.write(bytes, to: url, replacing: true)
+    }
+
+    /// The manifests of every finished shard of `plan`, from every folder.
+    public func shardManifests(of plan: String) -> [ShardManifest] {
+        var manifests: [ShardManifest] = []
+        for folder in folders {
+            let directory = shardsFolder(of: plan, in: folder)
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+            for name in names {
+                guard let data = try? Data(contentsOf: directory.appendingPathComponent(name)),
+                      let manifest = try? CanonicalJSON.decoder().decode(ShardManifest.self, from: data),
+                      manifest.plan == plan, !manifests.contains(manifest) else { continue }
+                manifests.append(manifest)
+            }
+        }
+        return manifests
+    }
+
+    private func shardsFolder(of plan: String, in folder: URL) -> URL {
+        folder.appendingPathComponent("shards").appendingPathComponent(String(plan.prefix(16)))
+    }
+}

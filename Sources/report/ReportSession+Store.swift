@@ -1,0 +1,170 @@
+import Experiments
+import Foundation
+import Reporting
+
+/// The session's steps and commands around the run store: training what is missing, one shard of
+/// a sweep, the plan, a key's material, and the runs `--no-train` found missing.
+extension ReportSession {
+    /// Trains what `lookup` found missing, with the progress display, storing every run.
+    func train(_ prepared: [PreparedExperiment], plan: SweepPlan, lookup: StoredRuns.Lookup, with stored: StoredRuns) -> StoredRuns.Outcome {
+        let schedule = stored.schedule(prepared, lookup: lookup)
+        let board = ProgressBoard(runs: schedule.jobs.count, totalWork: schedule.totalWork)
+        let display = ProgressDisplay(board: board, console: console)
+        display.start()
+        let outcome = stored.run(prepared, plan: plan, lookup: lookup, schedule: schedule, jobs: jobs, board: board)
+        display.stop()
+        outcome.storeErrors.forEach { console.error("The run store could not keep a run: " + $0) }
+        return outcome
+    }
+
+    /// `--shard I/N`: trains the shard's runs that the store lacks, stores them and renders nothing.
+    func trainShard(_ shard: ShardSelection) -> Bool {
+        Interruption.shared.install()
+        let console = console
+        Interruption.shared.onInterrupt { console.error("\nInterrupted: the runs that finished are in the store; run the shard again to resume.") }
+        guard var reading = read() else { return false }
+        let prepared = prepare(&reading)
+        guard let (store, plan) = openStoreAndPlan(prepared) else { return false }
+        let started = Date()
+        let entries = plan.entries(inShard: shard.index, of: shard.count)
+        let stored = StoredRuns(store: store, readsRecords: storage.readsRecords)
+        let lookup = stored.lookUp(entries, in: prepared)
+        console.line("Shard \(shard.label) (\(shard.origin)) of the plan \(plan.digest.prefix(16)): \(entries.count) of \(plan.entries.count) runs, "
+            + "\(lookup.missing.count) to train, \(entries.count - lookup.missing.count) already in \(storage.paths[0])")
+        let outcome = train(prepared, plan: plan, lookup: lookup, with: stored)
+        var succeeded = reading.problems.isEmpty && outcome.storeErrors.isEmpty
+        if outcome.storeErrors.isEmpty {
+            do throws(StoreError) {
+                try store.save(ShardManifest(plan: plan.digest, shard: shard.index, count: shard.count, keys: entries.map(\.key.digest)))
+            } catch {
+                console.error(error.description)
+                succeeded = false
+            }
+        }
+        console.line("Shard \(shard.label): \(outcome.trained.count) trained, \(outcome.stored) read, in \(String(format: "%.1f", Date().timeIntervalSince(started))) s; "
+            + "records in \(storage.paths[0])/")
+        if !reading.problems.isEmpty {
+            console.error("\(reading.problems.failures.count) experiment file\(reading.problems.failures.count == 1 ? "" : "s") could not be planned; their runs are in no shard.")
+        }
+        return succeeded
+    }
+
+    /// `--plan`: every run with its key, cost, shard and whether the store has it.
+    func printPlan(json: Bool) -> Bool {
+        guard var reading = read() else { return false }
+        let prepared = prepare(&reading)
+        guard let (store, plan) = openStoreAndPlan(prepared) else { return false }
+        let count = storage.shardCount ?? store.shardManifests(of: plan.digest).map(\.count).max()
+        let shards = count.map { plan.shardOfJobs(count: $0) }
+        let rows = plan.entries.map { entry in
+            PlanRow(key: entry.key.digest, experiment: entry.experiment, run: entry.run, cost: plan.work(of: entry),
+                    stored: storage.readsRecords && store.contains(entry.key), shard: shards?[entry.job])
+        }
+        if json {
+            let document = PlanDocument(plan: plan.digest, shardCount: count, runs: rows)
+            print(String(decoding: (try? PlanDocument.encoder.encode(document)) ?? Data(), as: UTF8.self))
+        } else {
+            let width = max(rows.map { $0.experiment.count }.max() ?? 0, 10)
+            print("key               cost      store    \(count == nil ? "" : "shard  ")\("experiment".padding(toLength: width, withPad: " ", startingAt: 0))  run")
+            for row in rows {
+                let shard = row.shard.map { "\($0)/\(count!)".padding(toLength: 7, withPad: " ", startingAt: 0) } ?? ""
+                print("\(row.key.prefix(16))  \(PlanRow.costText(row.cost).padding(toLength: 8, withPad: " ", startingAt: 0))  "
+                    + "\((row.stored ? "stored" : "missing").padding(toLength: 7, withPad: " ", startingAt: 0))  \(shard)"
+                    + "\(row.experiment.padding(toLength: width, withPad: " ", startingAt: 0))  \(row.run)")
+            }
+            let missing = rows.filter { !$0.stored }.count
+            print("\(rows.count) runs (\(Set(rows.map(\.key)).count) distinct keys), \(missing) missing from \(storage.paths.joined(separator: ", ")); "
+                + "plan \(plan.digest.prefix(16)); cost in multiply-adds, estimated")
+        }
+        report(reading.problems.unprinted(), heading: "could not be planned")
+        return reading.problems.isEmpty
+    }
+
+    /// `--explain KEY`: what went into a key, and, when the store lacks it, how the closest stored key differs.
+    func explain(_ prefix: String) -> Bool {
+        guard var reading = read() else { return false }
+        let prepared = prepare(&reading)
+        guard let (store, plan) = openStoreAndPlan(prepared) else { return false }
+        let planned = plan.entries.filter { $0.key.digest.hasPrefix(prefix.lowercased()) }
+        let plannedKeys = Set(planned.map(\.key.digest))
+        let storedOnly = store.materials(withPrefix: prefix.lowercased()).filter { !plannedKeys.contains($0.digest) }
+        let candidates = Set(plannedKeys).union(storedOnly.map(\.digest))
+        guard candidates.count == 1, let digest = candidates.first else {
+            console.error(candidates.isEmpty
+                ? "--explain \(prefix): no run of these files and no record in \(storage.paths.joined(separator: ", ")) has a key starting so; `report --plan` lists the keys"
+                : "--explain \(prefix): \(candidates.count) keys start so (\(candidates.sorted().prefix(4).map { String($0.prefix(16)) }.joined(separator: ", "))…); give more digits")
+            return false
+        }
+        let material = planned.first?.key.material ?? storedOnly.first!.material
+        print("key \(digest)")
+        if planned.isEmpty {
+            print("not a run of these files; a record in the store")
+        } else {
+            print("runs: " + planned.map { "\($0.experiment) / \($0.run)" }.joined(separator: "; "))
+        }
+        let isStored = store.contains(digest: digest)
+        print("in the store: \(isStored ? "yes" : "no")")
+        print("material (its SHA-256 is the key):")
+        print(KeyMaterialText.lines(of: [UInt8](material)).map { "  " + $0 }.joined(separator: "\n"))
+        if !isStored {
+            let others = store.allMaterials().filter { $0.digest != digest }.map { ($0.digest, [UInt8]($0.material)) }
+            if let (closest, differences) = KeyMaterialText.closest(to: [UInt8](material), among: others) {
+                print("closest record in the store: \(closest.prefix(16)), which differs in \(differences.count) value\(differences.count == 1 ? "" : "s"):")
+                differences.prefix(20).forEach { print("  " + $0) }
+            } else {
+                print("the store has no record to compare with")
+            }
+        }
+        return true
+    }
+
+    /// Prints every missing run with the shard that trains it, for `--no-train`.
+    func reportMissing(_ missing: [SweepPlan.Entry], plan: SweepPlan, store: RunStore) {
+        let manifests = store.shardManifests(of: plan.digest)
+        let count = storage.shardCount ?? manifests.map(\.count).max()
+        let shards = count.map { plan.shardOfJobs(count: $0) }
+        console.error("\(missing.count) run\(missing.count == 1 ? " is" : "s are") not in the run store (\(storage.paths.joined(separator: ", "))), "
+            + "and --no-train trains nothing; nothing was written:")
+        for entry in missing {
+            let shard = shards.map { "shard \($0[entry.job])/\(count!)" } ?? "no shard of this plan has finished"
+            console.error("  \(entry.experiment) / \(entry.run)  key \(entry.key.short)  \(shard)")
+        }
+        if let count, let shards {
+            let needed = Set(missing.map { shards[$0.job] }).sorted()
+            let finished = Set(manifests.filter { $0.count == count }.map(\.shard))
+            let unfinished = needed.filter { !finished.contains($0) }
+            let advice = unfinished.isEmpty ? "" : " Shard\(unfinished.count == 1 ? "" : "s") \(unfinished.map(String.init).joined(separator: ", ")) of \(count) did not finish;"
+            console.error("\(advice) run each with `report \(paths.joined(separator: " ")) --store STORE --shard I/\(count)` (a shard skips what is stored), "
+                + "merge the stores, or render without --no-train to train them here.")
+        } else {
+            console.error("Train them with `report \(paths.joined(separator: " ")) --store STORE --shard I/N`, one process per shard, or render without --no-train.")
+        }
+    }
+}
+
+/// One line of `--plan`.
+struct PlanRow: Encodable {
+    var key: String
+    var experiment: String
+    var run: String
+    var cost: Double
+    var stored: Bool
+    var shard: Int?
+
+    /// "3.1e9"-style, or "—" for runs that train nothing.
+    static func costText(_ cost: Double) -> String { cost <= 1 ? "—" : String(format: "%.2g", cost) }
+}
+
+/// `--plan --json`.
+struct PlanDocument: Encodable {
+    var plan: String
+    var shardCount: Int?
+    var runs: [PlanRow]
+
+    static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return encoder
+    }
+}
