@@ -5,16 +5,19 @@ import PackagePlugin
 /// target it is applied to: the run store keys each record by it, so that a change to the numeric
 /// code (and only to it) makes every stored run stale.
 ///
-/// What computes: every file of `CVectorMath`, `NeuralNet` and `Datasets`, and the folders of
-/// `Experiments` that build, run and record a run (`numericFolders`). A page template, a figure or
-/// the file reader is not among them, so editing one re-renders without retraining. Paths enter the
+/// What computes: every file of `CVectorMath`, `NeuralNet` and `Datasets`, the folders of
+/// `Experiments` that build and run a run (`numericFolders`), and the files of its store that
+/// define a key and a record's bytes (`recordFiles`). A page template, a figure, the file reader or
+/// the store's file handling is not among them, so editing one re-renders without retraining. Paths enter the
 /// digest relative to the package, so two checkouts in different places agree.
 @main
 struct NumericIdentity: BuildToolPlugin {
     /// Targets whose every source file takes part.
     static let numericTargets = ["CVectorMath", "NeuralNet", "Datasets"]
     /// Folders of `Experiments` whose files take part.
-    static let numericFolders = ["Running", "Results", "Spec", "Registry", "Store"]
+    static let numericFolders = ["Running", "Results", "Spec", "Registry"]
+    /// Files of `Experiments/Store` that decide what a key digests and what a record holds.
+    static let recordFiles = ["RunKey.swift", "RunRecord.swift", "RunRecord+Bytes.swift", "CanonicalJSON.swift", "CodeIdentity.swift"]
     /// Files of those folders that hold text only (titles, questions, figure requests).
     static let textOnlyFiles = ["Experiment.swift", "FigureRequest.swift"]
 
@@ -28,8 +31,9 @@ struct NumericIdentity: BuildToolPlugin {
                 files += sources
             } else if candidate.name == "Experiments" {
                 files += sources.filter { url in
-                    let folder = url.deletingLastPathComponent().lastPathComponent
-                    return Self.numericFolders.contains(folder) && !Self.textOnlyFiles.contains(url.lastPathComponent)
+                    let (folder, name) = (url.deletingLastPathComponent().lastPathComponent, url.lastPathComponent)
+                    if folder == "Store" { return Self.recordFiles.contains(name) }
+                    return Self.numericFolders.contains(folder) && !Self.textOnlyFiles.contains(name)
                 }
             }
         }

@@ -1,6 +1,7 @@
 // The element loops of the optimizers: four doubles per instruction on AVX2, where Swift's
 // baseline x86-64 code does two. Each loop performs the operations of `SGD.swift` in its order.
 #include "CVectorMath.h"
+#include "KernelCopies.h"
 
 // SGD's rules for weights i < COUNT of W with momentum buffer B, where GRADIENT(i) is weight i's
 // gradient (weight decay included), read once per weight before W[i] changes. One loop per rule,
@@ -47,7 +48,7 @@
         }                                                                                         \
     } while (0)
 
-__attribute__((target_clones("avx2", "default")))
+VM_AVX2_AND_BASELINE
 void vm_sgd_update(double *restrict w, double *restrict b, const double *restrict g, long count,
                    double lr, double momentum, double dampening, int firstStep, int nesterov,
                    int velocityForm) {
@@ -57,7 +58,7 @@ void vm_sgd_update(double *restrict w, double *restrict b, const double *restric
 #undef GIVEN
 }
 
-__attribute__((target_clones("avx2", "default")))
+VM_AVX2_AND_BASELINE
 void vm_add_weight_decay(const double *g, const double *w, long count, double weightDecay, double *scratch) {
     for (long i = 0; i < count; i++) scratch[i] = g[i] + weightDecay * w[i];
 }
@@ -89,7 +90,7 @@ void vm_sgd_step(double *w, double *b, const double *g, double *scratch, long co
         else SGD_RULE_LOOPS(COUNT, weightRun, momentumRun, TERM, s, firstStep);                   \
     } while (0)
 
-__attribute__((target_clones("avx2", "default")))
+VM_AVX2_AND_BASELINE
 void vm_sgd_step_one_row(double *weight, double *weightMomentum, double *weightGradient, double *bias,
                          double *biasMomentum, double *biasGradient, const double *x, long inputs,
                          const double *g, long outputs, const vm_sgd_settings *settings, int firstStep) {

@@ -6,6 +6,7 @@
 // partial sums). The same operations run in the same order in every compiled copy, so AVX2 and
 // baseline builds agree to the bit, and which path runs depends only on shapes and strides.
 #include "CVectorMath.h"
+#include "KernelCopies.h"
 
 // One element of C: beta·C + alpha·sum, plus the row's element when there is a row.
 static inline __attribute__((always_inline)) double combine(double old, double sum, double alpha,
@@ -219,7 +220,7 @@ static void transposed_sums(long m, long n, long k, double alpha, const double *
                             const double *b, long brs, long bcs, double beta, const double *row,
                             double *c, long ldc);
 
-__attribute__((target_clones("avx2", "default")))
+VM_AVX2_AND_BASELINE
 void vm_small_product(long m, long n, long k, double alpha, const double *a, long ars, long ais,
                       const double *b, long brs, long bcs, double beta, const double *row,
                       double *c, long ldc) {
@@ -314,7 +315,7 @@ COLUMN_SUMS(6)
 COLUMN_SUMS(7)
 COLUMN_SUMS(8)
 
-__attribute__((target_clones("avx2", "default")))
+VM_AVX2_AND_BASELINE
 void vm_column_sums(long rows, long columns, const double *a, long lda, double *sums) {
     // Under four rows only the first partial sum is ever added to, and it cannot be −0 (it starts
     // at +0), so adding the three zero sums changes nothing: one plain pass gives the same bits.

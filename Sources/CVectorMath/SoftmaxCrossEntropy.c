@@ -2,6 +2,7 @@
 // negative log-likelihood, whose per-row loops in Swift (a libm log per row among them) were a
 // fifth of a 2-10-10-3 network's training step.
 #include "CVectorMath.h"
+#include "KernelCopies.h"
 
 // Whether every target is a class index, in one vector pass.
 static inline __attribute__((always_inline)) int all_class_indices(const double *classes, long rows, long width) {
@@ -68,7 +69,7 @@ static inline __attribute__((always_inline)) long softmax_cross_entropy(
     return -1;
 }
 
-__attribute__((target_clones("avx2", "default")))
+VM_AVX2_AND_BASELINE
 long vm_softmax_cross_entropy(const double *z, const double *classes, long rows, long width, double scale,
                               double *exponentials, double *scratch, int computeGradient, double *loss) {
     switch (width) {

@@ -1,8 +1,9 @@
 // The squared-error loss, plain or against one-hot rows (classification as regression): four
 // passes over a batch's outputs that Swift ran as separate loops.
 #include "CVectorMath.h"
+#include "KernelCopies.h"
 
-__attribute__((target_clones("avx2", "default")))
+VM_AVX2_AND_BASELINE
 long vm_squared_error(const double *prediction, const double *target, long rows, long width, int oneHot,
                       double scale, double *gradient, int computeGradient, double *loss) {
     long count = rows * width;

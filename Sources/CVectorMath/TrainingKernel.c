@@ -4,6 +4,7 @@
 // counting of a Swift step cost more than its arithmetic; `swift run -c release bench core` times
 // the step both ways.
 #include "CVectorMath.h"
+#include "KernelCopies.h"
 #include <math.h>
 
 // The forward pass of one layer for `rows` rows x, into y.
@@ -141,7 +142,7 @@ static inline __attribute__((always_inline)) void backward_and_step(const vm_tra
 }
 
 // Compiled for AVX2 too: the activations' loops are inlined into these.
-__attribute__((target_clones("avx2", "default")))
+VM_AVX2_AND_BASELINE
 long vm_train_samples(vm_train_network *network, const double *inputs, const double *targets, const long *order,
                       long count, double *lossSum) {
     const vm_train_layer *layers = network->layers;

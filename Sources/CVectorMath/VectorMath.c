@@ -1,4 +1,5 @@
 #include "CVectorMath.h"
+#include "KernelCopies.h"
 #include <math.h>
 
 // Whether every |x[i]| ≤ VM_EXP_IN_RANGE_LIMIT (false for NaN): one vector comparison per four
@@ -15,7 +16,7 @@ static inline __attribute__((always_inline)) int all_in_range(const double *x, l
 // the compiler's overlap check sends the in-place calls to the scalar loop. The in-range loops
 // give the same bits as the general ones, so which runs never shows in a result.
 
-__attribute__((target_clones("arch=x86-64-v3", "default")))
+VM_X86_64_V3_AND_BASELINE
 void vm_exp_array(const double *x, double *y, long count) {
     if (all_in_range(x, count)) {
 #pragma clang loop vectorize(assume_safety)
@@ -26,7 +27,7 @@ void vm_exp_array(const double *x, double *y, long count) {
     }
 }
 
-__attribute__((target_clones("arch=x86-64-v3", "default")))
+VM_X86_64_V3_AND_BASELINE
 void vm_sigmoid_array(const double *x, double *y, long count) {
     if (all_in_range(x, count)) {
         // Two vectors per iteration: each element is a long dependency chain ending in a
@@ -40,7 +41,7 @@ void vm_sigmoid_array(const double *x, double *y, long count) {
     }
 }
 
-__attribute__((target_clones("arch=x86-64-v3", "default")))
+VM_X86_64_V3_AND_BASELINE
 void vm_sigmoid_backward_array(const double *y, const double *g, double *result, long count) {
 #pragma clang loop vectorize(assume_safety)
     for (long i = 0; i < count; i++) result[i] = g[i] * vm_sigmoid_derivative(y[i]);
@@ -63,7 +64,7 @@ static inline __attribute__((always_inline)) int all_positive_normal(const doubl
     return normal;
 }
 
-__attribute__((target_clones("arch=x86-64-v3", "default")))
+VM_X86_64_V3_AND_BASELINE
 void vm_log_array(const double *x, double *y, long count) {
     if (all_positive_normal(x, count)) {
 #pragma clang loop vectorize(assume_safety) interleave_count(2)

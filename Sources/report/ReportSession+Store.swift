@@ -129,6 +129,7 @@ extension ReportSession {
             let shard = shards.map { "shard \($0[entry.job])/\(count!)" } ?? "no shard of this plan has finished"
             console.error("  \(entry.experiment) / \(entry.run)  key \(entry.key.short)  \(shard)")
         }
+        explainCodeMismatch(missing, store: store)
         if let count, let shards {
             let needed = Set(missing.map { shards[$0.job] }).sorted()
             let finished = Set(manifests.filter { $0.count == count }.map(\.shard))
@@ -138,6 +139,35 @@ extension ReportSession {
                 + "merge the stores, or render without --no-train to train them here.")
         } else {
             console.error("Train them with `report \(paths.joined(separator: " ")) --store STORE --shard I/N`, one process per shard, or render without --no-train.")
+        }
+    }
+}
+
+extension ReportSession {
+    /// When the store has the missing runs computed by other code (another numeric version, another
+    /// OpenBLAS kernel), says so and what to do: the commonest reason a merged store lacks runs.
+    func explainCodeMismatch(_ missing: [SweepPlan.Entry], store: RunStore) {
+        let stored = store.allMaterials().map { ($0.digest, [UInt8]($0.material)) }
+        guard !stored.isEmpty else { return }
+        var blas: Set<String> = [], sources = false
+        for entry in missing.prefix(50) {
+            guard let (_, differences) = KeyMaterialText.closest(to: [UInt8](entry.key.material), among: stored),
+                  !differences.isEmpty, differences.allSatisfy({ $0.hasPrefix("code.") }) else { continue }
+            for difference in differences {
+                if difference.hasPrefix("code.blas:"), let theirs = difference.components(separatedBy: " here, ").last {
+                    blas.insert(theirs.replacingOccurrences(of: " in the store", with: ""))
+                }
+                if difference.hasPrefix("code.sources:") { sources = true }
+            }
+        }
+        if sources {
+            console.error("The store has these runs computed by another version of the numeric code (code.sources in `report --explain KEY`); "
+                + "build the same commit everywhere, or let them train again.")
+        }
+        for theirs in blas.sorted() {
+            let kernel = theirs.components(separatedBy: "(").last?.components(separatedBy: " ").first ?? "KERNEL"
+            console.error("The store has these runs computed with \(theirs); this machine uses \(CodeIdentity.blas). OpenBLAS's kernels differ "
+                + "in the last bits, so records are shared between machines that use the same ones: run with OPENBLAS_CORETYPE=\(kernel) here.")
         }
     }
 }
