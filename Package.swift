@@ -68,12 +68,13 @@ let package = Package(
         .target(
             name: "Experiments",
             dependencies: ["NeuralNet", "Datasets", "Plotting"],
-            plugins: ["NumericIdentity"]
+            plugins: ["SourceDigest"]
         ),
-        .plugin(name: "NumericIdentity", capability: .buildTool()),
+        .plugin(name: "SourceDigest", capability: .buildTool()),
         .target(
             name: "Reporting",
-            dependencies: ["Experiments", "NeuralNet", "Datasets", "Plotting"]
+            dependencies: ["Experiments", "NeuralNet", "Datasets", "Plotting"],
+            plugins: ["SourceDigest"]
         ),
         .executableTarget(
             name: "report",

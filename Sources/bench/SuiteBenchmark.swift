@@ -11,7 +11,9 @@ struct SuiteBenchmark: ParsableCommand {
         discussion: """
             Reads, validates, runs and writes the report of every file in the folder (figures as PNG and \
             PDF, into a temporary folder), with --jobs workers; then prints the total wall time, each \
-            experiment's wall time within it, and the peak resident memory of the first run. The NumPy + \
+            experiment's wall time within it, and the peak resident memory of the first run. Then runs \
+            the report binary (build it with `swift build -c release --product report`) with a run \
+            store: cold, warm, after a text edit and a numeric edit of one file, and into a new folder. The NumPy + \
             matplotlib notebooks take 171 s for the same work on the reference machine, 123 s of it in \
             seed 004's learning-rate sweep.
             """)
@@ -24,7 +26,14 @@ struct SuiteBenchmark: ParsableCommand {
     @Option(help: "Runs in parallel.")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
+    @Flag(help: "Measure only the report binary's reruns with a run store (cold, warm, after edits), not the in-process suite.")
+    var rerunsOnly = false
+
     mutating func run() throws {
+        if rerunsOnly {
+            MeasurementPrinter(json: output.json).print(try SuiteReruns.measure(folder: folder, jobs: jobs, repetitions: output.repetitions))
+            return
+        }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("bench-suite-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -75,6 +84,7 @@ struct SuiteBenchmark: ParsableCommand {
             }
         }
         measurements.append(Measurement(name: "peak resident memory, first run", unit: "MB", median: firstPeakMegabytes, min: firstPeakMegabytes))
+        measurements += try SuiteReruns.measure(folder: folder, jobs: jobs, repetitions: output.repetitions)
         MeasurementPrinter(json: output.json).print(measurements)
     }
 }

@@ -90,8 +90,9 @@ struct ReportSession {
             return false
         }
         defer { destination.finish() }
+        let unchanged = reuse(&reading, in: destination.folder)
         guard let (results, seconds) = prepareAndRun(&reading) else { return false }
-        if results.isEmpty && destination.folder.previous == nil {
+        if results.isEmpty && unchanged.isEmpty && destination.folder.previous == nil {
             console.error("Nothing was written: no experiment could run, and \(out)/ holds no earlier report to keep.")
             return false
         }
@@ -99,7 +100,8 @@ struct ReportSession {
         let failures: [ExperimentFailure]
         do {
             failures = try ReportWriter(formats: formats, jobs: jobs)
-                .write(results, failures: reading.problems.failures, metadata: metadata(results, seconds: seconds), to: destination, scope: scope)
+                .write(results, failures: reading.problems.failures, metadata: metadata(results, seconds: seconds, unchanged: unchanged),
+                       to: destination, scope: scope, unchanged: Set(unchanged.keys))
         } catch {
             console.error("\(error.description); \(out)/ was left as it was.")
             return false
@@ -282,11 +284,30 @@ struct ReportSession {
         return nil
     }
 
-    private func metadata(_ results: [AnalyzedResult], seconds: Double) -> RunMetadata {
-        RunMetadata(jobs: jobs, seconds: seconds, experiments: results.map(\.result).map {
-            RunMetadata.Entry(name: $0.experiment.name, seed: $0.experiment.seed, runs: $0.runs.count, seconds: $0.seconds,
-                              sharedRuns: $0.sharedRuns, storedRuns: $0.storedRuns)
-        })
+    /// The run's metadata: each experiment written, with the render key it was drawn from, and
+    /// each left as it was (`unchanged`).
+    private func metadata(_ results: [AnalyzedResult], seconds: Double, unchanged: [String: RunMetadata.Entry] = [:]) -> RunMetadata {
+        let store = try? RunStore(paths: storage.paths)
+        let written = results.map(\.result).map { result in
+            let renderKey = store.flatMap { store in
+                (try? result.experiment.runKeys()).flatMap { RenderKey.of(result.experiment, runKeys: $0, store: store, formats: formats) }
+            }
+            return RunMetadata.Entry(name: result.experiment.name, seed: result.experiment.seed, runs: result.runs.count, seconds: result.seconds,
+                                     sharedRuns: result.sharedRuns, storedRuns: result.storedRuns, renderKey: renderKey)
+        }
+        return RunMetadata(jobs: jobs, seconds: seconds, experiments: (written + unchanged.values).sorted { $0.name < $1.name })
+    }
+
+    /// The experiments `--out` holds as they would be drawn now (`ReportReuse`): taken out of
+    /// `reading`, to be kept as they are; none with `--no-cache`.
+    private func reuse(_ reading: inout Reading, in folder: OutputFolder) -> [String: RunMetadata.Entry] {
+        guard storage.readsRecords, let store = try? RunStore(paths: storage.paths) else { return [:] }
+        let unchanged = ReportReuse.unchanged(reading.experiments, in: folder, store: store, formats: formats)
+        guard !unchanged.isEmpty else { return [:] }
+        reading.experiments.removeAll { unchanged[$0.name] != nil }
+        console.line("\(unchanged.count) experiment\(unchanged.count == 1 ? "" : "s") unchanged since \(out)/ was written "
+            + "(the same files, runs and tool): left as \(unchanged.count == 1 ? "it is" : "they are")")
+        return unchanged
     }
 
     func report(_ lines: ArraySlice<String>, heading: String) {

@@ -41,10 +41,24 @@ struct RunStoreCommandTests {
         #expect(Self.counts(cold)?.trained == 7 && Self.counts(cold)?.read == 0)
         let report = scratch.snapshot(excluding: [".report-store", "reports/run.json", "reports/README.md"])
 
+        // Nothing changed: nothing is read, trained or drawn.
         let warm = try Self.run(["experiments"], in: scratch)
-        #expect(Self.counts(warm)?.trained == 0 && Self.counts(warm)?.read == 7, "\(warm.standardOutput)")
+        #expect(warm.standardOutput.contains("2 experiments unchanged since reports/ was written"), "\(warm.standardOutput)")
+        #expect(Self.counts(warm) == nil)
         #expect(scratch.snapshot(excluding: [".report-store", "reports/run.json", "reports/README.md"]) == report)
-        #expect(try String(contentsOf: scratch.url.appendingPathComponent("reports/README.md"), encoding: .utf8).contains("all from the run store"))
+        #expect(try String(contentsOf: scratch.url.appendingPathComponent("reports/README.md"), encoding: .utf8).contains("2 experiments unchanged, not redrawn"))
+
+        // A figure deleted from the report: that experiment is drawn again, from the store.
+        try FileManager.default.removeItem(at: scratch.url.appendingPathComponent("reports/sweep/figures/history.png"))
+        let repaired = try Self.run(["experiments"], in: scratch)
+        #expect(repaired.standardOutput.contains("1 experiment unchanged") && Self.counts(repaired)?.read == 6, "\(repaired.standardOutput)")
+        #expect(scratch.snapshot(excluding: [".report-store", "reports/run.json", "reports/README.md"]) == report)
+
+        // Another folder is drawn from the store alone: the same report.
+        let elsewhere = try Self.run(["experiments", "--out", "elsewhere"], in: scratch)
+        #expect(Self.counts(elsewhere)?.trained == 0 && Self.counts(elsewhere)?.read == 7, "\(elsewhere.standardOutput)")
+        #expect(try String(contentsOf: scratch.url.appendingPathComponent("elsewhere/README.md"), encoding: .utf8).contains("all from the run store"))
+        #expect(try Self.run(["experiments", "--check"], in: scratch).status == 0)
 
         try Self.sweepFolder(in: scratch, title: "A retitled sweep")
         let retitled = try Self.run(["experiments"], in: scratch)
@@ -53,7 +67,8 @@ struct RunStoreCommandTests {
 
         try Self.sweepFolder(in: scratch, title: "A retitled sweep", rates: [0.05, 0.1, 0.2, 0.4, 0.8, 3.2])
         let changed = try Self.run(["experiments"], in: scratch)
-        #expect(Self.counts(changed)?.trained == 1 && Self.counts(changed)?.read == 6, "\(changed.standardOutput)")
+        #expect(Self.counts(changed)?.trained == 1 && Self.counts(changed)?.read == 5, "\(changed.standardOutput)")
+        #expect(changed.standardOutput.contains("1 experiment unchanged"))
 
         let uncached = try Self.run(["experiments", "--no-cache"], in: scratch)
         #expect(Self.counts(uncached)?.trained == 7, "\(uncached.standardOutput)")

@@ -121,7 +121,7 @@ extension PreparedData {
             standardizer = scaler
         }
         let files: [DataFileDigest]
-        do { files = try raw.files.map(DataFileDigest.init(reading:)) } catch {
+        do { files = try raw.files.map { path throws(DataFileError) in try FileDigests.shared.digest(of: path) } } catch {
             throw dataReader.error("\(error)")
         }
         return PreparedData(inputs: inputs, targets: raw.targets, indices: indices, standardizer: standardizer, classCount: classCount,
@@ -174,17 +174,6 @@ extension PreparedData {
     static func nonFinite(in matrix: Matrix) -> (row: Int, column: Int, value: Double)? {
         guard let index = matrix.elements.firstIndex(where: { !$0.isFinite }) else { return nil }
         return (index / max(matrix.columns, 1), index % max(matrix.columns, 1), matrix.elements[index])
-    }
-}
-
-extension DataFileDigest {
-    /// Reads `path` and digests it.
-    init(reading path: String) throws(DataFileError) {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe) } catch {
-            throw DataFileError(file: path, problem: "could not be read again to digest it (\(error.localizedDescription))")
-        }
-        self.init(path: path, sha256: SHA256.hex(of: data), bytes: data.count)
     }
 }
 

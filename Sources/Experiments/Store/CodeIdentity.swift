@@ -9,7 +9,7 @@ import NeuralNet
 /// `=Nehalem`. So the key names OpenBLAS's version and kernel; machines of different kinds share
 /// records when each is given the same `OPENBLAS_CORETYPE`.
 public enum CodeIdentity {
-    /// The SHA-256 of the numeric sources, written at build time by the `NumericIdentity` plugin.
+    /// The SHA-256 of the numeric sources, written at build time by the `SourceDigest` plugin.
     public static let sources = numericCodeIdentity
     /// The BLAS library's name, version and CPU kernel: "OpenBLAS 0.3.21 (Zen kernels)".
     public static var blas: String { "\(BLASLibrary.version) (\(BLASLibrary.kernel) kernels)" }

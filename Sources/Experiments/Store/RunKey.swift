@@ -35,10 +35,11 @@ public struct RunKey: Hashable, Comparable, Sendable, CustomStringConvertible {
         var dataFiles: [FileContent]
     }
 
-    /// The key of a run of `setup` on `data` (nil for runs without data).
-    public init(setup: RunSetup, data: PreparedData?) throws {
+    /// The key of a run of `setup` whose data source reads `dataFiles` (none for generated data),
+    /// in the order the source names them (`ConfigurableDataSource.files`).
+    public init(setup: RunSetup, dataFiles: [DataFileDigest]) throws {
         let material = Material(recordFormat: Self.recordFormat, code: .init(sources: CodeIdentity.sources, blas: CodeIdentity.blas),
-                                run: setup, dataFiles: (data?.files ?? []).map { .init(sha256: $0.sha256, bytes: $0.bytes) })
+                                run: setup, dataFiles: dataFiles.map { .init(sha256: $0.sha256, bytes: $0.bytes) })
         self.init(material: try CanonicalJSON.encoder().encode(material))
     }
 

@@ -52,6 +52,14 @@ public struct RunStore: Sendable {
         return damage
     }
 
+    /// The bytes of the wall times stored beside `key`'s record, from the first folder that has the record.
+    public func timing(_ key: RunKey) -> Data? {
+        for folder in folders where FileManager.default.fileExists(atPath: recordURL(key, in: folder).path) {
+            return try? Data(contentsOf: timingURL(key, in: folder))
+        }
+        return nil
+    }
+
     /// Whether any folder has a record of `key` (without reading it).
     public func contains(_ key: RunKey) -> Bool { contains(digest: key.digest) }
 

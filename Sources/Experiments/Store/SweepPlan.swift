@@ -31,10 +31,11 @@ public struct SweepPlan: Sendable {
         for (index, job) in schedule.jobs.enumerated() { for member in job.members { jobOf[member] = index } }
         var entries: [Entry] = []
         for (experimentIndex, prepared) in experiments.enumerated() {
+            let keys = try prepared.experiment.runKeys()
             for (runIndex, run) in prepared.experiment.runs.enumerated() {
                 let position = RunSchedule.Position(experiment: experimentIndex, run: runIndex)
-                let key = try RunKey(setup: run.setup, data: prepared.dataIndices[runIndex].map { prepared.datasets[$0] })
-                entries.append(Entry(position: position, key: key, experiment: prepared.experiment.name, run: run.name, job: jobOf[position]!))
+                entries.append(Entry(position: position, key: keys[runIndex], experiment: prepared.experiment.name, run: run.name,
+                                     job: jobOf[position]!))
             }
         }
         self.entries = entries

@@ -29,10 +29,12 @@ public struct ReportWriter: Sendable {
         self.jobs = max(1, jobs)
     }
 
-    /// Writes `results` and the index, listing `failures`, into `destination`; returns those
-    /// failures with the experiments that could not be written added.
+    /// Writes `results` and the index, listing `failures`, into `destination`, keeping the folders of
+    /// the experiments named in `unchanged` as they are (`ReportReuse`); returns those failures with
+    /// the experiments that could not be written added.
     public func write(_ results: [AnalyzedResult], failures: [ExperimentFailure] = [], metadata: RunMetadata,
-                      to destination: ReportDestination, scope: Scope = .everything) throws(ReportError) -> [ExperimentFailure] {
+                      to destination: ReportDestination, scope: Scope = .everything,
+                      unchanged: Set<String> = []) throws(ReportError) -> [ExperimentFailure] {
         let folder = destination.folder
         let staging = folder.url.appendingPathComponent("\(OutputFolder.stagingPrefix)\(getpid())")
         // Registered before the folder exists, so that no signal can come between the two.
@@ -62,7 +64,7 @@ public struct ReportWriter: Sendable {
         let writtenNames = Set(written.map(\.name))
         let failedNames = Set(failures.compactMap { $0.experiment ?? previous.sources[$0.file] })
         let kept: Set<String> = switch scope {
-        case .everything: previous.experiments.intersection(failedNames).subtracting(writtenNames)
+        case .everything: previous.experiments.intersection(failedNames.union(unchanged)).subtracting(writtenNames)
         case .only: previous.experiments.subtracting(writtenNames)
         }
 

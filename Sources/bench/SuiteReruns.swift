@@ -1,0 +1,88 @@
+import Foundation
+
+/// The shipped suite run by the `report` binary as a user runs it, with a run store: cold (an empty
+/// store and report folder), warm (nothing changed), after a text edit of one experiment (its title),
+/// after a numeric edit of one (its seed), and from the store into a new report folder. Each is a
+/// separate process, timed from launch to exit, with its own peak resident memory.
+enum SuiteReruns {
+    /// What an invocation took: wall seconds and peak resident megabytes.
+    struct Cost {
+        var seconds: Double
+        var megabytes: Double
+    }
+
+    /// The experiment edited between reruns, and how.
+    static let edited = "moons-mlp"
+
+    static func measure(folder: String, jobs: Int, repetitions: Int) throws -> [Measurement] {
+        let report = try binary()
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("bench-reruns-\(getpid())")
+        try? FileManager.default.removeItem(at: scratch)
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let experiments = scratch.appendingPathComponent("experiments")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: folder), to: experiments)
+        let arguments = ["experiments", "--out", "reports", "--store", "store", "--jobs", "\(jobs)", "--quiet"]
+        func run(_ extra: [String] = []) throws -> Cost { try launch(report, arguments + extra, in: scratch) }
+        let file = experiments.appendingPathComponent("\(edited).json")
+        let original = try String(contentsOf: file, encoding: .utf8)
+
+        var cold: [Cost] = [], warm: [Cost] = [], text: [Cost] = [], numbers: [Cost] = [], fresh: [Cost] = []
+        // Each repetition trains the whole suite once: three are plenty for medians of these sizes.
+        for repetition in 0..<min(max(repetitions, 1), 3) {
+            for name in ["store", "reports", "elsewhere"] { try? FileManager.default.removeItem(at: scratch.appendingPathComponent(name)) }
+            try original.write(to: file, atomically: true, encoding: .utf8)
+            cold.append(try run())
+            warm.append(try run())
+            try original.replacingOccurrences(of: "\"title\": \"", with: "\"title\": \"Edited \(repetition): ").write(to: file, atomically: true, encoding: .utf8)
+            text.append(try run())
+            try original.replacingOccurrences(of: "\"seed\": ", with: "\"seed\": 1\(repetition)").write(to: file, atomically: true, encoding: .utf8)
+            numbers.append(try run())
+            fresh.append(try run(["--out", "elsewhere"]))
+        }
+        let coldMedian = Measurement(name: "", unit: "s", samples: cold.map(\.seconds)).median
+        func row(_ name: String, _ costs: [Cost]) -> [Measurement] {
+            let time = Measurement(name: name, unit: "s", samples: costs.map(\.seconds))
+            let share = String(format: "%.1f%% of the cold run", 100 * time.median / coldMedian)
+            return [Measurement(name: name, unit: "s", median: time.median, min: time.min, note: name.contains("cold") ? nil : share),
+                    Measurement(name: "  its peak resident memory", unit: "MB", samples: costs.map(\.megabytes))]
+        }
+        return row("report binary, cold: empty store and report folder", cold)
+            + row("  warm rerun, nothing changed", warm)
+            + row("  rerun after \(edited)'s title changed (redrawn, nothing trained)", text)
+            + row("  rerun after \(edited)'s seed changed (its runs trained, it alone redrawn)", numbers)
+            + row("  into a new report folder from the store (everything drawn, nothing trained)", fresh)
+    }
+
+    /// The `report` binary beside this one.
+    private static func binary() throws -> String {
+        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        let path = directory.appendingPathComponent("report").path
+        guard FileManager.default.isExecutableFile(atPath: path) else {
+            throw BenchError("no report binary beside bench at \(path); build it first: swift build -c release --product report")
+        }
+        return path
+    }
+
+    /// Runs `arguments` in `folder`, waiting for its end; fails on a non-zero exit.
+    private static func launch(_ executable: String, _ arguments: [String], in folder: URL) throws -> Cost {
+        var pid: pid_t = 0
+        // env(1) changes folder and execs the binary in the same process, so wait4's usage is the binary's.
+        let argv = (["/usr/bin/env", "-C", folder.path, executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let started = ContinuousClock.now
+        guard posix_spawn(&pid, "/usr/bin/env", nil, nil, argv, environ) == 0 else { throw BenchError("cannot start \(executable)") }
+        var status: Int32 = 0
+        var usage = rusage()
+        guard wait4(pid, &status, 0, &usage) == pid else { throw BenchError("lost \(executable)") }
+        let seconds = (ContinuousClock.now - started).seconds
+        guard status == 0 else { throw BenchError("report \(arguments.joined(separator: " ")) exited with status \(status)") }
+        return Cost(seconds: seconds, megabytes: Double(usage.ru_maxrss) / 1024)
+    }
+}
+
+/// A benchmark that cannot run.
+struct BenchError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
