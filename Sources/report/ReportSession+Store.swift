@@ -134,8 +134,8 @@ extension ReportSession {
             let needed = Set(missing.map { shards[$0.job] }).sorted()
             let finished = Set(manifests.filter { $0.count == count }.map(\.shard))
             let unfinished = needed.filter { !finished.contains($0) }
-            let advice = unfinished.isEmpty ? "" : " Shard\(unfinished.count == 1 ? "" : "s") \(unfinished.map(String.init).joined(separator: ", ")) of \(count) did not finish;"
-            console.error("\(advice) run each with `report \(paths.joined(separator: " ")) --store STORE --shard I/\(count)` (a shard skips what is stored), "
+            let advice = unfinished.isEmpty ? "" : "Shard\(unfinished.count == 1 ? "" : "s") \(unfinished.map(String.init).joined(separator: ", ")) of \(count) did not finish. "
+            console.error("\(advice)Run each with `report \(paths.joined(separator: " ")) --store STORE --shard I/\(count)` (a shard skips what is stored), "
                 + "merge the stores, or render without --no-train to train them here.")
         } else {
             console.error("Train them with `report \(paths.joined(separator: " ")) --store STORE --shard I/N`, one process per shard, or render without --no-train.")

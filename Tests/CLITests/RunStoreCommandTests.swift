@@ -110,6 +110,26 @@ struct RunStoreCommandTests {
         }
         let copied = try Self.run(["experiments", "--store", "merged-store", "--no-train", "--check", "--out", "single", "--jobs", "1"], in: scratch)
         #expect(copied.status == 0, "\(copied.standardError)")
+        // A shard run again finds its runs stored and trains nothing.
+        let again = try Self.run(["experiments", "--store", "store-0", "--shard", "0/2"], in: scratch)
+        #expect(again.standardOutput.contains("Shard 0/2: 0 trained, \(trained[0]) read"), "\(again.standardOutput)")
+    }
+
+    @Test("Shards writing one shared store at the same time, as a Kubernetes Indexed Job's pods on one volume do")
+    func sharedStore() throws {
+        let scratch = try ScratchFolder()
+        try Self.sweepFolder(in: scratch)
+        #expect(try Self.run(["experiments", "--store", "single-store", "--out", "single"], in: scratch).status == 0)
+        let processes = try (0..<3).map { index in
+            try ReportProcess(["experiments", "--store", "shared", "--shard-count", "3"], in: scratch.url, environment: ["JOB_COMPLETION_INDEX": "\(index)"])
+        }
+        let outcomes = processes.map { $0.wait() }
+        #expect(outcomes.allSatisfy { $0.status == 0 }, "\(outcomes.map(\.standardError))")
+        let merged = try Self.run(["experiments", "--store", "shared", "--no-train", "--check", "--out", "single"], in: scratch)
+        #expect(merged.status == 0, "\(merged.standardError)")
+        let leftovers = FileManager.default.enumerator(atPath: scratch.url.appendingPathComponent("shared").path)?
+            .compactMap { $0 as? String }.filter { $0.contains(".partial-") } ?? ["unreadable"]
+        #expect(leftovers.isEmpty, "\(leftovers)")
     }
 
     @Test("--plan lists every run with its key, cost, store state and shard; --explain shows what a key holds and what changed")

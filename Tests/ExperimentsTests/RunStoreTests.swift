@@ -119,6 +119,29 @@ struct RunStoreTests {
         #expect(try experiment(in: "d", rows: rows + "2,2,1\n") != here)
     }
 
+    @Test("The files a key digests are the files the data is read from, for every shipped experiment that reads files")
+    func keyFilesAreDataFiles() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let files = try ExperimentFiles.find([root.appendingPathComponent("experiments").path])
+        var checked = 0
+        for file in files {
+            let experiment = try Experiment.load(path: file)
+            guard experiment.dataFiles.count > 0, !experiment.name.hasPrefix("fashion-width") else { continue }
+            if experiment.name.hasPrefix("fashion"), !FileManager.default.fileExists(atPath: "/usr/share/datasets/fashion-mnist") { continue }
+            let prepared = try PreparedExperiment(experiment)
+            let keys = try experiment.runKeys()
+            for (index, key) in keys.enumerated() {
+                let data = try #require(prepared.dataIndices[index].map { prepared.datasets[$0] })
+                let material = String(decoding: key.material, as: UTF8.self)
+                #expect(!data.files.isEmpty)
+                for digest in data.files { #expect(material.contains("\"sha256\":\"\(digest.sha256)\""), "\(experiment.name): \(digest.path)") }
+                #expect(material.components(separatedBy: "\"sha256\"").count - 1 == data.files.count)
+            }
+            checked += 1
+        }
+        #expect(checked >= 1)
+    }
+
     @Test("Records are found in any of the stores given and written to the first; damaged ones count as missing")
     func lookups() throws {
         let scratch = try Scratch()
