@@ -108,7 +108,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportingTests",
-            dependencies: ["Reporting", "Experiments", "Plotting", "TestSupport"]
+            dependencies: ["Reporting", "Experiments", "Plotting", "TestSupport"],
+            exclude: ["Corpus"]
         ),
         .testTarget(
             name: "PlottingTests",

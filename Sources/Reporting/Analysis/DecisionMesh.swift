@@ -1,7 +1,34 @@
 import Experiments
 import NeuralNet
 
-/// A trained two-input classifier evaluated on a grid over the plane: what decision surfaces draw
+/// Which plane through the input space a mesh covers: two features varied, every other held at a
+/// value (its training mean). A two-input model's plane is its whole input space.
+struct InputPlane: Hashable, Sendable {
+    /// The features varied along x and y, by column.
+    let x: Int
+    let y: Int
+    /// A whole input row: the values of the features held fixed (those of `x` and `y` are replaced).
+    let base: [Double]
+
+    /// The plane of a two-input model.
+    static let twoInputs = InputPlane(x: 0, y: 1, base: [0, 0])
+
+    /// The plane of features `x` and `y` of `data`, the others at their mean over its training rows.
+    init(x: Int, y: Int, data: PreparedData) {
+        let train = data.rows(of: "train").inputs
+        let rows = Double(max(train.rows, 1))
+        self.init(x: x, y: y, base: (0..<train.columns).map { column in train.column(column).reduce(0, +) / rows })
+    }
+
+    init(x: Int, y: Int, base: [Double]) {
+        (self.x, self.y, self.base) = (x, y, base)
+    }
+
+    /// How many features are held fixed.
+    var heldFeatures: Int { base.count - 2 }
+}
+
+/// A trained classifier evaluated on a grid over a plane of its inputs: what decision surfaces draw
 /// and what the report compares between runs.
 struct DecisionMesh {
     /// Grid columns and rows.
@@ -15,32 +42,35 @@ struct DecisionMesh {
     /// Whether `values` are probabilities (binary) rather than class indices.
     let isProbability: Bool
 
-    /// The plane around `data` (its range ± `margin`), unless given.
-    static func plane(of data: LabeledData, x: ClosedRange<Double>?, y: ClosedRange<Double>?, margin: Double = 0.5)
-        -> (x: ClosedRange<Double>, y: ClosedRange<Double>) {
+    /// The ranges of features `plane.x` and `plane.y` around `data` (its range ± `margin`), unless given.
+    static func plane(of data: LabeledData, x: ClosedRange<Double>?, y: ClosedRange<Double>?, features: InputPlane = .twoInputs,
+                      margin: Double = 0.5) -> (x: ClosedRange<Double>, y: ClosedRange<Double>) {
         func range(_ column: Int) -> ClosedRange<Double> {
             let values = data.inputs.column(column)
             return ((values.min() ?? 0) - margin)...((values.max() ?? 1) + margin)
         }
-        return (x ?? range(0), y ?? range(1))
+        return (x ?? range(features.x), y ?? range(features.y))
     }
 
-    /// Evaluates `run`'s final network at `resolution`² points of the plane.
-    init(run: RunResult, setup: TrainingSetup, x: ClosedRange<Double>, y: ClosedRange<Double>, resolution: Int = 200) {
+    /// Evaluates `run`'s final network at `resolution`² points of the plane `x` × `y` of `features`.
+    init(run: RunResult, setup: TrainingSetup, x: ClosedRange<Double>, y: ClosedRange<Double>, features: InputPlane = .twoInputs,
+         resolution: Int = 200) {
         self.resolution = resolution
         self.x = x
         self.y = y
         let network = NetworkBuilder.restored(setup.layers, parameters: run.training!.finalParameters)
+        let width = features.base.count
         var points: [Double] = []
-        points.reserveCapacity(resolution * resolution * 2)
+        points.reserveCapacity(resolution * resolution * width)
         for row in 0..<resolution {
-            let yValue = y.lowerBound + (y.upperBound - y.lowerBound) * Double(row) / Double(resolution - 1)
+            var input = features.base
+            input[features.y] = y.lowerBound + (y.upperBound - y.lowerBound) * Double(row) / Double(resolution - 1)
             for column in 0..<resolution {
-                points.append(x.lowerBound + (x.upperBound - x.lowerBound) * Double(column) / Double(resolution - 1))
-                points.append(yValue)
+                input[features.x] = x.lowerBound + (x.upperBound - x.lowerBound) * Double(column) / Double(resolution - 1)
+                points += input
             }
         }
-        let output = network.predict(Matrix(rows: resolution * resolution, columns: 2, elements: points))
+        let output = network.predict(Matrix(rows: resolution * resolution, columns: width, elements: points))
         switch setup.loss.decision(isClassification: true) {
         case .threshold(let threshold):
             isProbability = true

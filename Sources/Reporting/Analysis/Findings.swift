@@ -36,6 +36,9 @@ public struct Findings: Sendable {
     public init(facts: [String: Fact] = [:]) { self.facts = facts }
 
     /// Fills the `{{name}}` placeholders of `text`; returns the names that have no fact.
+    ///
+    /// A fact without a value reads as a phrase that carries its own unit ("not reached in the 500
+    /// epochs"), so the unit a template writes after it ("{{epochs_to_target}} epochs") is dropped.
     public func fill(_ text: String) -> (text: String, unknown: [String]) {
         var result = ""
         var unknown: [String] = []
@@ -43,9 +46,26 @@ public struct Findings: Sendable {
         while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
             result += rest[..<open.lowerBound]
             let name = String(rest[open.upperBound..<close.lowerBound])
-            if let fact = facts[name] { result += fact.text } else { unknown.append(name); result += "{{\(name)}}" }
             rest = rest[close.upperBound...]
+            guard let fact = facts[name] else {
+                unknown.append(name)
+                result += "{{\(name)}}"
+                continue
+            }
+            result += fact.text
+            if case .missing = fact.value { rest = Self.droppingUnit(rest) }
         }
         return (result + rest, unknown)
+    }
+
+    /// Words a template puts after a count or an epoch.
+    private static let unitWords: Set<String> = ["epoch", "epochs", "step", "steps", "update", "updates", "iteration", "iterations"]
+
+    /// `rest` without a leading " epochs" (or another unit word), when it has one.
+    private static func droppingUnit(_ rest: Substring) -> Substring {
+        guard rest.first == " " else { return rest }
+        let word = rest.dropFirst().prefix { $0.isLetter }
+        guard unitWords.contains(word.lowercased()) else { return rest }
+        return rest.dropFirst(1 + word.count)
     }
 }

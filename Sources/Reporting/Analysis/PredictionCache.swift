@@ -9,6 +9,7 @@ final class PredictionCache: @unchecked Sendable {
         let run: String
         let x: ClosedRange<Double>
         let y: ClosedRange<Double>
+        let features: InputPlane
     }
 
     private struct CurveKey: Hashable {
@@ -20,11 +21,12 @@ final class PredictionCache: @unchecked Sendable {
     private var meshes: [MeshKey: DecisionMesh] = [:]
     private var curves: [CurveKey: [Double]] = [:]
 
-    /// `run`'s decision over the plane `x` × `y`.
-    func mesh(of run: RunResult, setup: TrainingSetup, x: ClosedRange<Double>, y: ClosedRange<Double>) -> DecisionMesh {
-        let key = MeshKey(run: run.name, x: x, y: y)
+    /// `run`'s decision over the plane `x` × `y` of `features`.
+    func mesh(of run: RunResult, setup: TrainingSetup, x: ClosedRange<Double>, y: ClosedRange<Double>,
+              features: InputPlane = .twoInputs) -> DecisionMesh {
+        let key = MeshKey(run: run.name, x: x, y: y, features: features)
         if let mesh = lock.withLock({ meshes[key] }) { return mesh }
-        let mesh = DecisionMesh(run: run, setup: setup, x: x, y: y)
+        let mesh = DecisionMesh(run: run, setup: setup, x: x, y: y, features: features)
         lock.withLock { meshes[key] = mesh }
         return mesh
     }

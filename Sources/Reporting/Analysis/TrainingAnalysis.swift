@@ -38,6 +38,26 @@ enum TrainingAnalysis {
             .min { ($0.training!.history.splits[0].loss.last ?? .infinity) < ($1.training!.history.splits[0].loss.last ?? .infinity) }
     }
 
+    /// What a loop that prints the loss before each epoch's update and the accuracy after it (as the
+    /// notebooks' loops do) prints: its last loss is the loss after the next-to-last epoch, its first
+    /// accuracy the one after the first epoch. Pages that quote a notebook's printed numbers compare
+    /// them with these, not with the loss after the last update, which such a loop never prints.
+    private static func loggedFacts(_ history: TrainingHistory) -> [String: Fact] {
+        let lastEpoch = history.epochs.last ?? 0
+        func at(_ epoch: Int, _ series: [Double]?) -> Double? {
+            history.epochs.firstIndex(of: epoch).flatMap { index in series.flatMap { index < $0.count ? $0[index] : nil } }
+        }
+        let unrecorded = { (epoch: Int) in Fact.missing("not recorded (epoch \(epoch) is not an evaluated epoch)") }
+        var facts: [String: Fact] = [:]
+        facts["loss_before_last_epoch"] = lastEpoch < 1 ? .missing("no epoch ran")
+            : at(lastEpoch - 1, history.splits.first?.loss).map { .number($0) } ?? unrecorded(lastEpoch - 1)
+        if let accuracy = history.splits.first?.accuracy {
+            facts["train_accuracy_after_first_epoch"] = lastEpoch < 1 ? .missing("no epoch ran")
+                : at(1, accuracy).map { .fraction($0) } ?? unrecorded(1)
+        }
+        return facts
+    }
+
     private static func runFacts(_ run: RunResult, _ training: TrainingResult, _ setup: TrainingSetup, _ data: PreparedData) -> [String: Fact] {
         var facts: [String: Fact] = [:]
         let history = training.history
@@ -49,6 +69,7 @@ enum TrainingAnalysis {
         case .completed: facts["outcome"] = .text("completed")
         case .diverged(let epoch, let step): facts["outcome"] = .text("diverged at epoch \(epoch) (step \(step))")
         }
+        facts.merge(loggedFacts(history)) { first, _ in first }
         for split in history.splits {
             let prefix = split.name == "train" ? "" : "\(split.name)_"
             facts["\(prefix)initial_loss"] = split.loss.first.map { .number($0) }
@@ -77,8 +98,8 @@ enum TrainingAnalysis {
                 facts["epochs_to_target"] = .epoch(epoch)
                 facts["steps_to_target"] = .count(Int((Double(epoch) * stepsPerEpoch).rounded()))
             } else {
-                facts["epochs_to_target"] = .missing("not reached")
-                facts["steps_to_target"] = .missing("not reached")
+                facts["epochs_to_target"] = .missing("not reached in the \(lastEpoch) epochs")
+                facts["steps_to_target"] = .missing("not reached in the \(history.steps) steps")
             }
         }
         if let last = training.probes.last {

@@ -7,46 +7,91 @@ import Plotting
 enum DecisionSurfaceFigure: ConfigurableFigure {
     static let name = "decision-surface"
     static let summary = "one tile per run: P(class 1) through RdBu with the 0.5 contour (two classes) or the decided class (more), and a split's points"
-    static let settings = [FigureOptions.x, FigureOptions.y, FigureOptions.split, FigureOptions.title]
+    static let features = Setting("features", .either([.integers(minimum: 1), .texts]), default: nil, required: false,
+                                  "the plane's two input features, by number from 1 or by name, when the data has more than two; "
+                                  + "the others are held at their mean over the training rows")
+    static let settings = [FigureOptions.x, FigureOptions.y, features, FigureOptions.split, FigureOptions.title]
     static let experimentKinds: [Experiment.Kind] = [.training]
 
-    static func problem(for prepared: PreparedExperiment) -> String? {
+    static func problem(for prepared: PreparedExperiment, options: SettingValues) -> String? {
         for data in datasets(of: prepared) {
-            if data.inputWidth != 2 {
-                let instead = data.inputWidth == 1 ? " (a one-input model's curve is the fit figure)" : ""
-                return "a decision surface is drawn over a plane of 2 input features; this data has \(data.inputWidth) input feature\(data.inputWidth == 1 ? "" : "s")\(instead)"
+            if data.inputWidth == 1 {
+                return "a decision surface is drawn over a plane of 2 input features; this data has 1 input feature (a one-input model's curve is the fit figure)"
             }
             if !data.isClassification { return "a decision surface shows classes; this data has real-valued targets (a regression)" }
+            if case .failure(let problem) = plane(options, data: data) { return problem.message }
         }
         return nil
     }
 
+    /// Why a plane cannot be drawn.
+    struct PlaneProblem: Error { let message: String }
+
+    /// The plane `options` choose through `data`: its `features`, or the data's two inputs.
+    static func plane(_ options: SettingValues, data: PreparedData) -> Result<InputPlane, PlaneProblem> {
+        let names = data.featureNames ?? []
+        let chosen: [Int]
+        if let texts = options.texts("features") {
+            var columns: [Int] = []
+            for name in texts {
+                guard let column = names.firstIndex(of: name) else {
+                    let known = names.isEmpty ? "this data's features have no names; give their numbers, from 1 to \(data.inputWidth)"
+                        : "its features are \(names.map { "\"\($0)\"" }.joined(separator: ", "))"
+                    return .failure(PlaneProblem(message: "features: no input feature is named \"\(name)\"; \(known)"))
+                }
+                columns.append(column)
+            }
+            chosen = columns
+        } else if options["features"] != nil {
+            chosen = options.integers("features").map { $0 - 1 }
+            if let outside = chosen.first(where: { $0 >= data.inputWidth }) {
+                return .failure(PlaneProblem(message: "features: \(outside + 1) is not a feature; this data has \(data.inputWidth), numbered from 1"))
+            }
+        } else if data.inputWidth == 2 {
+            return .success(.twoInputs)
+        } else {
+            let example = names.count >= 2 ? "[\"\(names[0])\", \"\(names[1])\"]" : "[1, 2]"
+            return .failure(PlaneProblem(message: "this data has \(data.inputWidth) input features and a surface shows 2: choose them with "
+                + "\"features\": \(example) (the others are held at their training mean)"))
+        }
+        guard chosen.count == 2, chosen[0] != chosen[1] else {
+            return .failure(PlaneProblem(message: "features: expected two different features, got \(chosen.count == 2 ? "the same one twice" : "\(chosen.count)")"))
+        }
+        return .success(data.inputWidth == 2 && chosen == [0, 1] ? .twoInputs : InputPlane(x: chosen[0], y: chosen[1], data: data))
+    }
+
     static func make(_ analyzed: AnalyzedResult, _ request: ResolvedFigure) -> [ReportFigure] {
         let result = analyzed.result
-        let runs = result.trainingRuns.filter { $0.data.inputWidth == 2 && $0.data.isClassification }
-        guard !runs.isEmpty else { return [] }
+        let runs = result.trainingRuns.filter { $0.data.isClassification && (try? plane(request.options, data: $0.data).get()) != nil }
+        guard let first = runs.first, let features = try? plane(request.options, data: first.data).get() else { return [] }
         let columns = min(runs.count, 3)
         let rows = (runs.count + columns - 1) / columns
         var figure = Figure(widthInches: 6.4 * Double(columns), heightInches: 5.2 * Double(rows), rows: rows, columns: columns)
         for (index, entry) in runs.enumerated() {
             let title = runs.count == 1 ? (request.title ?? "Decision surface") : entry.run.name
+            let features = (try? plane(request.options, data: entry.data).get()) ?? features
             figure[index / columns, index % columns] = axes(entry, predictions: analyzed.predictions, x: request.range("x"), y: request.range("y"),
-                                                            split: request.split, title: title, colorbar: true)
+                                                            features: features, split: request.split, title: title, colorbar: true)
         }
         let split = request.split
-        let caption = "Decision surface" + (runs.count > 1 ? "s, one per run" : "") + (split == "all" ? "" : " with the \(split) set")
+        var caption = "Decision surface" + (runs.count > 1 ? "s, one per run" : "") + (split == "all" ? "" : " with the \(split) set")
+        if features.heldFeatures > 0 {
+            let held = features.heldFeatures
+            caption += ", over \(first.data.featureLabel(features.x)) and \(first.data.featureLabel(features.y)) with the other \(held) feature\(held == 1 ? "" : "s") "
+                + "held at \(held == 1 ? "its" : "their") mean over the training rows (the points are projected onto the plane)"
+        }
         return [ReportFigure(fileName: request.fileName, caption: caption, figure: figure)]
     }
 
     /// One run's surface in an axes.
-    static func axes(_ entry: TrainingEntry, predictions: PredictionCache, x: ClosedRange<Double>?, y: ClosedRange<Double>?, split: String,
-                     title: String, colorbar: Bool) -> Axes {
+    static func axes(_ entry: TrainingEntry, predictions: PredictionCache, x: ClosedRange<Double>?, y: ClosedRange<Double>?,
+                     features: InputPlane = .twoInputs, split: String, title: String, colorbar: Bool) -> Axes {
         let classes = entry.data.classCount ?? 2
         let points = entry.data.rows(of: split)
-        let plane = DecisionMesh.plane(of: entry.data.all, x: x, y: y)
-        let mesh = predictions.mesh(of: entry.run, setup: entry.setup, x: plane.x, y: plane.y)
+        let plane = DecisionMesh.plane(of: entry.data.all, x: x, y: y, features: features)
+        let mesh = predictions.mesh(of: entry.run, setup: entry.setup, x: plane.x, y: plane.y, features: features)
         let field = Field(columns: mesh.resolution, rows: mesh.resolution, values: mesh.values, x: plane.x, y: plane.y)
-        var axes = Axes(title: title, xLabel: entry.data.featureLabel(0), yLabel: entry.data.featureLabel(1))
+        var axes = Axes(title: title, xLabel: entry.data.featureLabel(features.x), yLabel: entry.data.featureLabel(features.y))
         if mesh.isProbability {
             axes.field(field, colormap: .rdBu, range: 0...1, alpha: 0.8)
             axes.contour(field, level: 0.5, color: .black, width: 1.5, label: boundaryLabel(entry))
@@ -58,7 +103,7 @@ enum DecisionSurfaceFigure: ConfigurableFigure {
         let labels = points.targets.elements
         for label in 0..<classes {
             let rows = labels.indices.filter { Int(labels[$0]) == label }
-            axes.scatter(rows.map { points.inputs[$0, 0] }, rows.map { points.inputs[$0, 1] },
+            axes.scatter(rows.map { points.inputs[$0, features.x] }, rows.map { points.inputs[$0, features.y] },
                          color: ClassColors.color(label, classes: classes), size: 18, edge: .black, label: "class \(label)")
         }
         axes.xLimits = plane.x
@@ -66,9 +111,9 @@ enum DecisionSurfaceFigure: ConfigurableFigure {
         return axes
     }
 
-    /// "w·x + b = 0: …" for a one-unit linear model, else "P = 0.5".
+    /// "w·x + b = 0: …" for a one-unit linear model of two inputs, else "P = 0.5".
     private static func boundaryLabel(_ entry: TrainingEntry) -> String {
-        guard let (weights, bias) = TrainingAnalysis.linearModel(entry.setup, parameters: entry.training.finalParameters) else { return "P = 0.5" }
+        guard entry.data.inputWidth == 2, let (weights, bias) = TrainingAnalysis.linearModel(entry.setup, parameters: entry.training.finalParameters) else { return "P = 0.5" }
         return TrainingAnalysis.boundaryEquation(weights: weights, bias: bias, standardized: false)
     }
 }

@@ -1,10 +1,11 @@
 import Experiments
 import Plotting
 
-/// The final training loss against the swept parameter, one line per variant.
+/// The final training loss against the swept parameter, one line per variant; for a classifier,
+/// beside it the final accuracy on the held-out split (test, else validation, else train).
 enum SweepFigure: ConfigurableFigure {
     static let name = "sweep"
-    static let summary = "the final training loss against the swept value, a line per variant (needs a sweep over one path)"
+    static let summary = "the final training loss against the swept value, a line per variant, and for classifiers the held-out accuracy beside it (needs a sweep over one path)"
     static let settings = [FigureOptions.log, FigureOptions.title]
     static let experimentKinds: [Experiment.Kind] = [.training]
 
@@ -31,14 +32,38 @@ enum SweepFigure: ConfigurableFigure {
         }
         axes.chooseLogScale(requested: request.logarithmic)
         // A sweep over decades (a logspace of learning rates) is read on a log axis, as it was made.
-        if let low = grid.values.min(), let high = grid.values.max(), low > 0, high / low > 100 { axes.xScale = .log }
-        var figure = Figure()
+        let decades = grid.values.min().flatMap { low in grid.values.max().map { high in low > 0 && high / low > 100 } } ?? false
+        if decades { axes.xScale = .log }
+        let accuracy = accuracyAxes(grid, logX: decades)
+        var figure = accuracy == nil ? Figure() : Figure(widthInches: 12.8, heightInches: 4.8, rows: 1, columns: 2)
         figure[0, 0] = axes
-        return [ReportFigure(fileName: request.fileName, caption: caption(grid), figure: figure)]
+        if let accuracy { figure[0, 1] = accuracy.axes }
+        return [ReportFigure(fileName: request.fileName, caption: caption(grid, accuracySplit: accuracy?.split), figure: figure)]
     }
 
-    private static func caption(_ grid: SweepGrid) -> String {
+    /// The final accuracy of the held-out split against the swept value, when the runs have accuracies.
+    private static func accuracyAxes(_ grid: SweepGrid, logX: Bool) -> (axes: Axes, split: String)? {
+        guard let splits = grid.runs.first?.first?.training?.history.splits,
+              let split = ["test", "validation", "train"].first(where: { name in splits.contains { $0.name == name && $0.accuracy != nil } }) else { return nil }
+        var axes = Axes(title: "Final \(split) accuracy by \(grid.parameter)", xLabel: grid.parameter, yLabel: "\(split) accuracy (%)")
+        axes.grid = true
+        for (index, (variant, runs)) in zip(grid.variants, grid.runs).enumerated() {
+            let y = runs.map { run -> Double in
+                guard let history = run.training?.history, !history.outcome.diverged,
+                      let value = history.split(split)?.accuracy?.last else { return .nan }
+                return 100 * value
+            }
+            axes.plot(grid.values, y, color: Color.tab10[index % 10], width: 1.8, label: variant ?? "\(split) accuracy")
+            axes.scatter(grid.values, y, color: Color.tab10[index % 10], size: 20)
+        }
+        if logX { axes.xScale = .log }
+        return (axes, split)
+    }
+
+    private static func caption(_ grid: SweepGrid, accuracySplit: String?) -> String {
         let diverged = grid.runs.joined().contains { $0.training?.history.outcome.diverged == true }
-        return "Final training loss for each \(grid.parameter)" + (diverged ? "; a run that diverged has no point, and its line breaks there" : "")
+        return "Final training loss for each \(grid.parameter)"
+            + (accuracySplit.map { ", and the final \($0) accuracy beside it" } ?? "")
+            + (diverged ? "; a run that diverged has no point, and its line breaks there" : "")
     }
 }
