@@ -61,6 +61,22 @@ struct StudentCorpusTests {
         }
     }
 
+    @Test("An index of experiments that come from no notebook does not speak of a notebook")
+    func indexWithoutNotebooks() throws {
+        let entries = try Self.files().map { file in
+            let experiment = try Experiment.load(path: file)
+            return IndexPage.Entry(name: experiment.name, summary: .init(title: experiment.title, notebook: nil, runs: 1, keyResult: "—"), isStale: false)
+        }
+        let metadata = RunMetadata(jobs: 1, seconds: 0, experiments: [])
+        let page = IndexPage(entries: entries, failures: [], sourceFolders: ["Corpus"], metadata: metadata).markdown
+        #expect(page.contains("Each page gives the setup, the numbers, the figures and the answers to its questions."), "\(page)")
+        #expect(!page.prefix(400).contains("notebook"))
+        var withNotebook = entries
+        withNotebook[0] = IndexPage.Entry(name: "seed", summary: .init(title: "Seed", notebook: "003", runs: 1, keyResult: "—"), isStale: false)
+        #expect(IndexPage(entries: withNotebook, failures: [], sourceFolders: ["Corpus"], metadata: metadata).markdown
+            .contains("where the result departs from the notebook's code"))
+    }
+
     @Test("Four named features: the surface of a chosen pair says the other two are held at their mean")
     func featurePair() throws {
         let experiment = try Experiment.load(path: Self.folder.appendingPathComponent("flowers-csv.json").path)

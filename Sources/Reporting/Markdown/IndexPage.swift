@@ -29,10 +29,14 @@ struct IndexPage {
         }
         let folders = sourceFolders.map { "`\($0)/`" }
         let origin = folders.isEmpty ? "" : " from " + folders.joined(separator: ", ")
+        // Only experiments taken from a notebook have its questions and a comparison with its code.
+        let fromNotebooks = entries.contains { $0.summary.notebook != nil }
+        let contents = fromNotebooks
+            ? "the answers to the notebook's questions and, for a notebook's task, where the result departs from the notebook's code"
+            : "and the answers to its questions"
         var lines = ["# Neural-network homework: the report", "",
                      "The experiments\(origin), run on this project's own network core. "
-                     + "Each page gives the setup, the numbers, the figures, the answers to the notebook's questions and where the "
-                     + "result departs from the notebook's code.", ""]
+                     + "Each page gives the setup, the numbers, the figures\(fromNotebooks ? ", " : " ")\(contents).", ""]
         if !entries.isEmpty { lines += [table.text, ""] }
         if !failures.isEmpty {
             lines += ["## Failed", "", "\(failures.count == 1 ? "This experiment file" : "These experiment files") could not be run:", ""]
