@@ -61,6 +61,18 @@ struct StudentCorpusTests {
         }
     }
 
+    @Test("The target loss is drawn where the runs' losses cross it, and the page says when each reached it")
+    func targetLine() throws {
+        let experiment = try Experiment.load(path: Self.folder.appendingPathComponent("target-loss.json").path)
+        let analyzed = try AnalyzedResult(ExperimentRunner.run([try PreparedExperiment(experiment)], jobs: 1)[0])
+        let history = try #require(FigureBuilder.figures(for: analyzed).first { $0.fileName == "history" })
+        let line = try #require(history.figure.axes[0].series.first { $0.label == "target loss 0.3" })
+        #expect(line.y == [0.3, 0.3] && line.x == [0, 300])
+        #expect(history.caption.contains("the grey dashed line is the target loss, 0.3"))
+        let page = ExperimentPage(result: analyzed.result, findings: analyzed.findings, figures: [history], formats: ["png"]).markdown
+        #expect(page.contains("Slow: not reached in the 300 epochs (not reached in the 300 steps). Fast: 103 epochs (103 steps)."), "\(page)")
+    }
+
     @Test("An index of experiments that come from no notebook does not speak of a notebook")
     func indexWithoutNotebooks() throws {
         let entries = try Self.files().map { file in

@@ -46,6 +46,13 @@ enum HistoryFigure: ConfigurableFigure {
             }
         }
         var caption = hasAccuracy ? "Loss and accuracy by epoch" : "Loss by epoch"
+        // The target the epochs_to_target facts measure against, when the runs share one.
+        let targets = Set(runs.compactMap(\.setup.loop.targetLoss))
+        if targets.count == 1, let target = targets.first, let last = runs.compactMap({ $0.training.history.epochs.last }).max() {
+            loss.plot([0, Double(last)], [target, target], color: Color(hex: 0x737373), width: 1.2, dash: [3.7, 1.6],
+                      label: "target loss \(target.shortText)")
+            caption += "; the grey dashed line is the target loss, \(target.shortText)"
+        }
         if manyRuns {
             loss.legend = nil
             accuracy.legend = nil
