@@ -81,7 +81,24 @@ struct ManyRunHistoryTests {
         #expect(loss.series.count == 22)
         #expect(Set(loss.series.compactMap(\.color)).count == 22)
         #expect(loss.legend == nil && figure.axes[1].legend == nil)
-        #expect(figure.axes[1].colorbar?.range == 1...22)
+        // Coloured by the swept rate, on a log bar from 10⁻³ to 1, as the rates were made.
+        let bar = try #require(figure.axes[1].colorbar)
+        #expect(bar.label == "lr" && bar.scale == .log)
+        #expect(abs(bar.range.lowerBound - 0.001) < 1e-15 && abs(bar.range.upperBound - 1) < 1e-12)
+        #expect(loss.series.first?.color == Colormap.viridis.color(at: 0) && loss.series.last?.color == Colormap.viridis.color(at: 1))
+    }
+
+    @Test("Many runs that are not one sweep: a colour bar of run numbers")
+    func runNumbers() throws {
+        let variants = (1...12).map { "\"v\($0)\": {\"optimizer.lr\": \(Double($0) / 100)}" }.joined(separator: ", ")
+        let figure = try TrainingPanelTests.panel("""
+        {"name": "many", "seed": 1, "data": {"source": "moons", "samples": 40, "noise": 0.1},
+         "model": [{"linear": 4}, {"activation": "tanh"}, {"linear": 1}, {"activation": "sigmoid"}],
+         "loss": "bce", "optimizer": {"name": "sgd", "lr": 0.1}, "training": {"epochs": 2},
+         "variants": {\(variants)}, "figures": ["history"]}
+        """)
+        let bar = try #require(figure.axes[1].colorbar)
+        #expect(bar.label == "run" && bar.range == 1...12 && bar.integerTicks && bar.scale == .linear)
     }
 }
 

@@ -136,6 +136,8 @@ public struct Colorbar: Sendable, Equatable {
     public var label: String?
     /// Whether its ticks are whole numbers only (run numbers).
     public var integerTicks = false
+    /// How values map to the bar: linearly, or by their logarithm (a range of positive values).
+    public var scale: AxisScale = .linear
 
     /// Creates a colour bar.
     public init(colormap: Colormap, range: ClosedRange<Double>, label: String? = nil) {

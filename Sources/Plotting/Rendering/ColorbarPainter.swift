@@ -7,7 +7,7 @@ struct ColorbarPainter {
     private var points: Double { canvas.pixelsPerPoint }
 
     private func ticks(height: Double) -> [(value: Double, label: String)] {
-        let mapping = AxisMapping(scale: .linear, lower: colorbar.range.lowerBound, upper: colorbar.range.upperBound,
+        let mapping = AxisMapping(scale: colorbar.scale, lower: colorbar.range.lowerBound, upper: colorbar.range.upperBound,
                                   start: height, end: 0)
         return mapping.ticks(maximumIntervals: min(Style.maximumTickIntervals, max(1, Int(height / points / (Style.fontSize * 2)))),
                              integer: colorbar.integerTicks)
@@ -35,7 +35,7 @@ struct ColorbarPainter {
         canvas.setLineWidth(points: Style.spineWidth)
         canvas.rectangle(bar.left, bar.top, bar.width, bar.height)
         canvas.stroke()
-        let mapping = AxisMapping(scale: .linear, lower: colorbar.range.lowerBound, upper: colorbar.range.upperBound,
+        let mapping = AxisMapping(scale: colorbar.scale, lower: colorbar.range.lowerBound, upper: colorbar.range.upperBound,
                                   start: bar.bottom, end: bar.top)
         let labelX = bar.right + (Style.tickLength + Style.tickPad) * points
         var widest = 0.0

@@ -1,3 +1,4 @@
+import Foundation
 import Experiments
 import NeuralNet
 import Plotting
@@ -27,12 +28,14 @@ enum HistoryFigure: ConfigurableFigure {
         loss.xIntegerTicks = true
         var accuracy = Axes(title: "Accuracy", xLabel: "epoch", yLabel: "accuracy")
         accuracy.xIntegerTicks = true
-        // More runs than tab10 has colours: viridis in run order, with a colour bar of run numbers
-        // instead of a legend whose entries would repeat colours and be cut to the same words.
+        // More runs than tab10 has colours: viridis, with a colour bar instead of a legend whose
+        // entries would repeat colours and be cut to the same words. A sweep of one parameter is
+        // coloured by the swept value (on a log scale when it spans decades), anything else by run number.
         let manyRuns = runs.count > Color.tab10.count
+        let sweepColors = manyRuns ? SweepColors(result) : nil
         for (index, entry) in runs.enumerated() {
-            let runColor = manyRuns ? Colormap.viridis.color(at: Double(index) / Double(runs.count - 1))
-                : Color.tab10[index % Color.tab10.count]
+            let position = sweepColors?.position(of: entry.run) ?? Double(index) / Double(max(runs.count - 1, 1))
+            let runColor = manyRuns ? Colormap.viridis.color(at: position) : Color.tab10[index % Color.tab10.count]
             let history = entry.training.history
             for split in history.splits where showSplits || split.name == "train" {
                 let color = runs.count == 1 ? splitColors[split.name] ?? runColor : runColor
@@ -58,8 +61,15 @@ enum HistoryFigure: ConfigurableFigure {
             accuracy.legend = nil
             var bar = Colorbar(colormap: .viridis, range: 1...Double(runs.count), label: "run")
             bar.integerTicks = true
+            if let sweepColors {
+                bar = Colorbar(colormap: .viridis, range: sweepColors.range, label: sweepColors.parameter)
+                bar.scale = sweepColors.isLogarithmic ? .log : .linear
+                caption += "; colour by \(sweepColors.parameter)\(sweepColors.isLogarithmic ? ", on a log scale" : ""), from "
+                    + "\(sweepColors.range.lowerBound.shortText) to \(sweepColors.range.upperBound.shortText)"
+            } else {
+                caption += "; colour by run, from run 1 (\(runs[0].run.name)) to run \(runs.count) (\(runs[runs.count - 1].run.name)), in the file's order"
+            }
             if hasAccuracy { accuracy.colorbar = bar } else { loss.colorbar = bar }
-            caption += "; colour by run, from run 1 (\(runs[0].run.name)) to run \(runs.count) (\(runs[runs.count - 1].run.name)), in the file's order"
         }
         loss.chooseLogScale(requested: request.logarithmic)
         loss.grid = true
@@ -80,4 +90,31 @@ enum HistoryFigure: ConfigurableFigure {
     }
 
     static func lossLabel(_ setup: TrainingSetup) -> String { setup.loss.kind.axisLabel }
+}
+
+/// Colours of a sweep over one parameter without variants: each run's place on viridis by its
+/// swept value, linearly or, when the values are positive and span more than two decades (a
+/// logspace of learning rates), by their logarithm, as the sweep figure's axis reads them.
+private struct SweepColors {
+    let parameter: String
+    let range: ClosedRange<Double>
+    let isLogarithmic: Bool
+    private let values: [String: Double]
+
+    init?(_ result: ExperimentResult) {
+        guard let grid = SweepGrid(result), grid.variants.count == 1, let low = grid.values.min(), let high = grid.values.max(), low < high else {
+            return nil
+        }
+        parameter = grid.parameter
+        range = low...high
+        isLogarithmic = low > 0 && high / low > 100
+        values = Dictionary(grid.runs[0].map(\.name).enumerated().map { ($1, grid.values[$0]) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Where `run` sits on the colormap, from 0 to 1.
+    func position(of run: RunResult) -> Double? {
+        guard let value = values[run.name] else { return nil }
+        if isLogarithmic { return (Foundation.log(value) - Foundation.log(range.lowerBound)) / (Foundation.log(range.upperBound) - Foundation.log(range.lowerBound)) }
+        return (value - range.lowerBound) / (range.upperBound - range.lowerBound)
+    }
 }
