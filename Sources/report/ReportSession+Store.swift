@@ -13,7 +13,11 @@ extension ReportSession {
         display.start()
         let outcome = stored.run(prepared, plan: plan, lookup: lookup, schedule: schedule, jobs: jobs, board: board)
         display.stop()
-        outcome.storeErrors.forEach { console.error("The run store could not keep a run: " + $0) }
+        if let first = outcome.storeErrors.first {
+            let others = outcome.storeErrors.count - 1
+            console.error("The run store could not keep \(outcome.storeErrors.count) run\(outcome.storeErrors.count == 1 ? "" : "s") "
+                + "(their results are used all the same): \(first)" + (others > 0 ? " (and \(others) more like it)" : ""))
+        }
         return outcome
     }
 

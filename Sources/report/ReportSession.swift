@@ -243,7 +243,6 @@ struct ReportSession {
             return nil
         }
         let outcome = train(prepared, plan: plan, lookup: lookup, with: stored)
-        outcome.storeErrors.forEach { console.error("The run store could not keep a run (the report is unaffected): " + $0) }
         if !plan.entries.isEmpty {
             console.line("\(plan.entries.count) run\(plan.entries.count == 1 ? "" : "s"): \(outcome.trained.count) trained, "
                 + "\(outcome.stored) read from the run store (\(storage.paths.joined(separator: ", ")))")

@@ -168,6 +168,23 @@ struct RunStoreCommandTests {
         #expect(unknown.status == 1 && unknown.standardError.contains("--explain ffffffffffff: no run of these files"))
     }
 
+    @Test("A store that cannot be written: the report is written all the same, and one line says why the store lacks the runs")
+    func unwritableStore() throws {
+        let scratch = try ScratchFolder()
+        try Self.sweepFolder(in: scratch)
+        try scratch.write("mine", to: "a-file")
+        let outcome = try Self.run(["experiments", "--store", "a-file/store"], in: scratch)
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("reports/sweep/README.md").path))
+        let lines = outcome.standardError.split(separator: "\n").filter { $0.contains("The run store could not keep") }
+        #expect(lines.count == 1, "\(outcome.standardError)")
+        #expect(lines.first?.contains("The run store could not keep 7 runs (their results are used all the same): cannot create ") == true)
+        #expect(lines.first?.contains("a-file is a file, not a folder; give --store a folder (and 6 more like it)") == true, "\(lines)")
+        #expect(try String(contentsOf: scratch.url.appendingPathComponent("a-file"), encoding: .utf8) == "mine")
+        // As a shard, where the store is the whole point, it fails.
+        #expect(try Self.run(["experiments", "--store", "a-file/store", "--shard", "0/1"], in: scratch).status == 1)
+    }
+
     @Test("Bad shard settings are refused before anything runs")
     func badShards() throws {
         let scratch = try ScratchFolder()

@@ -71,10 +71,7 @@ public struct RunStore: Sendable {
     /// Stores `record` under `key` in the first folder, with the key's material and the run's times.
     public func save(_ record: RunRecord, key: RunKey) throws(StoreError) {
         let folder = folders[0]
-        let directory = recordURL(key, in: folder).deletingLastPathComponent()
-        do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
-            throw StoreError("cannot create \(directory.path): \(error.localizedDescription)")
-        }
+        try Self.createFolder(recordURL(key, in: folder).deletingLastPathComponent())
         let bytes: Data
         do { bytes = try record.encoded() } catch { throw StoreError("cannot encode the record of \(key.short): \(error)") }
         try Self.writeOnce(key.material, to: materialURL(key, in: folder), isValid: { $0 == key.material })
@@ -117,6 +114,24 @@ public struct RunStore: Sendable {
 
     private func entryURL(_ digest: String, in folder: URL, suffix: String) -> URL {
         folder.appendingPathComponent("runs").appendingPathComponent(String(digest.prefix(2))).appendingPathComponent(digest + suffix)
+    }
+
+    /// Creates `folder` and its missing parents, failing with the reason in words: a file in the
+    /// way, or the system's reason (permission denied, no space left).
+    static func createFolder(_ folder: URL) throws(StoreError) {
+        var missing: [URL] = []
+        var current = folder.standardizedFileURL
+        var isFolder: ObjCBool = false
+        while !FileManager.default.fileExists(atPath: current.path, isDirectory: &isFolder), current.path != "/" {
+            missing.append(current)
+            current = current.deletingLastPathComponent()
+        }
+        guard isFolder.boolValue else {
+            throw StoreError("cannot create \(folder.path): \(current.path) is a file, not a folder; give --store a folder")
+        }
+        for url in missing.reversed() where mkdir(url.path, 0o755) != 0 && errno != EEXIST {
+            throw StoreError("cannot create \(url.path): \(String(cString: strerror(errno)))")
+        }
     }
 
     /// Writes `bytes` at `url` unless a valid file is already there (another writer's, with the

@@ -23,9 +23,7 @@ extension RunStore {
     /// Records that shard `manifest.shard` of `manifest.count` has finished, in the first folder.
     public func save(_ manifest: ShardManifest) throws(StoreError) {
         let url = shardsFolder(of: manifest.plan, in: folders[0]).appendingPathComponent("\(manifest.shard)-of-\(manifest.count).json")
-        do { try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true) } catch {
-            throw StoreError("cannot create \(url.deletingLastPathComponent().path): \(error.localizedDescription)")
-        }
+        try Self.createFolder(url.deletingLastPathComponent())
         let bytes: Data
         do { bytes = try CanonicalJSON.encoder().encode(manifest) } catch { throw StoreError("cannot encode \(url.path): \(error)") }
         try Self.write(bytes, to: url, replacing: true)
