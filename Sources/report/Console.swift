@@ -26,12 +26,8 @@ struct Console: Sendable {
             return [result.experiment.name, runs, keyMetric(result), String(format: "%.1f s", result.seconds),
                     diverged > 0 ? "ok (\(diverged) diverged)" : "ok"]
         }
-        let header = ["experiment", "runs", "key metric", "time", "status"]
-        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
-        func format(_ row: [String]) -> String {
-            row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
-        }
-        line(([""] + [format(header), format(widths.map { String(repeating: "─", count: $0) })] + rows.map(format) + [""]).joined(separator: "\n"))
+        let table = TextTable(header: ["experiment", "runs", "key metric", "time", "status"], rows: rows)
+        line(([""] + table.lines(ruled: true) + [""]).joined(separator: "\n"))
     }
 
     private func keyMetric(_ result: ExperimentResult) -> String {

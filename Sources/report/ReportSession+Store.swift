@@ -58,7 +58,7 @@ extension ReportSession {
         guard var reading = read() else { return false }
         let prepared = prepare(&reading)
         guard let (store, plan) = openStoreAndPlan(prepared) else { return false }
-        let count = storage.shardCount ?? store.shardManifests(of: plan.digest).map(\.count).max()
+        let count = shardCount(of: store.shardManifests(of: plan.digest))
         let shards = count.map { plan.shardOfJobs(count: $0) }
         let rows = plan.entries.map { entry in
             PlanRow(key: entry.key.digest, experiment: entry.experiment, run: entry.run, cost: plan.work(of: entry),
@@ -68,14 +68,12 @@ extension ReportSession {
             let document = PlanDocument(plan: plan.digest, shardCount: count, runs: rows)
             print(String(decoding: (try? PlanDocument.encoder.encode(document)) ?? Data(), as: UTF8.self))
         } else {
-            let width = max(rows.map { $0.experiment.count }.max() ?? 0, 10)
-            print("key               cost      store    \(count == nil ? "" : "shard  ")\("experiment".padding(toLength: width, withPad: " ", startingAt: 0))  run")
-            for row in rows {
-                let shard = row.shard.map { "\($0)/\(count!)".padding(toLength: 7, withPad: " ", startingAt: 0) } ?? ""
-                print("\(row.key.prefix(16))  \(PlanRow.costText(row.cost).padding(toLength: 8, withPad: " ", startingAt: 0))  "
-                    + "\((row.stored ? "stored" : "missing").padding(toLength: 7, withPad: " ", startingAt: 0))  \(shard)"
-                    + "\(row.experiment.padding(toLength: width, withPad: " ", startingAt: 0))  \(row.run)")
+            let header = ["key", "cost", "store"] + (count == nil ? [] : ["shard"]) + ["experiment", "run"]
+            let cells = rows.map { row in
+                [String(row.key.prefix(16)), PlanRow.costText(row.cost), row.stored ? "stored" : "missing"]
+                    + (row.shard.map { ["\($0)/\(count!)"] } ?? []) + [row.experiment, row.run]
             }
+            TextTable(header: header, rows: cells).lines(ruled: false).forEach { print($0) }
             let missing = rows.filter { !$0.stored }.count
             print("\(rows.count) runs (\(Set(rows.map(\.key)).count) distinct keys), \(missing) missing from \(storage.paths.joined(separator: ", ")); "
                 + "plan \(plan.digest.prefix(16)); cost in multiply-adds, estimated")
@@ -109,10 +107,10 @@ extension ReportSession {
         let isStored = store.contains(digest: digest)
         print("in the store: \(isStored ? "yes" : "no")")
         print("material (its SHA-256 is the key):")
-        print(KeyMaterialText.lines(of: [UInt8](material)).map { "  " + $0 }.joined(separator: "\n"))
+        print(KeyMaterialText.lines(of: material).map { "  " + $0 }.joined(separator: "\n"))
         if !isStored {
-            let others = store.allMaterials().filter { $0.digest != digest }.map { ($0.digest, [UInt8]($0.material)) }
-            if let (closest, differences) = KeyMaterialText.closest(to: [UInt8](material), among: others) {
+            let others = store.allMaterials().filter { $0.digest != digest }.map { KeyMaterialText.Leaves(digest: $0.digest, material: $0.material) }
+            if let (closest, differences) = KeyMaterialText.closest(to: material, among: others) {
                 print("closest record in the store: \(closest.prefix(16)), which differs in \(differences.count) value\(differences.count == 1 ? "" : "s"):")
                 differences.prefix(20).forEach { print("  " + $0) }
             } else {
@@ -122,10 +120,15 @@ extension ReportSession {
         return true
     }
 
+    /// How many shards the plan is cut into: `--shard-count`, else the most its finished shards name.
+    private func shardCount(of manifests: [ShardManifest]) -> Int? {
+        storage.shardCount ?? manifests.map(\.count).max()
+    }
+
     /// Prints every missing run with the shard that trains it, for `--no-train`.
     func reportMissing(_ missing: [SweepPlan.Entry], plan: SweepPlan, store: RunStore) {
         let manifests = store.shardManifests(of: plan.digest)
-        let count = storage.shardCount ?? manifests.map(\.count).max()
+        let count = shardCount(of: manifests)
         let shards = count.map { plan.shardOfJobs(count: $0) }
         console.error("\(missing.count) run\(missing.count == 1 ? " is" : "s are") not in the run store (\(storage.paths.joined(separator: ", "))), "
             + "and --no-train trains nothing; nothing was written:")
@@ -151,11 +154,11 @@ extension ReportSession {
     /// When the store has the missing runs computed by other code (another numeric version, another
     /// OpenBLAS kernel), says so and what to do: the commonest reason a merged store lacks runs.
     func explainCodeMismatch(_ missing: [SweepPlan.Entry], store: RunStore) {
-        let stored = store.allMaterials().map { ($0.digest, [UInt8]($0.material)) }
+        let stored = store.allMaterials().map { KeyMaterialText.Leaves(digest: $0.digest, material: $0.material) }
         guard !stored.isEmpty else { return }
         var blas: Set<String> = [], sources = false
         for entry in missing.prefix(50) {
-            guard let (_, differences) = KeyMaterialText.closest(to: [UInt8](entry.key.material), among: stored),
+            guard let (_, differences) = KeyMaterialText.closest(to: entry.key.material, among: stored),
                   !differences.isEmpty, differences.allSatisfy({ $0.hasPrefix("code.") }) else { continue }
             for difference in differences {
                 if difference.hasPrefix("code.blas:"), let theirs = difference.components(separatedBy: " here, ").last {

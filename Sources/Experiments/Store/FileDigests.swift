@@ -40,18 +40,3 @@ public final class FileDigests: @unchecked Sendable {
         return digest
     }
 }
-
-extension Experiment {
-    /// The store key of each of its runs, from its setups and the digests of the data files they
-    /// name, without building any data: what says, before anything is prepared, whether the store
-    /// has every run.
-    public func runKeys() throws -> [RunKey] {
-        let directory = (file as NSString).deletingLastPathComponent
-        return try runs.map { run in
-            guard case .training(let training) = run.setup else { return try RunKey(setup: run.setup, dataFiles: []) }
-            let source = training.data.source
-            let files = try source.kind.files(source.settings, directory: directory).map { path throws in try FileDigests.shared.digest(of: path) }
-            return try RunKey(setup: run.setup, dataFiles: files)
-        }
-    }
-}

@@ -4,17 +4,31 @@ import Foundation
 /// two keys' materials differ (what `report --explain` prints for a run the store lacks).
 public enum KeyMaterialText {
     /// The material's leaves, in its (sorted) order: `run.optimizer.learning_rate = 0.1`.
-    public static func lines(of material: [UInt8]) -> [String] {
-        leaves(of: material).map { "\($0.path) = \($0.value)" }
+    public static func lines(of material: Data) -> [String] {
+        leaves(of: [UInt8](material)).map { "\($0.path) = \($0.value)" }
+    }
+
+    /// A key's material read into its leaves, path → value, to be compared with others.
+    public struct Leaves: Sendable {
+        /// The key.
+        public let digest: String
+        let values: [String: String]
+
+        /// The leaves of `material`, the material of the key `digest`.
+        public init(digest: String, material: Data) {
+            self.digest = digest
+            values = Dictionary(KeyMaterialText.leaves(of: [UInt8](material)).map { ($0.path, $0.value) }, uniquingKeysWith: { first, _ in first })
+        }
     }
 
     /// The stored material that differs from `material` in the fewest leaves, with each difference
-    /// ("run.loop.epochs: 20 here, 10 in the store"); nil when `others` is empty.
-    public static func closest(to material: [UInt8], among others: [(digest: String, material: [UInt8])]) -> (digest: String, differences: [String])? {
-        let mine = Dictionary(leaves(of: material).map { ($0.path, $0.value) }, uniquingKeysWith: { first, _ in first })
+    /// ("run.loop.epochs: 20 here, 10 in the store"); nil when `others` is empty. Read the stored
+    /// materials once (`Leaves`) to compare several keys with them.
+    public static func closest(to material: Data, among others: [Leaves]) -> (digest: String, differences: [String])? {
+        let mine = Leaves(digest: "", material: material).values
         var best: (digest: String, differences: [String])?
         for other in others {
-            let theirs = Dictionary(leaves(of: other.material).map { ($0.path, $0.value) }, uniquingKeysWith: { first, _ in first })
+            let theirs = other.values
             let paths = Set(mine.keys).union(theirs.keys).sorted()
             let differences = paths.compactMap { path -> String? in
                 let (here, there) = (mine[path], theirs[path])

@@ -74,8 +74,8 @@ public struct RunStore: Sendable {
         try Self.createFolder(recordURL(key, in: folder).deletingLastPathComponent())
         let bytes: Data
         do { bytes = try record.encoded() } catch { throw StoreError("cannot encode the record of \(key.short): \(error)") }
-        try Self.writeOnce(key.material, to: materialURL(key, in: folder), isValid: { $0 == key.material })
-        try Self.writeOnce(bytes, to: recordURL(key, in: folder), isValid: { (try? RunRecord(decoding: $0, timing: nil)) != nil })
+        try Self.writeOnce(key.material, to: materialURL(key, in: folder))
+        try Self.writeOnce(bytes, to: recordURL(key, in: folder))
         if let timing = try? CanonicalJSON.encoder().encode(record.timing) {
             // Wall times differ from one computation to the next, so the latest replaces the one there.
             try Self.write(timing, to: timingURL(key, in: folder), replacing: true)
@@ -134,12 +134,12 @@ public struct RunStore: Sendable {
         }
     }
 
-    /// Writes `bytes` at `url` unless a valid file is already there (another writer's, with the
-    /// same bytes); a file there that `isValid` rejects is replaced.
-    static func writeOnce(_ bytes: Data, to url: URL, isValid: (Data) -> Bool) throws(StoreError) {
-        if let existing = try? Data(contentsOf: url), isValid(existing) { return }
+    /// Writes `bytes` at `url` unless the file there already holds them (another writer's: a key
+    /// determines its bytes); a file with other bytes there (damaged, truncated) is replaced.
+    static func writeOnce(_ bytes: Data, to url: URL) throws(StoreError) {
+        if (try? Data(contentsOf: url)) == bytes { return }
         try write(bytes, to: url, replacing: false)
-        if let existing = try? Data(contentsOf: url), !isValid(existing) { try write(bytes, to: url, replacing: true) }
+        if (try? Data(contentsOf: url)) != bytes { try write(bytes, to: url, replacing: true) }
     }
 
     /// Writes `bytes` to a temporary file beside `url`, then gives it `url`'s name: by a hard link

@@ -24,7 +24,7 @@ public struct StoredRuns: Sendable {
         public var damaged: [(entry: SweepPlan.Entry, reason: String)] = []
     }
 
-    /// Reads the records of `entries` of `plan` for `experiments`.
+    /// Reads the records of `entries`, runs of `experiments`.
     public func lookUp(_ entries: [SweepPlan.Entry], in experiments: [PreparedExperiment]) -> Lookup {
         var lookup = Lookup()
         guard readsRecords else {
@@ -54,7 +54,7 @@ public struct StoredRuns: Sendable {
 
     /// What a store run did.
     public struct Outcome: Sendable {
-        /// Every experiment's results (complete when `entries` covered every run of the plan).
+        /// Every experiment's results (complete when the lookup covered every run of the plan).
         public var results: [ExperimentResult]
         /// The runs trained here.
         public var trained: [SweepPlan.Entry]
