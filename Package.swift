@@ -4,15 +4,16 @@ import PackageDescription
 /// Settings of the numeric targets.
 ///
 /// - They compile optimised, as one whole module, even in debug builds: `swift run report` builds
-///   in debug, and unoptimised numeric Swift is 10-100x slower. Whole-module matters too: compiled
-///   file by file, a call to a generic helper in another file (`Matrix.withUnsafeBufferPointer`)
-///   is not specialised, and looking up generic metadata took a quarter of a debug per-sample step
-///   (3x release; with `-wmo`, 1.0-1.1x). `-num-threads` keeps one object file per source file,
-///   which the index store SwiftPM writes in debug requires (plain `-wmo` fails with "index output
-///   filenames do not match input source files").
+///   in debug, and unoptimised numeric Swift is many times slower. Whole-module matters too:
+///   compiled file by file, a call to a generic helper in another file (`Matrix.withUnsafeBufferPointer`)
+///   is not specialised and looks up generic metadata on every call. `bench core` builds the debug
+///   configuration and prints its training steps beside the release build's ("debug build" rows).
+///   `-num-threads` keeps one object file per source file, which the index store SwiftPM writes in
+///   debug requires (plain `-wmo` fails with "index output filenames do not match input source files").
 /// - Dynamic exclusivity checks are off. Layers, parameters and the network's activation tape are
-///   class-stored buffers, and each access to one costs a thread-local lookup: 18% of a per-sample
-///   training step, measured with `perf` on `bench core`. A network is used from one thread at a time.
+///   class-stored buffers, and each access to one would cost a thread-local lookup inside the
+///   training steps' loops (`perf record` on `bench core --steps-only` of a build without this flag
+///   shows them). A network is used from one thread at a time.
 let optimisedInEveryConfiguration: [SwiftSetting] = [
     .unsafeFlags(["-O", "-wmo", "-num-threads", "2"], .when(configuration: .debug)),
     .unsafeFlags(["-enforce-exclusivity=unchecked"]),
@@ -22,6 +23,8 @@ let package = Package(
     name: "NeuralReport",
     platforms: [.macOS(.v13)],
     products: [
+        .library(name: "Wording", targets: ["Wording"]),
+        .library(name: "Configuration", targets: ["Configuration"]),
         .library(name: "NeuralNet", targets: ["NeuralNet"]),
         .library(name: "Datasets", targets: ["Datasets"]),
         .library(name: "Plotting", targets: ["Plotting"]),
@@ -34,97 +37,64 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
+    // Each target's dependencies are exactly the modules its files import (PackageStructureTests).
     targets: [
-        .systemLibrary(
-            name: "COpenBLAS",
-            pkgConfig: "openblas",
-            providers: [.apt(["libopenblas-dev"])]
-        ),
-        .target(
-            name: "CVectorMath",
-            cSettings: [.unsafeFlags(["-O3", "-ffp-contract=off"])]
-        ),
+        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev", "libfontconfig-dev"])]),
+        .systemLibrary(name: "CZlibSystem", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "CVectorMath", cSettings: [.unsafeFlags(["-O3", "-ffp-contract=off"])]),
+        .target(name: "Wording", exclude: ["README.md"]),
+        .target(name: "Configuration", dependencies: ["Wording"], exclude: ["README.md"]),
         .target(
             name: "NeuralNet",
-            dependencies: ["COpenBLAS", "CVectorMath"],
+            dependencies: ["COpenBLAS", "CVectorMath", "Configuration", "Wording"],
+            exclude: ["README.md"],
             swiftSettings: optimisedInEveryConfiguration
         ),
         .target(
             name: "Datasets",
-            dependencies: ["NeuralNet", "CZlibSystem", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["CZlibSystem", "Configuration", "NeuralNet", "Wording", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["README.md"],
             swiftSettings: optimisedInEveryConfiguration
         ),
-        .systemLibrary(
-            name: "CCairo",
-            pkgConfig: "cairo",
-            providers: [.apt(["libcairo2-dev", "libfontconfig-dev"])]
-        ),
-        .systemLibrary(
-            name: "CZlibSystem",
-            pkgConfig: "zlib",
-            providers: [.apt(["zlib1g-dev"])]
-        ),
-        .target(name: "Plotting", dependencies: ["CCairo", "CZlibSystem"]),
+        .target(name: "Plotting", dependencies: ["CCairo", "CZlibSystem"], exclude: ["README.md"]),
         .target(
             name: "Experiments",
-            dependencies: ["NeuralNet", "Datasets", "Plotting"],
+            dependencies: ["Configuration", "Datasets", "NeuralNet", "Wording"],
+            exclude: ["README.md"],
             plugins: ["SourceDigest"]
         ),
         .plugin(name: "SourceDigest", capability: .buildTool()),
         .target(
             name: "Reporting",
-            dependencies: ["Experiments", "NeuralNet", "Datasets", "Plotting"],
+            dependencies: ["Configuration", "Datasets", "Experiments", "NeuralNet", "Plotting", "Wording"],
+            exclude: ["README.md"],
             plugins: ["SourceDigest"]
         ),
         .executableTarget(
             name: "report",
-            dependencies: ["Reporting", "Experiments", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Configuration", "Experiments", "Plotting", "Reporting", "Wording",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            exclude: ["README.md"]
         ),
         .executableTarget(
             name: "bench",
-            dependencies: [
-                "Experiments", "Reporting",
-                "NeuralNet",
-                "Datasets",
-                "Plotting",
-                "COpenBLAS",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            dependencies: ["COpenBLAS", "Configuration", "Datasets", "Experiments", "NeuralNet", "Plotting", "Reporting",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            exclude: ["README.md"]
         ),
-        .target(
-            name: "TestSupport",
-            dependencies: ["NeuralNet"],
-            path: "Tests/TestSupport"
-        ),
-        .testTarget(
-            name: "NeuralNetTests",
-            dependencies: ["NeuralNet", "TestSupport"],
-            exclude: ["Fixtures"]
-        ),
+        .target(name: "TestSupport", dependencies: ["NeuralNet"], path: "Tests/TestSupport"),
+        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration"]),
+        .testTarget(name: "NeuralNetTests", dependencies: ["CVectorMath", "NeuralNet", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "NeuralNet", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "ExperimentsTests",
-            dependencies: ["Experiments", "Datasets", "TestSupport"],
+            dependencies: ["Configuration", "Datasets", "Experiments", "NeuralNet", "TestSupport"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(
-            name: "ReportingTests",
-            dependencies: ["Reporting", "Experiments", "Plotting", "TestSupport"],
-            exclude: ["Corpus"]
-        ),
-        .testTarget(
-            name: "PlottingTests",
-            dependencies: ["Plotting", "TestSupport"],
-            exclude: ["Fixtures"]
-        ),
-        .testTarget(
-            name: "CLITests",
-            dependencies: ["report"],
-            exclude: ["Hostile"]
-        ),
-        .testTarget(
-            name: "DatasetsTests",
-            dependencies: ["Datasets", "NeuralNet", "TestSupport"],
-            exclude: ["Fixtures"]
-        ),
+        .testTarget(name: "ReportingTests", dependencies: ["Experiments", "Plotting", "Reporting"], exclude: ["Corpus"]),
+        // Runs the built `report` binary, so it depends on the executable and imports nothing.
+        .testTarget(name: "CLITests", dependencies: ["report"], exclude: ["Hostile"]),
     ]
 )

@@ -7,38 +7,63 @@ import PackagePlugin
 /// makes every stored run stale; applied to any other target, `renderingCodeIdentity`, the digest
 /// of every source, which says whether an experiment's pages and figures need drawing again.
 ///
-/// What computes: every file of `CVectorMath`, `NeuralNet` and `Datasets`, the folders of
-/// `Experiments` that build and run a run (`numericFolders`), and the files of its store that
-/// define a key and a record's bytes (`recordFiles`). A page template, a figure, the file reader or
-/// the store's file handling is not among them, so editing one re-renders without retraining. Paths enter the
+/// What computes: every file of the targets `Experiments` depends on, directly or through others
+/// (`NeuralNet`, `Datasets`, `Configuration`, `CVectorMath`…: the package's own, read from its
+/// manifest), the folders of `Experiments` that build and run a run (`numericFolders`), and the
+/// files of its store that define a key and a record's bytes (`recordFiles`). Every other folder of
+/// `Experiments` is named in `presentationFolders`; a folder in neither list stops the build, so a
+/// new one is classified when it is made. A page template, a figure, the file reader or the store's
+/// file handling is not numeric, so editing one re-renders without retraining. Paths enter the
 /// digest relative to the package, so two checkouts in different places agree.
 @main
 struct SourceDigest: BuildToolPlugin {
-    /// Targets whose every source file takes part.
-    static let numericTargets = ["CVectorMath", "NeuralNet", "Datasets"]
     /// Folders of `Experiments` whose files take part.
     static let numericFolders = ["Running", "Results", "Spec", "Registry"]
+    /// Folders of `Experiments` whose files do not change a run's numbers (the store's folder holds both kinds).
+    static let presentationFolders = ["Reading", "Expansion", "Support", "Store"]
     /// Files of `Experiments/Store` that decide what a key digests and what a record holds.
     static let recordFiles = ["RunKey.swift", "RunRecord.swift", "RunRecord+Bytes.swift", "CanonicalJSON.swift", "CodeIdentity.swift"]
-    /// Files of those folders that hold text only (titles, questions, figure requests).
+    /// Files of the numeric folders that hold text only (titles, questions, figure requests).
     static let textOnlyFiles = ["Experiment.swift", "FigureRequest.swift"]
+
+    /// A folder of `Experiments` that neither list names.
+    struct UnclassifiedFolder: Error, CustomStringConvertible {
+        let folder: String
+        var description: String {
+            "Sources/Experiments/\(folder) is in neither SourceDigest.numericFolders nor presentationFolders: "
+                + "add it to the one that says whether its files change a run's numbers"
+        }
+    }
+
+    /// The package's own targets `target` depends on, directly or not.
+    static func dependencies(of target: Target) -> [Target] {
+        var found: [Target] = []
+        var pending = target.dependencies
+        while let dependency = pending.popLast() {
+            guard case .target(let next) = dependency, !found.contains(where: { $0.id == next.id }) else { continue }
+            found.append(next)
+            pending += next.dependencies
+        }
+        return found
+    }
 
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let root = context.package.directoryURL.standardizedFileURL.path
         var files: [URL] = []
         let numeric = target.name == "Experiments"
-        for candidate in context.package.targets {
-            guard let module = candidate.sourceModule else { continue }
-            let sources = module.sourceFiles.filter { $0.type == .source || $0.type == .header }.map(\.url)
-            if !numeric {
-                files += sources
-            } else if Self.numericTargets.contains(candidate.name) {
-                files += sources
-            } else if candidate.name == "Experiments" {
-                files += sources.filter { url in
-                    let (folder, name) = (url.deletingLastPathComponent().lastPathComponent, url.lastPathComponent)
-                    if folder == "Store" { return Self.recordFiles.contains(name) }
-                    return Self.numericFolders.contains(folder) && !Self.textOnlyFiles.contains(name)
+        func sources(of candidate: Target) -> [URL] {
+            guard let module = candidate.sourceModule else { return [] }
+            return module.sourceFiles.filter { $0.type == .source || $0.type == .header }.map(\.url)
+        }
+        if !numeric {
+            for candidate in context.package.targets { files += sources(of: candidate) }
+        } else {
+            for dependency in Self.dependencies(of: target) { files += sources(of: dependency) }
+            for url in sources(of: target) {
+                let (folder, name) = (url.deletingLastPathComponent().lastPathComponent, url.lastPathComponent)
+                guard Self.numericFolders.contains(folder) || Self.presentationFolders.contains(folder) else { throw UnclassifiedFolder(folder: folder) }
+                if folder == "Store" ? Self.recordFiles.contains(name) : Self.numericFolders.contains(folder) && !Self.textOnlyFiles.contains(name) {
+                    files.append(url)
                 }
             }
         }

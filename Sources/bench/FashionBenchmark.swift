@@ -1,4 +1,5 @@
 import ArgumentParser
+import Configuration
 import Datasets
 import Experiments
 import Foundation
@@ -34,9 +35,8 @@ struct FashionBenchmark: ParsableCommand {
     mutating func run() throws {
         BLASThreads.set(threads)
         var random = RandomState(seed: 0)
-        var settings = SettingValues()
-        settings["directory"] = .text(directory)
-        var source = try FashionMNISTSource.load(settings.filled(from: FashionMNISTSource.settings), random: &random, directory: "")
+        let settings = try FashionMNISTSource.settings(SettingValues(["directory": .text(directory)]))
+        var source = try FashionMNISTSource.load(settings, random: &random, directory: "")
         source.inputs.divisor = 255
         let testRows = source.testRows ?? 0..<0
         let train = Examples(inputs: source.inputs, targets: source.targets, indices: Array(0..<testRows.lowerBound))
@@ -99,12 +99,12 @@ struct FashionBenchmark: ParsableCommand {
         var marks: [Double] = []
         let clock = ContinuousClock()
         let start = clock.now
-        let history = trainer.train(on: train, evaluating: [("test", test)], random: &shuffle, onEpoch: { _ in
+        let history = trainer.train(on: train, evaluating: [(.test, test)], random: &shuffle, onEpoch: { _ in
             marks.append((clock.now - start).seconds)
         })
         // An epoch's record (both splits evaluated) is the time between epochs less its steps.
         let evaluations = zip(marks, [0] + marks.dropLast()).enumerated().map { index, pair in pair.0 - pair.1 - history.epochSeconds[index] }
-        return (history.epochSeconds, evaluations, history.split("test")?.accuracy?.last ?? .nan)
+        return (history.epochSeconds, evaluations, history.split(.test)?.accuracy?.last ?? .nan)
     }
 }
 

@@ -1,5 +1,7 @@
+import Configuration
 import Experiments
 import Foundation
+import Wording
 
 /// Where the tool talks: progress and the summary on standard output, errors on standard error.
 struct Console: Sendable {
@@ -32,7 +34,7 @@ struct Console: Sendable {
 
     private func keyMetric(_ result: ExperimentResult) -> String {
         let values = result.runs.compactMap { run -> Double? in
-            if let history = run.training?.history { return history.split("test")?.accuracy?.last ?? history.splits.first?.accuracy?.last }
+            if let history = run.training?.history { return history.split(.test)?.accuracy?.last ?? history.splits.first?.accuracy?.last }
             return nil
         }
         if let best = values.max() { return "accuracy \((best * 100).text(significantDigits: 3))%" }

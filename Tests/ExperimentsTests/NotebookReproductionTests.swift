@@ -30,7 +30,7 @@ struct NotebookReproductionTests {
         #expect(training.initialParameters[2].values == fixture.initial["W2"]!)
 
         let history = training.history
-        let train = history.splits[0], test = try #require(history.split("test"))
+        let train = history.splits[0], test = try #require(history.split(.test))
         for epoch in 0..<20 {
             #expect(isClose(train.loss[epoch], fixture.history.loss[epoch], relative: 1e-12), "loss at \(epoch)")
             #expect(train.accuracy![epoch + 1] == fixture.history.accuracy_train[epoch])

@@ -66,7 +66,7 @@ struct TrainingKernelTests {
                                                  evaluateEvery: 2, decision: testCase.classes ? .argmax : nil,
                                                  usesTrainingKernel: kernel))
         let data = LabeledData(inputs: inputs, targets: targets)
-        let test = [NamedData("test", data.subset([0, 5, 9]))]
+        let test = [NamedData(.test, data.subset([0, 5, 9]))]
         var order = TestRandom(seed: 3)
         let first = trainer.train(on: data, evaluating: test, random: &order)
         let second = trainer.train(on: data, evaluating: test, random: &order)

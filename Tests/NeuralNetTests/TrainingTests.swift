@@ -39,7 +39,7 @@ struct TrainingTests {
             #expect(isClose(ours, theirs), "epoch \(epoch + 1): \(ours) vs \(theirs)")
         }
         // Record e is the network after e epochs: its training loss is the loss seen before step e + 1.
-        let train = try #require(history.split("train"))
+        let train = try #require(history.split(.train))
         #expect(history.epochs == Array(0...50))
         #expect(Array(train.loss.prefix(50)) == history.batchLoss)
         #expect(isClose(train.loss[50], reference.final_loss))
@@ -66,13 +66,13 @@ struct TrainingTests {
     func fitsALine(batching: Batching) throws {
         let (trainer, data) = regressionSetup(learningRate: batching == .full ? 0.3 : 0.02, batching: batching)
         var random = TestRandom(seed: 9)
-        let history = trainer.train(on: data, evaluating: [NamedData("test", data.subset([0, 10, 20]))], random: &random)
+        let history = trainer.train(on: data, evaluating: [NamedData(.test, data.subset([0, 10, 20]))], random: &random)
         let linear = try #require(trainer.network.layers[0] as? Linear)
         #expect(abs(linear.weight.value[0, 0] - 3) < 1e-3)
         #expect(abs(linear.bias.value[0, 0] - 1) < 1e-3)
         #expect(history.epochs == Array(0...40))
-        #expect(history.split("test")?.loss.count == 41)
-        #expect(history.split("train")?.accuracy == nil)
+        #expect(history.split(.test)?.loss.count == 41)
+        #expect(history.split(.train)?.accuracy == nil)
         let expectedSteps = switch batching { case .full: 40; case .miniBatch: 40 * 7; case .perSample: 40 * 64 }
         #expect(history.steps == expectedSteps)
     }

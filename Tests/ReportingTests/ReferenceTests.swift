@@ -31,6 +31,8 @@ struct ReferenceTests {
         #expect(((optimizer["name"] as! [String: Any])["enum"] as! [String]) == Registry.optimizers.map { $0.name })
         #expect(Set(optimizer.keys) == Set(Registry.optimizers.flatMap { $0.settings.map(\.key) } + ["name", "lr"]))
         let data = (properties["data"] as! [String: Any])["properties"] as! [String: Any]
-        #expect(Set(data.keys) == Set(Registry.dataSources.flatMap { $0.settings.map(\.key) } + ["source", "split"] + DataSetup.settings.map(\.key)))
+        let sourceKeys: [String] = Registry.dataSources.flatMap { $0.settings.map(\.key) }
+        let commonKeys: [String] = DataSetup.Keys.declarations.map(\.key)
+        #expect(Set(data.keys) == Set(sourceKeys + ["source", "split"] + commonKeys))
     }
 }

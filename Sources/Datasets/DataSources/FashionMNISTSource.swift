@@ -1,3 +1,4 @@
+import Configuration
 import Foundation
 import NeuralNet
 
@@ -7,6 +8,7 @@ import NeuralNet
 public enum FashionMNISTSource: ConfigurableDataSource {
     public static let name = "fashion-mnist"
     public static let summary = "Fashion-MNIST: 60000 training and 10000 test images, 28 × 28, 10 classes (Debian's dataset-fashion-mnist)"
+    public static let canGiveImages = true
     /// Where `apt-get install dataset-fashion-mnist` puts the files.
     public static let packageDirectory = "/usr/share/datasets/fashion-mnist"
     /// The classes, by label.
@@ -14,24 +16,25 @@ public enum FashionMNISTSource: ConfigurableDataSource {
     static let fileNames = (images: "train-images-idx3-ubyte", labels: "train-labels-idx1-ubyte",
                             testImages: "t10k-images-idx3-ubyte", testLabels: "t10k-labels-idx1-ubyte")
 
-    public static let settings = [
-        Setting("directory", .text, default: .text(packageDirectory), "the folder holding the four IDX files (gzipped or not)"),
-        Setting("samples", .integer(minimum: 2), default: nil, required: false, "use only the first this many training images (default: all 60000)"),
-        Setting("test_samples", .integer(minimum: 1), default: nil, required: false, "use only the first this many test images (default: all 10000)"),
-    ]
-
-    public static func shape(_ settings: SettingValues) -> (rows: Int, columns: Int)? {
-        // Bytes, not numbers: 785 one-byte values a row are about 98 eight-byte ones.
-        (min(settings.optionalInteger("samples") ?? 60000, 60000) + min(settings.optionalInteger("test_samples") ?? 10000, 10000), 99)
+    public struct Keys: SettingDeclarations {
+        let directory: SettingKey<String> = .text("directory", default: packageDirectory, "the folder holding the four IDX files (gzipped or not)")
+        let samples: SettingKey<Int?> = .integer("samples", minimum: 2, "use only the first this many training images (default: all 60000)")
+        let testSamples: SettingKey<Int?> = .integer("test_samples", minimum: 1, "use only the first this many test images (default: all 10000)")
+        public init() {}
     }
 
-    public static func files(_ settings: SettingValues, directory: String) -> [String] {
-        let folder = DataSourceSettings.resolve(settings.text("directory") ?? packageDirectory, in: directory)
+    public static func shape(_ settings: Settings<Keys>) -> (rows: Int, columns: Int)? {
+        // Bytes, not numbers: 785 one-byte values a row are about 98 eight-byte ones.
+        (min(settings.samples ?? 60000, 60000) + min(settings.testSamples ?? 10000, 10000), 99)
+    }
+
+    public static func files(_ settings: Settings<Keys>, directory: String) -> [String] {
+        let folder = DataSourceSettings.resolve(settings.directory, in: directory)
         return [fileNames.images, fileNames.labels, fileNames.testImages, fileNames.testLabels].map { locate($0, in: folder) }
     }
 
-    public static func load(_ settings: SettingValues, random: inout RandomState, directory: String) throws(SettingError) -> SourceData {
-        let written = settings.text("directory") ?? packageDirectory
+    public static func load(_ settings: Settings<Keys>, random: inout RandomState, directory: String) throws(SettingError) -> SourceData {
+        let written = settings.directory
         let folder = DataSourceSettings.resolve(written, in: directory)
         let paths = files(settings, directory: directory)
         if let missing = paths.first(where: { !FileManager.default.fileExists(atPath: $0) }) {
@@ -40,13 +43,12 @@ public enum FashionMNISTSource: ConfigurableDataSource {
                 : "the folder needs \(fileNames.images), \(fileNames.labels), \(fileNames.testImages) and \(fileNames.testLabels) (each may end in .gz)"
             let what = FileManager.default.fileExists(atPath: folder) ? "\(missing) does not exist" : "\(folder) does not exist"
             let where_ = written == packageDirectory ? "is not installed here" : "is not in \(written)"
-            throw SettingError(key: "directory", "Fashion-MNIST \(where_): \(what); \(advice)")
+            throw settings.error(\.directory, "Fashion-MNIST \(where_): \(what); \(advice)")
         }
-        let train = try IDXSource.read(images: paths[0], labels: paths[1], imagesKey: "directory", labelsKey: "directory",
-                                       limit: settings.optionalInteger("samples"))
-        let test = try IDXSource.read(images: paths[2], labels: paths[3], imagesKey: "directory", labelsKey: "directory",
-                                      limit: settings.optionalInteger("test_samples"))
-        var data = try SourceFiles.combine(train, test, testKey: "directory", testFile: paths[2])
+        let key = Keys.key(\.directory)
+        let train = try IDXSource.read(images: paths[0], labels: paths[1], imagesKey: key, labelsKey: key, limit: settings.samples)
+        let test = try IDXSource.read(images: paths[2], labels: paths[3], imagesKey: key, labelsKey: key, limit: settings.testSamples)
+        var data = try SourceFiles.combine(train, test, testKey: key, testFile: paths[2])
         data.classNames = classNames
         return data
     }
@@ -57,11 +59,11 @@ public enum FashionMNISTSource: ConfigurableDataSource {
         return FileManager.default.fileExists(atPath: plain) ? plain : plain + ".gz"
     }
 
-    public static func describe(_ settings: SettingValues) -> String {
-        let train = settings.optionalInteger("samples").map { "the first \($0) of 60000" } ?? "60000"
-        let test = settings.optionalInteger("test_samples").map { "the first \($0) of 10000" } ?? "10000"
+    public static func describe(_ settings: Settings<Keys>) -> String {
+        let train = settings.samples.map { "the first \($0) of 60000" } ?? "60000"
+        let test = settings.testSamples.map { "the first \($0) of 10000" } ?? "10000"
         return "Fashion-MNIST: \(train) training and \(test) test images, 28 × 28, 10 classes"
     }
 
-    public static func origin(_ settings: SettingValues) -> String { "the Fashion-MNIST data" }
+    public static func origin(_ settings: Settings<Keys>) -> String { "the Fashion-MNIST data" }
 }

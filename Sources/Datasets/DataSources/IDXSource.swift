@@ -1,3 +1,4 @@
+import Configuration
 import NeuralNet
 
 /// IDX files, MNIST's format (gzipped or not): an images file whose items are flattened row by
@@ -5,35 +6,36 @@ import NeuralNet
 public enum IDXSource: ConfigurableDataSource {
     public static let name = "idx"
     public static let summary = "IDX files (MNIST's format, gzipped or not): images flattened row by row, and their labels"
-    public static let settings = [
-        Setting("images", .text, default: nil, "the images file, relative to the experiment file"),
-        Setting("labels", .text, default: nil, "the labels file, one label per image"),
-        Setting("test_images", .text, default: nil, required: false, "a separate test images file (an official split); its rows are the test set"),
-        Setting("test_labels", .text, default: nil, required: false, "the test images' labels file"),
-    ]
+    public static let canGiveImages = true
+    public struct Keys: SettingDeclarations {
+        let images: SettingKey<String> = .text("images", "the images file, relative to the experiment file")
+        let labels: SettingKey<String> = .text("labels", "the labels file, one label per image")
+        let testImages: SettingKey<String?> = .text("test_images", "a separate test images file (an official split); its rows are the test set")
+        let testLabels: SettingKey<String?> = .text("test_labels", "the test images' labels file")
+        public init() {}
+    }
 
-    public static func check(_ settings: SettingValues) -> SettingError? {
-        switch (settings.text("test_images"), settings.text("test_labels")) {
-        case (.some, nil): SettingError(key: "test_labels", "test_images needs its labels: add \"test_labels\"")
-        case (nil, .some): SettingError(key: "test_images", "test_labels needs its images: add \"test_images\"")
+    public static func check(_ settings: Settings<Keys>) -> SettingError? {
+        switch (settings.testImages, settings.testLabels) {
+        case (.some, nil): settings.error(\.testLabels, "test_images needs its labels: add \"test_labels\"")
+        case (nil, .some): settings.error(\.testImages, "test_labels needs its images: add \"test_images\"")
         default: nil
         }
     }
 
-    public static func files(_ settings: SettingValues, directory: String) -> [String] {
-        ["images", "labels", "test_images", "test_labels"].compactMap { settings.text($0) }.map { DataSourceSettings.resolve($0, in: directory) }
+    public static func files(_ settings: Settings<Keys>, directory: String) -> [String] {
+        ([settings.images, settings.labels] + [settings.testImages, settings.testLabels].compactMap { $0 })
+            .map { DataSourceSettings.resolve($0, in: directory) }
     }
 
-    public static func load(_ settings: SettingValues, random: inout RandomState, directory: String) throws(SettingError) -> SourceData {
-        func path(_ key: String) -> String? { settings.text(key).map { DataSourceSettings.resolve($0, in: directory) } }
-        let train = try read(images: path("images") ?? "", labels: path("labels") ?? "", imagesKey: "images", labelsKey: "labels")
-        guard let testImages = path("test_images"), let testLabels = path("test_labels") else { return train }
-        let test = try read(images: testImages, labels: testLabels, imagesKey: "test_images", labelsKey: "test_labels")
-        return try SourceFiles.combine(train, test, testKey: "test_images", testFile: testImages)
+    public static func load(_ settings: Settings<Keys>, random: inout RandomState, directory: String) throws(SettingError) -> SourceData {
+        func path(_ written: String) -> String { DataSourceSettings.resolve(written, in: directory) }
+        let train = try read(images: path(settings.images), labels: path(settings.labels), imagesKey: Keys.key(\.images), labelsKey: Keys.key(\.labels))
+        guard let testImages = settings.testImages.map(path), let testLabels = settings.testLabels.map(path) else { return train }
+        let test = try read(images: testImages, labels: testLabels, imagesKey: Keys.key(\.testImages), labelsKey: Keys.key(\.testLabels))
+        return try SourceFiles.combine(train, test, testKey: Keys.key(\.testImages), testFile: testImages)
     }
 
-    /// The images at `images` with the labels at `labels`; problems are reported at the key of
-    /// the file that has them.
     static func read(images: String, labels: String, imagesKey: String, labelsKey: String, limit: Int? = nil) throws(SettingError) -> SourceData {
         let pictures = try SourceFiles.reading(at: imagesKey) { () throws(DataFileError) in try IDXFiles.read(at: images) }
         let tags = try SourceFiles.reading(at: labelsKey) { () throws(DataFileError) in try IDXFiles.read(at: labels) }
@@ -55,10 +57,10 @@ public enum IDXSource: ConfigurableDataSource {
                           imageShape: pictures.shape.count >= 3 ? Array(pictures.shape.dropFirst()) : nil, files: [images, labels])
     }
 
-    public static func describe(_ settings: SettingValues) -> String {
-        let test = settings.text("test_images").map { ", test images `\($0)`" } ?? ""
-        return "IDX images `\(settings.text("images") ?? "")` with labels `\(settings.text("labels") ?? "")`\(test)"
+    public static func describe(_ settings: Settings<Keys>) -> String {
+        let test = settings.testImages.map { ", test images `\($0)`" } ?? ""
+        return "IDX images `\(settings.images)` with labels `\(settings.labels)`\(test)"
     }
 
-    public static func origin(_ settings: SettingValues) -> String { settings.text("images") ?? "the IDX images" }
+    public static func origin(_ settings: Settings<Keys>) -> String { settings.images }
 }

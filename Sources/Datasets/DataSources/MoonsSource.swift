@@ -1,19 +1,26 @@
+import Configuration
 import NeuralNet
+import Wording
 
 /// scikit-learn's `make_moons` (seed 003).
 public enum MoonsSource: ConfigurableDataSource {
     public static let name = "moons"
     public static let summary = "two interleaved half circles, scikit-learn's make_moons (seed 003)"
-    public static let settings = [DataSourceSettings.samples(default: 100), DataSourceSettings.noise(default: 0)]
 
-    public static func shape(_ settings: SettingValues) -> (rows: Int, columns: Int)? { (settings.integer("samples"), 3) }
-
-    public static func load(_ settings: SettingValues, random: inout RandomState, directory: String) throws(SettingError) -> SourceData {
-        let noise = settings.number("noise")
-        return SourceData(TwoClassShapes.moons(samples: settings.integer("samples"), noise: noise == 0 ? nil : noise, random: &random))
+    public struct Keys: SettingDeclarations {
+        let samples = DataSourceSettings.samples(default: 100)
+        let noise = DataSourceSettings.noise(default: 0)
+        public init() {}
     }
 
-    public static func describe(_ settings: SettingValues) -> String {
-        "make_moons: \(settings.integer("samples")) points, noise \(settings.number("noise").shortText)"
+    public static func shape(_ settings: Settings<Keys>) -> (rows: Int, columns: Int)? { (settings.samples, 3) }
+
+    public static func load(_ settings: Settings<Keys>, random: inout RandomState, directory: String) throws(SettingError) -> SourceData {
+        let noise = settings.noise
+        return SourceData(TwoClassShapes.moons(samples: settings.samples, noise: noise == 0 ? nil : noise, random: &random))
+    }
+
+    public static func describe(_ settings: Settings<Keys>) -> String {
+        "make_moons: \(settings.samples) points, noise \(settings.noise.shortText)"
     }
 }

@@ -1,3 +1,4 @@
+import Configuration
 import NeuralNet
 
 /// A NumPy `.npz` archive holding an input matrix and a label vector (seed 004's `data.npz`), and
@@ -6,20 +7,22 @@ import NeuralNet
 public enum NPZSource: ConfigurableDataSource {
     public static let name = "npz"
     public static let summary = "a NumPy .npz archive with an input matrix and a label vector (seed 004's data.npz)"
-    public static let settings = [
-        DataSourceSettings.path,
-        DataSourceSettings.testPath,
-        Setting("inputs", .text, default: .text("arr_0"), "the name of the input array (np.savez names them arr_0, arr_1, …)"),
-        Setting("labels", .text, default: .text("arr_1"), "the name of the label array"),
-    ]
-
-    public static func files(_ settings: SettingValues, directory: String) -> [String] {
-        ["path", "test_path"].compactMap { settings.text($0) }.map { DataSourceSettings.resolve($0, in: directory) }
+    public static let canGiveImages = true
+    public struct Keys: SettingDeclarations {
+        let path = DataSourceSettings.path
+        let testPath = DataSourceSettings.testPath
+        let inputs: SettingKey<String> = .text("inputs", default: "arr_0", "the name of the input array (np.savez names them arr_0, arr_1, …)")
+        let labels: SettingKey<String> = .text("labels", default: "arr_1", "the name of the label array")
+        public init() {}
     }
 
-    public static func load(_ settings: SettingValues, random: inout RandomState, directory: String) throws(SettingError) -> SourceData {
+    public static func files(_ settings: Settings<Keys>, directory: String) -> [String] {
+        ([settings.path] + [settings.testPath].compactMap { $0 }).map { DataSourceSettings.resolve($0, in: directory) }
+    }
+
+    public static func load(_ settings: Settings<Keys>, random: inout RandomState, directory: String) throws(SettingError) -> SourceData {
         let paths = files(settings, directory: directory)
-        let (inputs, labels) = (settings.text("inputs") ?? "arr_0", settings.text("labels") ?? "arr_1")
+        let (inputs, labels) = (settings.inputs, settings.labels)
         // A missing array is a mistake in `inputs` or `labels`, the rest in the file's own key.
         var missing: SettingError?
         do {
@@ -46,11 +49,12 @@ public enum NPZSource: ConfigurableDataSource {
             guard var array = arrays[name] else {
                 throw MissingArray(key: key, message: "\(path) has no array \"\(name)\"; it holds \(arrays.keys.sorted().joined(separator: ", "))")
             }
-            if key == "inputs", array.shape.count > 3 {
+            let isInput = key == Keys.key(\.inputs)
+            if isInput, array.shape.count > 3 {
                 throw DataFileError(file: path, problem: "input array \"\(name)\" has shape \(array.shape); expected rows × features (2-D) "
                     + "or rows × height × width images (3-D)")
             }
-            if key == "inputs", array.shape.count == 3 {
+            if isInput, array.shape.count == 3 {
                 imageShape = Array(array.shape.dropFirst())
                 array.shape = [array.shape[0], array.shape[1] * array.shape[2]]
             }
@@ -62,8 +66,8 @@ public enum NPZSource: ConfigurableDataSource {
             }
             return matrix
         }
-        let x = try matrix("inputs", inputs)
-        var y = try matrix("labels", labels)
+        let x = try matrix(Keys.key(\.inputs), inputs)
+        var y = try matrix(Keys.key(\.labels), labels)
         if y.rows == 1 && y.columns == x.rows { y = .column(y.elements) }
         guard y.rows == x.rows, y.columns == 1 else {
             throw DataFileError(file: path, problem: "\(x.rows) input rows but labels of shape \(y.shapeDescription); expected one label per row")
@@ -71,8 +75,10 @@ public enum NPZSource: ConfigurableDataSource {
         return SourceData(inputs: InputTable(x), targets: y, imageShape: imageShape, files: [path])
     }
 
-    public static func describe(_ settings: SettingValues) -> String {
-        let test = settings.text("test_path").map { ", test file `\($0)`" } ?? ""
-        return "NumPy file `\(settings.text("path") ?? "")`\(test) (inputs `\(settings.text("inputs") ?? "")`, labels `\(settings.text("labels") ?? "")`)"
+    public static func describe(_ settings: Settings<Keys>) -> String {
+        let test = settings.testPath.map { ", test file `\($0)`" } ?? ""
+        return "NumPy file `\(settings.path)`\(test) (inputs `\(settings.inputs)`, labels `\(settings.labels)`)"
     }
+
+    public static func origin(_ settings: Settings<Keys>) -> String { settings.path }
 }

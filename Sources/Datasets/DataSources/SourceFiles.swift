@@ -1,3 +1,4 @@
+import Configuration
 import NeuralNet
 
 /// What the file sources share: reading a file with its problems reported at the setting that

@@ -1,5 +1,7 @@
+import Configuration
 import Foundation
 import Datasets
+import Wording
 
 /// Turns `variants` (named overrides) and `sweep` (a grid of values) into the documents of single runs.
 ///

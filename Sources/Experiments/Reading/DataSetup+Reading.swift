@@ -1,46 +1,64 @@
+import Configuration
+import Datasets
 import NeuralNet
 
 extension DataSetup {
     /// The keys of `data` that every source has, besides `source` and `split`.
-    public static let settings = [
-        Setting("standardize", .flag, default: .flag(false), "scale inputs by the training rows' mean and deviation"),
-        Setting("divide_by", .number(.positive), default: nil, required: false,
-                "divide every input value by this first (255 for pixels), before any standardising"),
-        Setting("classes", .texts, default: nil, required: false,
-                "a name for each class, label 0 first (replacing the source's own names)"),
-    ]
+    public struct Keys: SettingDeclarations {
+        let standardize: SettingKey<Bool> = .flag("standardize", default: false, "scale inputs by the training rows' mean and deviation")
+        let divideBy: SettingKey<Double?> = .number("divide_by", .positive,
+                                                    "divide every input value by this first (255 for pixels), before any standardising")
+        let classes: SettingKey<[String]?> = .texts("classes", "a name for each class, label 0 first (replacing the source's own names)")
+        public init() {}
+    }
+
+    /// The keys of `data` besides the source's own and the common ones.
+    public struct SourceKeys: SettingDeclarations {
+        /// Which registered source makes the rows.
+        public let source: SettingKey<String> = .choice("source", among: Registry.dataSources.map { $0.name },
+                                                        "the generator or file format; the other keys depend on it")
+        public init() {}
+    }
+
+    /// The key of `data` that holds the split.
+    static let splitKey = "split"
 
     /// Reads `data`: a `source` with the settings it declares, an optional `split`, and the keys
     /// every source has (`standardize`, `divide_by`, `classes`).
     init(_ reader: SpecReader) throws(SpecError) {
-        let name = try reader.required("source").choice(Registry.dataSources.map { $0.name })
+        let sourceKey = SourceKeys.key(\.source)
+        let name = try reader.required(sourceKey).choice(Registry.dataSources.map { $0.name })
         let kind = Registry.dataSource(named: name)!
-        let common = DataSetup.settings.map(\.key)
-        let settings = try reader.settings(kind.settings, besides: ["source", "split"] + common)
-        if let problem = kind.check(settings) { throw reader.locating(problem.key).error(problem.message) }
-        let members = try reader.keys(allowed: ["source", "split"] + common + kind.settings.map(\.key))
-        let values = try reader.settings(DataSetup.settings, besides: ["source", "split"] + kind.settings.map(\.key))
-        self.init(source: DataSourceSetup(kind, settings: settings),
-                  split: try members["split"].map { reader throws(SpecError) in try SplitSetup(reader) } ?? .none,
-                  standardize: values.flag("standardize"), divisor: values["divide_by"] == nil ? nil : values.number("divide_by"),
-                  classes: values.texts("classes"))
+        let common = Keys.declarations.map(\.key)
+        let own = kind.settings.map(\.key)
+        let settings = try reader.settings(of: kind, besides: [sourceKey, DataSetup.splitKey] + common)
+        let values = try reader.settings(Keys.self, besides: [sourceKey, DataSetup.splitKey] + own)
+        let split = try reader.optional(DataSetup.splitKey).map { reader throws(SpecError) in try SplitSetup(reader) } ?? .none
+        do {
+            self.init(source: try DataSourceSetup(kind, settings: settings), split: split,
+                      standardize: values.standardize, divisor: values.divideBy, classes: values.classes)
+        } catch {
+            throw reader.locating(error.key).error(error.message)
+        }
     }
 }
 
 extension SplitSetup {
     /// The keys of `data.split`.
-    public static let settings = [
-        Setting("test", .number(NumberBounds(minimum: 0, maximum: 0.95)), default: .number(0), "the fraction of all rows held out for testing"),
-        Setting("validation", .number(NumberBounds(minimum: 0, maximum: 0.95)), default: .number(0),
-                "the fraction of the remaining rows held out for validation"),
-        Setting("method", .choice(Method.allCases.map(\.rawValue)), default: .text("shuffled"),
-                "shuffled (train_test_split), stratified (every class in proportion) or per-class-halves (seed 002)"),
-    ]
+    public struct Keys: SettingDeclarations {
+        let test: SettingKey<Double> = .number("test", NumberBounds(minimum: 0, maximum: 0.95), default: 0, "the fraction of all rows held out for testing")
+        let validation: SettingKey<Double> = .number("validation", NumberBounds(minimum: 0, maximum: 0.95), default: 0,
+                                                     "the fraction of the remaining rows held out for validation")
+        let method: SettingKey<Method> = .choice("method", default: .shuffled,
+                                                 "shuffled (train_test_split), stratified (every class in proportion) or per-class-halves (seed 002)")
+        public init() {}
+    }
 
     /// Reads `split`: `test` and `validation` fractions and a `method`.
     init(_ reader: SpecReader) throws(SpecError) {
-        let values = try reader.settings(SplitSetup.settings)
-        self.init(test: values.number("test"), validation: values.number("validation"),
-                  method: Method(rawValue: values.text("method") ?? "") ?? .shuffled)
+        let values = try reader.settings(Keys.self)
+        self.init(test: values.test, validation: values.validation, method: values.method)
     }
 }
+
+extension SplitSetup.Method: SettingChoice {}

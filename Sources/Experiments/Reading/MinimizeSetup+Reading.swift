@@ -1,68 +1,70 @@
+import Configuration
 import NeuralNet
 
 extension MinimizeSetup {
-    /// The top-level keys of a minimisation experiment besides the common ones (`basins` holds `basinSettings`).
-    public static let settings = [
-        Setting("objective", .text, default: nil, "the function f minimised, a formula in the variable"),
-        Setting("residual", .text, default: nil, required: false,
-                "the quantity whose magnitude must fall below the tolerance (default: the objective)"),
-        Setting("variable", .text, default: .text("x"), "the variable's name"),
-        Setting("starts", .numbers(.any, count: nil), default: nil, "the starting points"),
-        Setting("lr", .numbers(.positive, count: nil), default: nil, "the learning rates; every start runs with each"),
-        Setting("tolerance", .number(.positive), default: .number(1e-6), "a descent converges once |residual| is below this"),
-        Setting("gradient_tolerance", .number(.positive), default: nil, required: false,
-                "a descent also converges once |f′(x)| is below this (for minima whose value is not 0; default: the tolerance rule alone)"),
-        Setting("max_iterations", .integer(minimum: 1), default: .integer(1000), "updates before a descent gives up"),
-    ]
+    /// The top-level keys of a minimisation experiment besides the common ones (`basins` holds `BasinKeys`).
+    public struct Keys: SettingDeclarations {
+        let objective: SettingKey<String> = .text("objective", "the function f minimised, a formula in the variable")
+        let residual: SettingKey<String?> = .text("residual",
+                                                  "the quantity whose magnitude must fall below the tolerance (default: the objective)")
+        let variable: SettingKey<String> = .text("variable", default: "x", "the variable's name")
+        let starts: SettingKey<[Double]> = .numbers("starts", .any, "the starting points")
+        let learningRates: SettingKey<[Double]> = .numbers("lr", .positive, "the learning rates; every start runs with each")
+        let tolerance: SettingKey<Double> = .number("tolerance", .positive, default: 1e-6, "a descent converges once |residual| is below this")
+        let gradientTolerance: SettingKey<Double?> = .number("gradient_tolerance", .positive,
+                                                             "a descent also converges once |f′(x)| is below this (for minima whose value is not 0; "
+                                                             + "default: the tolerance rule alone)")
+        let maxIterations: SettingKey<Int> = .integer("max_iterations", minimum: 1, default: 1000, "updates before a descent gives up")
+        public init() {}
+    }
 
     /// The keys of `basins`, the starts scanned for the basin map.
-    public static let basinSettings = [
-        Setting("range", .interval, default: nil, "the interval of starts scanned (default: the starts' range ± 1)"),
-        Setting("count", .integer(minimum: 2), default: .integer(201), "how many starts the map scans"),
-    ]
+    public struct BasinKeys: SettingDeclarations {
+        let range: SettingKey<ClosedRange<Double>?> = .interval("range", "the interval of starts scanned (default: the starts' range ± 1)")
+        let count: SettingKey<Int> = .integer("count", minimum: 2, default: 201, "how many starts the map scans")
+        public init() {}
+    }
+
+    /// The key of the basin map's section.
+    public static let basinsKey = "basins"
 
     /// The top-level keys of a minimisation experiment besides the common ones.
-    public static var keys: [String] { settings.map(\.key) + ["basins"] }
+    public static var keys: [String] { Keys.declarations.map(\.key) + [basinsKey] }
 
     /// Reads the keys of a minimisation experiment from the document `root`; `besides` are the
     /// other keys it may hold.
     init(_ root: SpecReader, besides: [String]) throws(SpecError) {
-        let values = try root.settings(MinimizeSetup.settings, besides: besides + ["basins"])
-        variable = values.text("variable") ?? "x"
-        objective = try root.locating("objective").formula(variable: variable)
-        residual = values["residual"] == nil ? nil : try root.locating("residual").formula(variable: variable)
-        starts = values.numbers("starts")
-        learningRates = values.numbers("lr")
-        tolerance = values.number("tolerance")
-        gradientTolerance = values["gradient_tolerance"] == nil ? nil : values.number("gradient_tolerance")
-        maxIterations = values.integer("max_iterations")
-        if let basins = try root.optional("basins") {
-            let fields = try basins.settings(MinimizeSetup.basinSettings)
-            let range = fields.numbers("range")
-            basinRange = range[0]...range[1]
-            basinCount = fields.integer("count")
-        } else {
-            basinRange = (starts.min()! - 1)...(starts.max()! + 1)
-            basinCount = 201
-        }
+        let values = try root.settings(Keys.self, besides: besides + [MinimizeSetup.basinsKey])
+        variable = values.variable
+        objective = try root.locating(Keys.key(\.objective)).formula(variable: variable)
+        residual = values.residual == nil ? nil : try root.locating(Keys.key(\.residual)).formula(variable: variable)
+        starts = values.starts
+        learningRates = values.learningRates
+        tolerance = values.tolerance
+        gradientTolerance = values.gradientTolerance
+        maxIterations = values.maxIterations
+        let basins = try root.settings(BasinKeys.self, inSection: MinimizeSetup.basinsKey)
+        basinRange = basins.range ?? (starts.min()! - 1)...(starts.max()! + 1)
+        basinCount = basins.count
     }
 }
 
 extension GradientCheckSetup {
     /// The top-level keys of a gradient-check experiment besides the common ones.
-    public static let settings = [
-        Setting("epsilon", .number(.positive), default: .number(1e-6), "the central-difference step ε"),
-        Setting("tolerance", .number(.positive), default: .number(1e-6), "the largest absolute deviation that passes"),
-    ]
+    public struct Keys: SettingDeclarations {
+        let epsilon: SettingKey<Double> = .number("epsilon", .positive, default: 1e-6, "the central-difference step ε")
+        let tolerance: SettingKey<Double> = .number("tolerance", .positive, default: 1e-6, "the largest absolute deviation that passes")
+        public init() {}
+    }
 
     /// The top-level keys of a gradient-check experiment besides the common ones.
-    public static var keys: [String] { settings.map(\.key) }
+    public static var keys: [String] { Keys.declarations.map(\.key) }
 
     /// Reads `epsilon` and `tolerance` from the document `root`; `besides` are the other keys it may hold.
     init(_ root: SpecReader, besides: [String], seed: UInt32) throws(SpecError) {
-        let values = try root.settings(GradientCheckSetup.settings, besides: besides)
-        epsilon = values.number("epsilon")
-        tolerance = values.number("tolerance")
+        let values = try root.settings(Keys.self, besides: besides)
+        epsilon = values.epsilon
+        tolerance = values.tolerance
         self.seed = seed
     }
 }

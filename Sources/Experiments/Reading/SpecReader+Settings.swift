@@ -1,6 +1,26 @@
+import Configuration
 import NeuralNet
 
 extension SpecReader {
+    /// The settings `Keys` declares in this object, read and checked (see `settings(_:besides:)`).
+    public func settings<Keys: SettingDeclarations>(_ keys: Keys.Type, besides: [String] = []) throws(SpecError) -> Settings<Keys> {
+        let values = try settings(Keys.declarations, besides: besides)
+        do { return try Settings<Keys>(values) } catch { throw locating(error.key).error(error.message) }
+    }
+
+    /// The settings `Keys` declares in this object's member `key`, or their defaults when it has none.
+    public func settings<Keys: SettingDeclarations>(_ keys: Keys.Type, inSection key: String) throws(SpecError) -> Settings<Keys> {
+        let section = try optional(key) ?? SpecReader(.object(JSONObject()), file: file, path: JSONPath.member(key, of: path), locations: locations)
+        return try section.settings(keys)
+    }
+
+    /// The settings `part` declares in this object, read and checked against its declarations,
+    /// the defaults filled in.
+    public func settings(of part: any Configurable.Type, besides: [String] = []) throws(SpecError) -> SettingValues {
+        let values = try settings(part.settings, besides: besides)
+        do { return try part.validated(values) } catch { throw locating(error.key).error(error.message) }
+    }
+
     /// The values of `settings` in this object: each key present read as its kind says, each
     /// absent one its default (a required one missing is an error); any other key, except those in
     /// `besides`, is an unknown-key error with a did-you-mean hint.
@@ -31,7 +51,7 @@ extension SpecReader {
         case .flag: return .flag(try bool())
         case .text: return .text(try string())
         case .choice(let choices): return .text(try choice(choices))
-        case .formula(let variable): return .formula(try formula(variable: variable))
+        case .formula(let variable): return .text(try formula(variable: variable).text)
         case .numbers(let bounds, let count):
             let values = try numbers(minimumCount: 1)
             if let count, values.count != count {
@@ -58,22 +78,6 @@ extension SpecReader {
                 do { return try self.value(of: kind) } catch { firstError = firstError ?? error }
             }
             throw firstError ?? self.expected("a value")
-        }
-    }
-}
-
-extension NumberBounds {
-    /// "a positive number", "a number from 0 to 1": what an error says was expected.
-    var expectation: String {
-        switch (minimum, maximum) {
-        case (nil, nil): return "a number"
-        case (0, nil) where excludesMinimum: return "a positive number"
-        case (let low?, nil): return excludesMinimum ? "a number above \(low.cleanText)" : "a number of at least \(low.cleanText)"
-        case (nil, let high?): return excludesMaximum ? "a number below \(high.cleanText)" : "a number of at most \(high.cleanText)"
-        case (let low?, let high?):
-            let from = excludesMinimum ? "above \(low.cleanText)" : "from \(low.cleanText)"
-            let to = excludesMaximum ? "up to, not including, \(high.cleanText)" : "to \(high.cleanText)"
-            return "a number \(from) \(to)"
         }
     }
 }

@@ -1,4 +1,6 @@
+import Configuration
 import Foundation
+import Wording
 
 /// Reads typed values out of a `JSONValue`, keeping track of where it is, so that every mistake is
 /// reported with the file and the JSON path, and unknown keys get a did-you-mean hint.
@@ -165,9 +167,4 @@ public struct SpecReader: Sendable {
     private func element(_ index: Int, _ value: JSONValue) -> SpecReader {
         SpecReader(value, file: file, path: JSONPath.element(index, of: path), locations: locations)
     }
-}
-
-extension Double {
-    /// 0.5 as "0.5", 3.0 as "3".
-    var cleanText: String { self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self) }
 }

@@ -4,12 +4,12 @@ import NeuralNet
 /// output: the rules of each loss target (`LossTarget`), in one place for every loss.
 enum ModelCheck {
     static func check(_ setup: TrainingSetup, data: PreparedData, reader: SpecReader) throws(SpecError) {
-        let model = reader.locating("model")
-        let lossReader = reader.locating("loss")
+        let model = reader.locating(TrainingSetup.Section.model.rawValue)
+        let lossReader = reader.locating(TrainingSetup.Section.loss.rawValue)
         let loss = setup.loss.name
         let width = setup.layers.widths(inputWidth: data.inputWidth).last!
         if !setup.loop.probes.isEmpty && data.inputWidth != 1 {
-            throw reader.locating("training").locating("probes").error(
+            throw reader.locating(TrainingSetup.Section.training.rawValue).locating(LoopSetup.Keys.key(\.probes)).error(
                 "probes are inputs of a one-input model (numbers x); this data has \(data.inputWidth) input features")
         }
         guard setup.layers.contains(where: { $0.linear != nil }) else {

@@ -39,28 +39,28 @@ public struct PreparedData: Sendable, Equatable {
     /// The bytes the inputs would take as numbers: what decides whether results copy them.
     public var numberBytes: Int { 8 * count * inputWidth }
 
-    /// The examples of one split by name ("all" for every row).
-    public func examples(of split: String) -> Examples {
+    /// The examples of one split (nil: every row).
+    public func examples(of split: Split?) -> Examples {
         let rows: [Int] = switch split {
-        case "train": indices.train
-        case "validation": indices.validation
-        case "test": indices.test
-        default: Array(0..<count)
+        case .train: indices.train
+        case .validation: indices.validation
+        case .test: indices.test
+        case nil: Array(0..<count)
         }
         return Examples(inputs: inputs, targets: targets, indices: rows)
     }
 
-    /// The named splits that have rows, training first.
-    public var splits: [(name: String, examples: Examples)] {
-        ["train", "validation", "test"].map { ($0, examples(of: $0)) }.filter { $0.1.count > 0 }
+    /// The splits that have rows, training first.
+    public var splits: [(name: Split, examples: Examples)] {
+        Split.allCases.map { ($0, examples(of: $0)) }.filter { $0.1.count > 0 }
     }
 
-    /// The rows of one split by name ("all" for every row), scaled, as numbers. For the small data
-    /// sets that figures draw point by point: it takes 8 bytes a value.
-    public func rows(of split: String) -> LabeledData { examples(of: split).materialized }
+    /// The rows of one split (nil: every row), scaled, as numbers. For the small data sets that
+    /// figures draw point by point: it takes 8 bytes a value.
+    public func rows(of split: Split?) -> LabeledData { examples(of: split).materialized }
 
     /// Every row, scaled, as numbers (see `rows(of:)`).
-    public var all: LabeledData { rows(of: "all") }
+    public var all: LabeledData { rows(of: nil) }
 
     /// The name of class `index`: its given name, else its number.
     public func className(_ index: Int) -> String {
@@ -85,9 +85,9 @@ extension PreparedData {
     static func prepare(_ setup: DataSetup, seeds: Seeds, directory: String, reader: SpecReader) throws(SpecError) -> PreparedData {
         var random = RandomState(seed: seeds.data)
         let source = setup.source
-        let dataReader = reader.locating("data")
+        let dataReader = reader.locating(TrainingSetup.Section.data.rawValue)
         var raw: SourceData
-        do { raw = try source.kind.load(source.settings, random: &random, directory: directory) } catch {
+        do { raw = try source.load(random: &random, directory: directory) } catch {
             throw dataReader.locating(error.key).error(error.message)
         }
         if let (row, column, value) = raw.inputs.firstNonFinite ?? nonFinite(in: raw.targets).map({ ($0.row, -1, $0.value) }) {
@@ -98,17 +98,17 @@ extension PreparedData {
         var classCount = isRegression ? nil : Int(raw.targets.elements.max() ?? 0) + 1
         let trainRows = raw.testRows?.lowerBound ?? raw.count
         guard trainRows >= 2 else {
-            throw dataReader.error("\(source.kind.origin(source.settings)) has \(trainRows) row\(trainRows == 1 ? "" : "s"); training needs at least 2")
+            throw dataReader.error("\(source.origin) has \(trainRows) row\(trainRows == 1 ? "" : "s"); training needs at least 2")
         }
         let classNames = setup.classes ?? raw.classNames
         if let classNames, let count = classCount {
             guard classNames.count >= count else {
-                let names = setup.classes == nil ? dataReader : dataReader.locating("classes")
+                let names = setup.classes == nil ? dataReader : dataReader.locating(DataSetup.Keys.key(\.classes))
                 throw names.error("\(classNames.count) class name\(classNames.count == 1 ? "" : "s") for labels 0 to \(count - 1); give one name per class")
             }
             classCount = classNames.count
         } else if setup.classes != nil, isRegression {
-            throw dataReader.locating("classes").error("class names need class labels; this data is a regression task")
+            throw dataReader.locating(DataSetup.Keys.key(\.classes)).error("class names need class labels; this data is a regression task")
         }
 
         let indices = try split(raw, trainRows: trainRows, setup.split, seed: seeds.split, isRegression: isRegression, reader: reader)
@@ -133,12 +133,12 @@ extension PreparedData {
     /// validation set drawn from the `trainRows` before them and the test file's rows as the test set.
     private static func split(_ data: SourceData, trainRows: Int, _ setup: SplitSetup, seed: UInt32, isRegression: Bool,
                               reader: SpecReader) throws(SpecError) -> ThreeWaySplit {
-        let splitReader = reader.locating("data").locating("split")
+        let splitReader = reader.locating(TrainingSetup.Section.data.rawValue).locating(DataSetup.splitKey)
         guard let testRows = data.testRows else {
             return try split(count: data.count, labels: data.targets.elements, setup, seed: seed, isRegression: isRegression, reader: reader)
         }
         guard setup.test == 0 else {
-            throw splitReader.locating("test").error("the test set is the test file's \(testRows.count) rows; leave split.test out (validation is drawn from the training file)")
+            throw splitReader.locating(SplitSetup.Keys.key(\.test)).error("the test set is the test file's \(testRows.count) rows; leave split.test out (validation is drawn from the training file)")
         }
         var drawn = try split(count: trainRows, labels: Array(data.targets.elements[..<trainRows]), setup, seed: seed,
                               isRegression: isRegression, reader: reader)
@@ -148,7 +148,7 @@ extension PreparedData {
 
     private static func split(count: Int, labels: [Double], _ setup: SplitSetup, seed: UInt32, isRegression: Bool,
                               reader: SpecReader) throws(SpecError) -> ThreeWaySplit {
-        let splitReader = reader.locating("data").locating("split")
+        let splitReader = reader.locating(TrainingSetup.Section.data.rawValue).locating(DataSetup.splitKey)
         switch setup.method {
         case .perClassHalves:
             var random = RandomState(seed: seed)
@@ -159,7 +159,7 @@ extension PreparedData {
         case .shuffled, .stratified:
             if setup.test == 0 && setup.validation == 0 { return ThreeWaySplit(train: Array(0..<count), validation: [], test: []) }
             if setup.method == .stratified && isRegression {
-                throw splitReader.locating("method").error("stratified splits need class labels; this data is a regression task")
+                throw splitReader.locating(SplitSetup.Keys.key(\.method)).error("stratified splits need class labels; this data is a regression task")
             }
             guard let result = TrainTestSplit.threeWay(count: count, testFraction: setup.test, validationFraction: setup.validation,
                                                       labels: setup.method == .stratified ? labels : nil, seed: seed),
@@ -183,7 +183,7 @@ extension Experiment {
         let directory = (file as NSString).deletingLastPathComponent
         let paths = ([setupAsWritten] + runs.map(\.setup)).flatMap { setup -> [String] in
             guard case .training(let training) = setup else { return [] }
-            return training.data.source.kind.files(training.data.source.settings, directory: directory)
+            return training.data.source.files(directory: directory)
         }
         return Array(Set(paths)).sorted()
     }

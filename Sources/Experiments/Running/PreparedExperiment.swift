@@ -24,7 +24,7 @@ public struct PreparedExperiment: Sendable {
         for (position, run) in ([asWritten] + experiment.runs).enumerated() {
             guard case .training(let setup) = run.setup else {
                 if case .minimize(let minimize) = run.setup {
-                    try Self.require(.minimize(minimize), at: root.locating("max_iterations"),
+                    try Self.require(.minimize(minimize), at: root.locating(MinimizeSetup.Keys.key(\.maxIterations)),
                                      advice: "lower max_iterations, or use fewer starts or learning rates")
                 }
                 if position > 0 { indices.append(nil) }
@@ -36,8 +36,8 @@ public struct PreparedExperiment: Sendable {
                 if let existing = keys.firstIndex(of: key) {
                     index = existing
                 } else {
-                    if let (rows, columns) = setup.data.source.kind.shape(setup.data.source.settings) {
-                        try Self.require(.data(rows: rows, columns: columns), at: root.locating("data"), advice: "generate fewer samples")
+                    if let (rows, columns) = setup.data.source.shape {
+                        try Self.require(.data(rows: rows, columns: columns), at: root.locating(TrainingSetup.Section.data.rawValue), advice: "generate fewer samples")
                     }
                     datasets.append(try PreparedData.prepare(setup.data, seeds: setup.seeds, directory: directory, reader: root))
                     keys.append(key)
@@ -47,7 +47,7 @@ public struct PreparedExperiment: Sendable {
                 try ModelCheck.check(setup, data: data, reader: root)
                 try Self.require(.training(setup, rows: data.indices.train.count, inputWidth: data.inputWidth,
                                            evaluatedRows: data.count),
-                                 at: root.locating("model"), advice: "use fewer or narrower layers, or smaller batches")
+                                 at: root.locating(TrainingSetup.Section.model.rawValue), advice: "use fewer or narrower layers, or smaller batches")
                 if position > 0 { indices.append(index) }
             } catch {
                 guard position > 0 else { throw error }

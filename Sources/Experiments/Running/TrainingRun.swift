@@ -35,7 +35,7 @@ enum TrainingRun {
         // Only mini-batch epochs are long enough, and their batches few enough, to report each one.
         let onBatch: ((Int, Int) -> Void)? = if case .miniBatch = loop.batching { progress.batchDone } else { nil }
         let history = withoutActuallyEscaping(progress.epochDone) { epochDone in
-            trainer.train(on: data.examples(of: "train"), evaluating: evaluation, random: &shuffleRandom, onEpoch: { epoch in
+            trainer.train(on: data.examples(of: .train), evaluating: evaluation, random: &shuffleRandom, onEpoch: { epoch in
                 if configuration.records(epoch: epoch) { recordProbes(epoch) }
                 epochDone(epoch)
             }, onBatch: onBatch)

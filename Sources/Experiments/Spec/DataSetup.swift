@@ -1,3 +1,4 @@
+import Configuration
 import Datasets
 import NeuralNet
 
@@ -40,7 +41,7 @@ public struct DataSetup: Sendable, Equatable, Codable {
         guard let kind = Registry.dataSource(named: name) else {
             throw DecodingError.dataCorruptedError(forKey: MemberKey("source"), in: container, debugDescription: "no data source is named \(name)")
         }
-        self.init(source: DataSourceSetup(kind, settings: try container.settings(kind.settings)), split: try container.decode(SplitSetup.self, forKey: MemberKey("split")),
+        self.init(source: try DataSourceSetup(kind, settings: try container.settings(kind.settings)), split: try container.decode(SplitSetup.self, forKey: MemberKey("split")),
                   standardize: try container.decode(Bool.self, forKey: MemberKey("standardize")),
                   divisor: try container.decodeIfPresent(Double.self, forKey: MemberKey("divide_by")),
                   classes: try container.decodeIfPresent([String].self, forKey: MemberKey("classes")))
@@ -51,23 +52,39 @@ public struct DataSetup: Sendable, Equatable, Codable {
 public struct DataSourceSetup: Sendable, Equatable {
     /// The registered source.
     public let kind: any ConfigurableDataSource.Type
-    /// Its settings, the defaults filled in.
-    public var settings: SettingValues
+    /// Its settings, the defaults filled in, checked against its declarations.
+    public let settings: SettingValues
 
-    /// The source `kind` with `settings` (the defaults for any left out).
-    public init(_ kind: any ConfigurableDataSource.Type, settings: SettingValues = SettingValues()) {
+    /// The source `kind` with `settings` (the defaults for any left out), refused when they do
+    /// not fit its declarations or its `check`.
+    public init(_ kind: any ConfigurableDataSource.Type, settings: SettingValues = SettingValues()) throws(SettingError) {
         self.kind = kind
-        self.settings = settings.filled(from: kind.settings)
+        self.settings = try kind.validated(settings)
+        if let problem = kind.check(values: self.settings) { throw problem }
     }
 
     /// The name files use.
     public var name: String { kind.name }
 
-    /// The function the targets sample, for a formula's data.
-    public var truth: Expression? { kind.truth(settings) }
+    /// The formula the targets sample, for a formula's data.
+    public var truth: Formula? { kind.truth(values: settings) }
 
-    /// The formula as written, for a formula's data.
-    public var formula: String? { truth == nil ? nil : settings.text("formula") }
+    /// "make_moons: 1000 points, noise 0.1", for the setup table.
+    public var description: String { kind.describe(values: settings) }
+
+    /// The files it reads, resolved against `directory`.
+    public func files(directory: String) -> [String] { kind.files(values: settings, directory: directory) }
+
+    /// The rows and columns it will make, when known before making them.
+    public var shape: (rows: Int, columns: Int)? { kind.shape(values: settings) }
+
+    /// What messages call the rows' origin.
+    public var origin: String { kind.origin(values: settings) }
+
+    /// Makes the rows (see `ConfigurableDataSource.load`).
+    public func load(random: inout RandomState, directory: String) throws(SettingError) -> SourceData {
+        try kind.load(values: settings, random: &random, directory: directory)
+    }
 
     public static func == (left: DataSourceSetup, right: DataSourceSetup) -> Bool {
         left.kind.name == right.kind.name && left.settings == right.settings

@@ -1,3 +1,4 @@
+import Configuration
 import NeuralNet
 
 /// One layer of a network as the file describes it; widths of inputs follow from the data.
@@ -29,12 +30,31 @@ public enum LayerSetup: Sendable, Equatable, Codable {
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: MemberKey.self)
-        self = container.contains(MemberKey("linear")) ? .linear(try LinearSetup(from: decoder)) : .activation(try ActivationSetup(from: decoder))
+        self = container.contains(MemberKey(LinearSetup.Key.units.rawValue)) ? .linear(try LinearSetup(from: decoder)) : .activation(try ActivationSetup(from: decoder))
     }
 }
 
 /// A fully connected layer with `units` outputs, and how its weights and biases are drawn.
 public struct LinearSetup: Sendable, Equatable, Codable {
+    /// The keys of a linear layer's object, for the reader, the encoding and the schema.
+    public enum Key: String, CaseIterable, Sendable {
+        /// The number of outputs.
+        case units = "linear"
+        /// How the weights are drawn.
+        case weight = "init"
+        /// How the biases are drawn.
+        case bias = "bias_init"
+
+        /// What it means, in one line.
+        public var summary: String {
+            switch self {
+            case .units: "the layer's number of outputs"
+            case .weight: "how the weights are drawn (default \"pytorch\")"
+            case .bias: "how the biases are drawn (default: PyTorch's for \"pytorch\", else zeros)"
+            }
+        }
+    }
+
     /// Its number of outputs.
     public var units: Int
     /// How its weights are drawn.
@@ -51,16 +71,16 @@ public struct LinearSetup: Sendable, Equatable, Codable {
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: MemberKey.self)
-        try container.encode(units, forKey: MemberKey("linear"))
-        try container.encode(weight, forKey: MemberKey("init"))
-        try container.encode(bias, forKey: MemberKey("bias_init"))
+        try container.encode(units, forKey: MemberKey(Key.units.rawValue))
+        try container.encode(weight, forKey: MemberKey(Key.weight.rawValue))
+        try container.encode(bias, forKey: MemberKey(Key.bias.rawValue))
     }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: MemberKey.self)
-        units = try container.decode(Int.self, forKey: MemberKey("linear"))
-        weight = try container.decode(InitializerSetup.self, forKey: MemberKey("init"))
-        bias = try container.decode(InitializerSetup.self, forKey: MemberKey("bias_init"))
+        units = try container.decode(Int.self, forKey: MemberKey(Key.units.rawValue))
+        weight = try container.decode(InitializerSetup.self, forKey: MemberKey(Key.weight.rawValue))
+        bias = try container.decode(InitializerSetup.self, forKey: MemberKey(Key.bias.rawValue))
     }
 }
 
@@ -68,20 +88,23 @@ public struct LinearSetup: Sendable, Equatable, Codable {
 public struct ActivationSetup: Sendable, Equatable, Codable {
     /// The registered activation.
     public let kind: any ConfigurableActivation.Type
-    /// Its settings.
-    public var settings: SettingValues
+    /// Its settings, the defaults filled in, checked against its declarations.
+    public let settings: SettingValues
+    /// The key of an activation layer's object that names it.
+    public static let nameKey = "activation"
 
-    /// The activation `kind` with `settings` (the defaults for any left out).
-    public init(_ kind: any ConfigurableActivation.Type, settings: SettingValues = SettingValues()) {
+    /// The activation `kind` with `settings` (the defaults for any left out), refused when they
+    /// do not fit its declarations.
+    public init(_ kind: any ConfigurableActivation.Type, settings: SettingValues = SettingValues()) throws(SettingError) {
         self.kind = kind
-        self.settings = settings.filled(from: kind.settings)
+        self.settings = try kind.validated(settings)
     }
 
     /// The layer.
-    public func makeLayer() -> any Layer { kind.make(settings: settings) }
+    public func makeLayer() -> any Layer { kind.make(values: settings) }
 
     /// "ReLU", "LeakyReLU(0.01)".
-    public var description: String { kind.describe(settings) }
+    public var description: String { kind.describe(values: settings) }
 
     public static func == (left: ActivationSetup, right: ActivationSetup) -> Bool {
         left.kind.name == right.kind.name && left.settings == right.settings
@@ -89,17 +112,17 @@ public struct ActivationSetup: Sendable, Equatable, Codable {
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: MemberKey.self)
-        try container.encode(kind.name, forKey: MemberKey("activation"))
+        try container.encode(kind.name, forKey: MemberKey(Self.nameKey))
         try container.encode(settings: settings)
     }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: MemberKey.self)
-        let name = try container.decode(String.self, forKey: MemberKey("activation"))
+        let name = try container.decode(String.self, forKey: MemberKey(Self.nameKey))
         guard let kind = Registry.activation(named: name) else {
-            throw DecodingError.dataCorruptedError(forKey: MemberKey("activation"), in: container, debugDescription: "no activation is named \(name)")
+            throw DecodingError.dataCorruptedError(forKey: MemberKey(Self.nameKey), in: container, debugDescription: "no activation is named \(name)")
         }
-        self.init(kind, settings: try container.settings(kind.settings))
+        try self.init(kind, settings: try container.settings(kind.settings))
     }
 }
 
@@ -169,15 +192,11 @@ struct MemberKey: CodingKey {
 }
 
 extension KeyedDecodingContainer where Key == MemberKey {
-    /// The values of `settings` this object holds (a formula parsed as one).
+    /// The values of `settings` this object holds.
     func settings(_ settings: [Setting]) throws -> SettingValues {
         var values = SettingValues()
         for setting in settings where contains(MemberKey(setting.key)) {
-            if case .formula = setting.kind {
-                values[setting.key] = .formula(try decode(Formula.self, forKey: MemberKey(setting.key)))
-            } else {
-                values[setting.key] = try decode(SettingValue.self, forKey: MemberKey(setting.key))
-            }
+            values[setting.key] = try decode(SettingValue.self, forKey: MemberKey(setting.key))
         }
         return values
     }

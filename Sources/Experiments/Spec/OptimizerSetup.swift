@@ -1,4 +1,6 @@
+import Configuration
 import NeuralNet
+import Wording
 
 /// An optimizer and its settings, with PyTorch's names and defaults: which registered optimizer,
 /// its learning rate, and the values of the settings it declares.
@@ -7,19 +9,21 @@ public struct OptimizerSetup: Sendable, Equatable, Codable {
     public let kind: any ConfigurableOptimizer.Type
     /// The step size.
     public var learningRate: Double
-    /// Every setting `kind` declares, the file's value or the default.
-    public var settings: SettingValues
+    /// Every setting `kind` declares, the file's value or the default, checked against its declarations.
+    public let settings: SettingValues
 
-    /// A setup of `kind` with `learningRate`, and the default of every setting not in `settings`.
-    public init(_ kind: any ConfigurableOptimizer.Type, learningRate: Double, settings: SettingValues = SettingValues()) {
+    /// A setup of `kind` with `learningRate`, and the default of every setting not in `settings`;
+    /// refused when the settings do not fit the optimizer's declarations or its `check`.
+    public init(_ kind: any ConfigurableOptimizer.Type, learningRate: Double, settings: SettingValues = SettingValues()) throws(SettingError) {
         self.kind = kind
         self.learningRate = learningRate
-        self.settings = settings.filled(from: kind.settings)
+        self.settings = try kind.validated(settings)
+        if let problem = kind.check(values: self.settings) { throw problem }
     }
 
     /// The optimizer object (stateful, one per run).
     public func makeOptimizer() -> any Optimizer {
-        kind.make(learningRate: learningRate, settings: settings)
+        kind.make(learningRate: learningRate, values: settings)
     }
 
     /// "SGD, lr 0.1, momentum 0.9" for tables.
@@ -47,7 +51,7 @@ public struct OptimizerSetup: Sendable, Equatable, Codable {
         guard let kind = Registry.optimizer(named: name) else {
             throw DecodingError.dataCorruptedError(forKey: .name, in: container, debugDescription: "no optimizer is named \(name)")
         }
-        self.init(kind, learningRate: try container.decode(Double.self, forKey: .learningRate),
+        try self.init(kind, learningRate: try container.decode(Double.self, forKey: .learningRate),
                   settings: try container.decode(SettingValues.self, forKey: .settings))
     }
 }

@@ -81,7 +81,7 @@ extension Experiment {
         return try runs.map { run in
             guard case .training(let training) = run.setup else { return try RunKey(setup: run.setup, dataFiles: []) }
             let source = training.data.source
-            let files = try source.kind.files(source.settings, directory: directory).map { path throws in try FileDigests.shared.digest(of: path) }
+            let files = try source.files(directory: directory).map { path throws in try FileDigests.shared.digest(of: path) }
             return try RunKey(setup: run.setup, dataFiles: files)
         }
     }

@@ -1,8 +1,14 @@
+import Configuration
+import Wording
+
 /// Every element equal to one value.
 public struct Constant: ConfigurableInitializer, Equatable {
     public static let name = "constant"
     public static let summary = "every weight the given value"
-    public static let parameter: Setting? = Setting("constant", .number(.any), default: nil, "the value")
+    public struct Keys: SettingDeclarations {
+        let value: SettingKey<Double> = .number("constant", .any, "the value")
+        public init() {}
+    }
     /// The value.
     public let value: Double
     public init(_ value: Double) { self.value = value }

@@ -1,3 +1,5 @@
+import Configuration
+
 /// How a linear layer's weights (or biases) are drawn at creation.
 ///
 /// Samples are drawn in row-major order of the (inputs x outputs) weight, so a seeded NumPy
@@ -27,8 +29,6 @@ extension Initializer {
 
 /// An initialiser an experiment file can name: `"kaiming"`, or with its one parameter, `{"normal": 0.01}`.
 public protocol ConfigurableInitializer: Initializer, Configurable {
-    /// The parameter it takes, if any (a standard deviation, a bound, a value).
-    static var parameter: Setting? { get }
     /// The initialiser with `parameter` (nil exactly when it takes none).
     init(parameter: Double?)
     /// Its parameter's value.
@@ -38,8 +38,9 @@ public protocol ConfigurableInitializer: Initializer, Configurable {
 }
 
 extension ConfigurableInitializer {
-    public static var settings: [Setting] { parameter.map { [$0] } ?? [] }
-    public static var parameter: Setting? { nil }
+    /// The parameter it takes, if any (a standard deviation, a bound, a value): its one setting,
+    /// keyed by its own name (`{"normal": 0.01}`).
+    public static var parameter: Setting? { settings.first }
     public var parameterValue: Double? { nil }
 }
 

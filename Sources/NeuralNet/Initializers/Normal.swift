@@ -1,8 +1,14 @@
+import Configuration
+import Wording
+
 /// Normal with mean 0 and a given standard deviation (`randn * std`).
 public struct Normal: ConfigurableInitializer, Equatable {
     public static let name = "normal"
     public static let summary = "normal with mean 0 and the given standard deviation (np.random.randn · σ)"
-    public static let parameter: Setting? = Setting("normal", .number(.positive), default: nil, "the standard deviation σ")
+    public struct Keys: SettingDeclarations {
+        let std: SettingKey<Double> = .number("normal", .positive, "the standard deviation σ")
+        public init() {}
+    }
     /// The standard deviation.
     public let std: Double
     public init(std: Double) { self.std = std }

@@ -1,8 +1,14 @@
+import Configuration
+import Wording
+
 /// Uniform on [−bound, bound).
 public struct Uniform: ConfigurableInitializer, Equatable {
     public static let name = "uniform"
     public static let summary = "uniform on [−bound, bound)"
-    public static let parameter: Setting? = Setting("uniform", .number(.positive), default: nil, "the bound")
+    public struct Keys: SettingDeclarations {
+        let bound: SettingKey<Double> = .number("uniform", .positive, "the bound")
+        public init() {}
+    }
     /// The bound.
     public let bound: Double
     public init(bound: Double) { self.bound = bound }

@@ -1,5 +1,7 @@
+import Configuration
 import CVectorMath
 import Foundation
+import Wording
 
 /// An activation applied to each element on its own, so its Jacobian is diagonal:
 /// ∂L/∂x = ∂L/∂y ⊙ f′(x). Conforming types give `f` and `f′`; the loops are shared. The formulas
@@ -169,35 +171,38 @@ extension Sigmoid: ConfigurableActivation {
     public static let name = "sigmoid"
     public static let summary = "the logistic sigmoid 1 / (1 + e^−x)"
     public static let range = ActivationRange.probability
-    public static func make(settings: SettingValues) -> any Layer { Sigmoid() }
-    public static func describe(_ settings: SettingValues) -> String { "Sigmoid" }
+    public static func make(settings: Settings<Keys>) -> any Layer { Sigmoid() }
+    public static func describe(_ settings: Settings<Keys>) -> String { "Sigmoid" }
 }
 
 extension ReLU: ConfigurableActivation {
     public static let name = "relu"
     public static let summary = "the rectifier max(0, x)"
-    public static func make(settings: SettingValues) -> any Layer { ReLU() }
-    public static func describe(_ settings: SettingValues) -> String { "ReLU" }
+    public static func make(settings: Settings<Keys>) -> any Layer { ReLU() }
+    public static func describe(_ settings: Settings<Keys>) -> String { "ReLU" }
 }
 
 extension LeakyReLU: ConfigurableActivation {
     public static let name = "leaky-relu"
     public static let summary = "max(0, x) + slope·min(0, x)"
-    public static let settings = [Setting("slope", .number(.any), default: .number(0.01), "the slope for negative inputs")]
-    public static func make(settings: SettingValues) -> any Layer { LeakyReLU(slope: settings.number("slope")) }
-    public static func describe(_ settings: SettingValues) -> String { "LeakyReLU(\(settings.number("slope").shortText))" }
+    public struct Keys: SettingDeclarations {
+        let slope: SettingKey<Double> = .number("slope", default: 0.01, "the slope for negative inputs")
+        public init() {}
+    }
+    public static func make(settings: Settings<Keys>) -> any Layer { LeakyReLU(slope: settings.slope) }
+    public static func describe(_ settings: Settings<Keys>) -> String { "LeakyReLU(\(settings.slope.shortText))" }
 }
 
 extension Tanh: ConfigurableActivation {
     public static let name = "tanh"
     public static let summary = "the hyperbolic tangent"
-    public static func make(settings: SettingValues) -> any Layer { Tanh() }
-    public static func describe(_ settings: SettingValues) -> String { "Tanh" }
+    public static func make(settings: Settings<Keys>) -> any Layer { Tanh() }
+    public static func describe(_ settings: Settings<Keys>) -> String { "Tanh" }
 }
 
 extension Identity: ConfigurableActivation {
     public static let name = "identity"
     public static let summary = "the identity, f(x) = x"
-    public static func make(settings: SettingValues) -> any Layer { Identity() }
-    public static func describe(_ settings: SettingValues) -> String { "Identity" }
+    public static func make(settings: Settings<Keys>) -> any Layer { Identity() }
+    public static func describe(_ settings: Settings<Keys>) -> String { "Identity" }
 }

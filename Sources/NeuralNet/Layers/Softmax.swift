@@ -1,3 +1,5 @@
+import Configuration
+
 /// Softmax along each row: y_j = e^(x_j − m) / Σ_k e^(x_k − m), with m the row's maximum so that
 /// no exponential overflows.
 ///
@@ -64,6 +66,6 @@ extension Softmax: ConfigurableActivation {
     public static let name = "softmax"
     public static let summary = "softmax along each row (for nll, leave it out: the loss applies it)"
     public static let range = ActivationRange.distribution
-    public static func make(settings: SettingValues) -> any Layer { Softmax() }
-    public static func describe(_ settings: SettingValues) -> String { "Softmax" }
+    public static func make(settings: Settings<Keys>) -> any Layer { Softmax() }
+    public static func describe(_ settings: Settings<Keys>) -> String { "Softmax" }
 }

@@ -1,3 +1,5 @@
+import Configuration
+
 /// A loss: a scalar measure of how far a batch of predictions is from its targets.
 public protocol Loss: Sendable {
     /// A short description for tables, e.g. `BCE (mean)`.
@@ -65,9 +67,6 @@ public protocol ConfigurableLoss: Configurable {
     static func make(reduction: Reduction) -> any Loss
 }
 
-extension ConfigurableLoss {
-    public static var settings: [Setting] { [] }
-}
 
 /// How per-element loss terms are combined, as PyTorch's `reduction` argument.
 public enum Reduction: String, Sendable, Codable, CaseIterable {
@@ -105,3 +104,6 @@ func requireValidClasses(invalidRow: Int, in target: Matrix, classes: Int, loss:
     let value = target.withUnsafeBufferPointer { $0[invalidRow] }
     preconditionFailure("\(loss()): class \(value) in row \(invalidRow) is not in 0..<\(classes)")
 }
+
+/// A file names the reduction by its raw value (`"mean"`, `"sum"`).
+extension Reduction: SettingChoice {}

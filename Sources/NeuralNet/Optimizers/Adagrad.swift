@@ -1,3 +1,5 @@
+import Configuration
+
 /// Adagrad, as `torch.optim.Adagrad`: each weight's step shrinks with the root of the sum of its
 /// squared gradients, and the learning rate decays with the step count t:
 ///
@@ -54,17 +56,19 @@ extension Adagrad: ConfigurableOptimizer {
     public static let title = "Adagrad"
     public static let summary = "steps scaled by the root of each weight's sum of squared gradients (torch.optim.Adagrad)"
     public static let stateCopies = 2
-    public static let settings = [
-        Setting("lr_decay", .number(NumberBounds(minimum: 0, maximum: 1e6)), default: .number(0), label: "lr decay",
-                "the rate is η / (1 + (t − 1)·decay) at step t"),
-        OptimizerSettings.weightDecay(),
-        Setting("initial_accumulator_value", .number(NumberBounds(minimum: 0, maximum: 1e6)), default: .number(0),
-                label: "initial accumulator", "the starting value of every sum of squares"),
-        OptimizerSettings.epsilon(default: 1e-10),
-    ]
 
-    public static func make(learningRate: Double, settings: SettingValues) -> any Optimizer {
-        Adagrad(learningRate: learningRate, learningRateDecay: settings.number("lr_decay"), weightDecay: settings.number("weight_decay"),
-                initialAccumulator: settings.number("initial_accumulator_value"), epsilon: settings.number("eps"))
+    public struct Keys: SettingDeclarations {
+        let learningRateDecay: SettingKey<Double> = .number("lr_decay", NumberBounds(minimum: 0, maximum: 1e6), default: 0, label: "lr decay",
+                                                            "the rate is η / (1 + (t − 1)·decay) at step t")
+        let weightDecay = OptimizerSettings.weightDecay()
+        let initialAccumulator: SettingKey<Double> = .number("initial_accumulator_value", NumberBounds(minimum: 0, maximum: 1e6), default: 0,
+                                                             label: "initial accumulator", "the starting value of every sum of squares")
+        let epsilon = OptimizerSettings.epsilon(default: 1e-10)
+        public init() {}
+    }
+
+    public static func make(learningRate: Double, settings: Settings<Keys>) -> any Optimizer {
+        Adagrad(learningRate: learningRate, learningRateDecay: settings.learningRateDecay, weightDecay: settings.weightDecay,
+                initialAccumulator: settings.initialAccumulator, epsilon: settings.epsilon)
     }
 }

@@ -1,3 +1,4 @@
+import Configuration
 import Foundation
 
 /// Adam, as `torch.optim.Adam` (and AdamW with `decoupledWeightDecay`):
@@ -80,21 +81,31 @@ extension Adam: ConfigurableOptimizer {
     public static let title = "Adam"
     public static let summary = "running averages of the gradient and its square, bias-corrected (torch.optim.Adam)"
     public static let stateCopies = 4
-    public static let settings = [
-        OptimizerSettings.betas,
-        OptimizerSettings.epsilon(default: 1e-8),
-        OptimizerSettings.weightDecay(),
-        Setting("amsgrad", .flag, default: .flag(false), label: "AMSGrad", "divide by the running maximum of the second moment"),
-    ]
 
-    public static func make(learningRate: Double, settings: SettingValues) -> any Optimizer {
+    public struct Keys: SettingDeclarations, AdamSettings {
+        let betas = OptimizerSettings.betas
+        let epsilon = OptimizerSettings.epsilon(default: 1e-8)
+        let weightDecay = OptimizerSettings.weightDecay()
+        let amsgrad: SettingKey<Bool> = .flag("amsgrad", default: false, label: "AMSGrad", "divide by the running maximum of the second moment")
+        public init() {}
+    }
+
+    public static func make(learningRate: Double, settings: Settings<Keys>) -> any Optimizer {
         make(learningRate: learningRate, settings: settings, decoupled: false)
     }
 
     /// Adam, or AdamW when `decoupled`.
-    static func make(learningRate: Double, settings: SettingValues, decoupled: Bool) -> any Optimizer {
-        let betas = settings.numbers("betas")
-        return Adam(learningRate: learningRate, beta1: betas[0], beta2: betas[1], epsilon: settings.number("eps"),
-                    weightDecay: settings.number("weight_decay"), decoupledWeightDecay: decoupled, amsgrad: settings.flag("amsgrad"))
+    static func make<Keys: AdamSettings>(learningRate: Double, settings: Settings<Keys>, decoupled: Bool) -> any Optimizer {
+        let betas = settings.betas
+        return Adam(learningRate: learningRate, beta1: betas[0], beta2: betas[1], epsilon: settings.epsilon,
+                    weightDecay: settings.weightDecay, decoupledWeightDecay: decoupled, amsgrad: settings.amsgrad)
     }
+}
+
+/// The settings Adam and AdamW share (their weight decay's default and meaning differ).
+protocol AdamSettings: SettingDeclarations {
+    var betas: SettingKey<[Double]> { get }
+    var epsilon: SettingKey<Double> { get }
+    var weightDecay: SettingKey<Double> { get }
+    var amsgrad: SettingKey<Bool> { get }
 }

@@ -1,3 +1,5 @@
+import Configuration
+
 /// AdamW, as `torch.optim.AdamW`: Adam with the weight decay applied to the weights directly,
 /// w ← w·(1 − η·λ), instead of through the gradient, and PyTorch's default λ = 0.01.
 public enum AdamW: ConfigurableOptimizer {
@@ -5,15 +7,17 @@ public enum AdamW: ConfigurableOptimizer {
     public static let title = "AdamW"
     public static let summary = "Adam with decoupled weight decay (torch.optim.AdamW)"
     public static let stateCopies = Adam.stateCopies
-    public static let settings = [
-        OptimizerSettings.betas,
-        OptimizerSettings.epsilon(default: 1e-8),
-        Setting("weight_decay", .number(NumberBounds(minimum: 0, maximum: 1e6)), default: .number(0.01), label: "weight decay",
-                "decoupled weight decay λ: w ← w·(1 − η·λ) before each step"),
-        Setting("amsgrad", .flag, default: .flag(false), label: "AMSGrad", "divide by the running maximum of the second moment"),
-    ]
 
-    public static func make(learningRate: Double, settings: SettingValues) -> any Optimizer {
+    public struct Keys: SettingDeclarations, AdamSettings {
+        let betas = OptimizerSettings.betas
+        let epsilon = OptimizerSettings.epsilon(default: 1e-8)
+        let weightDecay: SettingKey<Double> = .number("weight_decay", NumberBounds(minimum: 0, maximum: 1e6), default: 0.01, label: "weight decay",
+                                                      "decoupled weight decay λ: w ← w·(1 − η·λ) before each step")
+        let amsgrad = Adam.Keys().amsgrad
+        public init() {}
+    }
+
+    public static func make(learningRate: Double, settings: Settings<Keys>) -> any Optimizer {
         Adam.make(learningRate: learningRate, settings: settings, decoupled: true)
     }
 }

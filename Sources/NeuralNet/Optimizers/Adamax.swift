@@ -1,3 +1,4 @@
+import Configuration
 import Foundation
 
 /// Adamax, as `torch.optim.Adamax`: Adam with the infinity norm in place of the second moment.
@@ -57,15 +58,16 @@ extension Adamax: ConfigurableOptimizer {
     public static let title = "Adamax"
     public static let summary = "Adam with the infinity norm of past gradients in place of the second moment (torch.optim.Adamax)"
     public static let stateCopies = 3
-    public static let settings = [
-        OptimizerSettings.betas,
-        OptimizerSettings.epsilon(default: 1e-8),
-        OptimizerSettings.weightDecay(),
-    ]
 
-    public static func make(learningRate: Double, settings: SettingValues) -> any Optimizer {
-        let betas = settings.numbers("betas")
-        return Adamax(learningRate: learningRate, beta1: betas[0], beta2: betas[1], epsilon: settings.number("eps"),
-                      weightDecay: settings.number("weight_decay"))
+    public struct Keys: SettingDeclarations {
+        let betas = OptimizerSettings.betas
+        let epsilon = OptimizerSettings.epsilon(default: 1e-8)
+        let weightDecay = OptimizerSettings.weightDecay()
+        public init() {}
+    }
+
+    public static func make(learningRate: Double, settings: Settings<Keys>) -> any Optimizer {
+        let betas = settings.betas
+        return Adamax(learningRate: learningRate, beta1: betas[0], beta2: betas[1], epsilon: settings.epsilon, weightDecay: settings.weightDecay)
     }
 }

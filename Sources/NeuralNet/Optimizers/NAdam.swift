@@ -1,3 +1,4 @@
+import Configuration
 import Foundation
 
 /// NAdam, as `torch.optim.NAdam`: Adam with Nesterov momentum, whose momentum factor warms up
@@ -77,20 +78,22 @@ extension NAdam: ConfigurableOptimizer {
     public static let title = "NAdam"
     public static let summary = "Adam with Nesterov momentum (torch.optim.NAdam)"
     public static let stateCopies = 3
-    public static let settings = [
-        OptimizerSettings.betas,
-        OptimizerSettings.epsilon(default: 1e-8),
-        OptimizerSettings.weightDecay(),
-        Setting("momentum_decay", .number(NumberBounds(minimum: 0, maximum: 1e6)), default: .number(0.004), label: "momentum decay",
-                "ψ in the momentum schedule μ_t = β₁·(1 − ½·0.96^(t·ψ))"),
-        Setting("decoupled_weight_decay", .flag, default: .flag(false), label: "decoupled weight decay",
-                "apply weight decay to the weights directly, as AdamW does"),
-    ]
 
-    public static func make(learningRate: Double, settings: SettingValues) -> any Optimizer {
-        let betas = settings.numbers("betas")
-        return NAdam(learningRate: learningRate, beta1: betas[0], beta2: betas[1], epsilon: settings.number("eps"),
-                     weightDecay: settings.number("weight_decay"), momentumDecay: settings.number("momentum_decay"),
-                     decoupledWeightDecay: settings.flag("decoupled_weight_decay"))
+    public struct Keys: SettingDeclarations {
+        let betas = OptimizerSettings.betas
+        let epsilon = OptimizerSettings.epsilon(default: 1e-8)
+        let weightDecay = OptimizerSettings.weightDecay()
+        let momentumDecay: SettingKey<Double> = .number("momentum_decay", NumberBounds(minimum: 0, maximum: 1e6), default: 0.004,
+                                                        label: "momentum decay", "ψ in the momentum schedule μ_t = β₁·(1 − ½·0.96^(t·ψ))")
+        let decoupledWeightDecay: SettingKey<Bool> = .flag("decoupled_weight_decay", default: false, label: "decoupled weight decay",
+                                                           "apply weight decay to the weights directly, as AdamW does")
+        public init() {}
+    }
+
+    public static func make(learningRate: Double, settings: Settings<Keys>) -> any Optimizer {
+        let betas = settings.betas
+        return NAdam(learningRate: learningRate, beta1: betas[0], beta2: betas[1], epsilon: settings.epsilon,
+                     weightDecay: settings.weightDecay, momentumDecay: settings.momentumDecay,
+                     decoupledWeightDecay: settings.decoupledWeightDecay)
     }
 }

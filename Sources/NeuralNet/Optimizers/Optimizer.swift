@@ -1,3 +1,4 @@
+import Configuration
 import CVectorMath
 
 /// Updates parameters from their gradients.
@@ -20,29 +21,37 @@ public protocol ConfigurableOptimizer: Configurable {
     /// How many numbers of state it keeps per parameter, for memory estimates.
     static var stateCopies: Int { get }
     /// Why settings that depend on each other do not fit, or nil when they do.
-    static func check(_ settings: SettingValues) -> SettingError?
+    static func check(_ settings: Settings<Keys>) -> SettingError?
     /// The optimizer with step size `learningRate` and `settings` (which `check` accepted).
-    static func make(learningRate: Double, settings: SettingValues) -> any Optimizer
+    static func make(learningRate: Double, settings: Settings<Keys>) -> any Optimizer
 }
 
 extension ConfigurableOptimizer {
-    public static func check(_ settings: SettingValues) -> SettingError? { nil }
+    public static func check(_ settings: Settings<Keys>) -> SettingError? { nil }
+
+    /// `check` of values made by `settings(_:)`.
+    public static func check(values: SettingValues) -> SettingError? { check(checked(values)) }
+
+    /// `make` from values made by `settings(_:)`.
+    public static func make(learningRate: Double, values: SettingValues) -> any Optimizer {
+        make(learningRate: learningRate, settings: checked(values))
+    }
 }
 
 /// Settings several optimizers share, declared once.
 public enum OptimizerSettings {
     /// L2 weight decay λ, PyTorch's `weight_decay`.
-    public static func weightDecay(default value: Double = 0) -> Setting {
-        Setting("weight_decay", .number(NumberBounds(minimum: 0, maximum: 1e6)), default: .number(value), label: "weight decay",
+    public static func weightDecay(default value: Double = 0) -> SettingKey<Double> {
+        .number("weight_decay", NumberBounds(minimum: 0, maximum: 1e6), default: value, label: "weight decay",
                 "L2 penalty λ: λ·w is added to the gradient")
     }
     /// ε added to a denominator.
-    public static func epsilon(default value: Double) -> Setting {
-        Setting("eps", .number(.positive), default: .number(value), "added to the denominator for numerical stability")
+    public static func epsilon(default value: Double) -> SettingKey<Double> {
+        .number("eps", .positive, default: value, "added to the denominator for numerical stability")
     }
     /// Adam's (β₁, β₂).
-    public static let betas = Setting("betas", .numbers(.decay, count: 2), default: .numbers([0.9, 0.999]),
-                                      "decay rates (β₁, β₂) of the running averages of the gradient and its square")
+    public static let betas: SettingKey<[Double]> = .numbers("betas", .decay, count: 2, default: [0.9, 0.999],
+                                                             "decay rates (β₁, β₂) of the running averages of the gradient and its square")
 }
 
 /// Per-element running statistics an optimizer keeps for each parameter (a momentum buffer, a sum

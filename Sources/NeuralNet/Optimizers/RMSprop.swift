@@ -1,3 +1,5 @@
+import Configuration
+
 /// RMSprop, as `torch.optim.RMSprop`: the step is scaled by a running root-mean-square of gradients.
 ///
 ///     g ← ∇ + λ·w;   a ← α·a + (1 − α)·g²
@@ -70,16 +72,19 @@ extension RMSprop: ConfigurableOptimizer {
     public static let title = "RMSprop"
     public static let summary = "steps scaled by a running root mean square of the gradients (torch.optim.RMSprop)"
     public static let stateCopies = 4
-    public static let settings = [
-        Setting("alpha", .number(.fraction), default: .number(0.99), label: "α", "smoothing constant α of the mean square"),
-        OptimizerSettings.epsilon(default: 1e-8),
-        OptimizerSettings.weightDecay(),
-        Setting("momentum", .number(.fraction), default: .number(0), label: "momentum", "momentum factor μ; 0 for none"),
-        Setting("centered", .flag, default: .flag(false), label: "centred", "normalise by the variance of the gradient, not its mean square"),
-    ]
 
-    public static func make(learningRate: Double, settings: SettingValues) -> any Optimizer {
-        RMSprop(learningRate: learningRate, alpha: settings.number("alpha"), epsilon: settings.number("eps"),
-                weightDecay: settings.number("weight_decay"), momentum: settings.number("momentum"), centered: settings.flag("centered"))
+    public struct Keys: SettingDeclarations {
+        let alpha: SettingKey<Double> = .number("alpha", .fraction, default: 0.99, label: "α", "smoothing constant α of the mean square")
+        let epsilon = OptimizerSettings.epsilon(default: 1e-8)
+        let weightDecay = OptimizerSettings.weightDecay()
+        let momentum: SettingKey<Double> = .number("momentum", .fraction, default: 0, label: "momentum", "momentum factor μ; 0 for none")
+        let centered: SettingKey<Bool> = .flag("centered", default: false, label: "centred",
+                                               "normalise by the variance of the gradient, not its mean square")
+        public init() {}
+    }
+
+    public static func make(learningRate: Double, settings: Settings<Keys>) -> any Optimizer {
+        RMSprop(learningRate: learningRate, alpha: settings.alpha, epsilon: settings.epsilon,
+                weightDecay: settings.weightDecay, momentum: settings.momentum, centered: settings.centered)
     }
 }

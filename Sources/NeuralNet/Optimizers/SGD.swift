@@ -1,3 +1,4 @@
+import Configuration
 import CVectorMath
 
 /// Stochastic gradient descent with optional momentum, dampening, Nesterov momentum and L2 weight
@@ -79,27 +80,30 @@ extension SGD: ConfigurableOptimizer {
     public static let title = "SGD"
     public static let summary = "stochastic gradient descent, with optional momentum, Nesterov momentum and weight decay (torch.optim.SGD)"
     public static let stateCopies = 2
-    public static let settings = [
-        Setting("momentum", .number(.fraction), default: .number(0), label: "momentum", "momentum factor μ; 0 for none"),
-        Setting("dampening", .number(.fraction), default: .number(0), label: "dampening", "dampening τ of new gradients in the momentum buffer"),
-        Setting("nesterov", .flag, default: .flag(false), label: "Nesterov", "Nesterov momentum (needs a momentum and no dampening)"),
-        Setting("velocity_form", .flag, default: .flag(false), label: "velocity form",
-                "seed 001's form v ← μ·v − η·g; w ← w + v (the same path for a constant rate)"),
-        OptimizerSettings.weightDecay(),
-    ]
 
-    public static func check(_ settings: SettingValues) -> SettingError? {
-        if settings.flag("nesterov") && (settings.number("momentum") == 0 || settings.number("dampening") != 0) {
-            return SettingError(key: "nesterov", "Nesterov momentum needs a momentum above 0 and no dampening")
+    public struct Keys: SettingDeclarations {
+        let momentum: SettingKey<Double> = .number("momentum", .fraction, default: 0, label: "momentum", "momentum factor μ; 0 for none")
+        let dampening: SettingKey<Double> = .number("dampening", .fraction, default: 0, label: "dampening",
+                                                    "dampening τ of new gradients in the momentum buffer")
+        let nesterov: SettingKey<Bool> = .flag("nesterov", default: false, label: "Nesterov", "Nesterov momentum (needs a momentum and no dampening)")
+        let velocityForm: SettingKey<Bool> = .flag("velocity_form", default: false, label: "velocity form",
+                                                   "seed 001's form v ← μ·v − η·g; w ← w + v (the same path for a constant rate)")
+        let weightDecay = OptimizerSettings.weightDecay()
+        public init() {}
+    }
+
+    public static func check(_ settings: Settings<Keys>) -> SettingError? {
+        if settings.nesterov && (settings.momentum == 0 || settings.dampening != 0) {
+            return settings.error(\.nesterov, "Nesterov momentum needs a momentum above 0 and no dampening")
         }
-        if settings.flag("nesterov") && settings.flag("velocity_form") {
-            return SettingError(key: "velocity_form", "the velocity form has no Nesterov variant")
+        if settings.nesterov && settings.velocityForm {
+            return settings.error(\.velocityForm, "the velocity form has no Nesterov variant")
         }
         return nil
     }
 
-    public static func make(learningRate: Double, settings: SettingValues) -> any Optimizer {
-        SGD(learningRate: learningRate, momentum: settings.number("momentum"), dampening: settings.number("dampening"),
-            nesterov: settings.flag("nesterov"), weightDecay: settings.number("weight_decay"), velocityForm: settings.flag("velocity_form"))
+    public static func make(learningRate: Double, settings: Settings<Keys>) -> any Optimizer {
+        SGD(learningRate: learningRate, momentum: settings.momentum, dampening: settings.dampening,
+            nesterov: settings.nesterov, weightDecay: settings.weightDecay, velocityForm: settings.velocityForm)
     }
 }

@@ -1,3 +1,5 @@
+import Configuration
+
 /// A formula of one variable as written and as parsed, kept together: parsed once, when the file
 /// is read, and written back as its text.
 public struct Formula: Sendable, Hashable, Codable, CustomStringConvertible {
@@ -61,5 +63,24 @@ extension Expression {
         case .negate(let operand), .call(_, let operand): operand.variableNames
         case .binary(_, let lhs, let rhs): Array(Set(lhs.variableNames + rhs.variableNames)).sorted()
         }
+    }
+}
+
+/// A formula setting is kept as its text; reading it parses the text in the kind's variable.
+extension Formula: PlainSettingValue {
+    public init?(setting value: SettingValue, kind: SettingKind) {
+        guard case .text(let text) = value, case .formula(let variable) = kind, let formula = try? Formula(text, variable: variable) else {
+            // A text that does not parse is not a formula: the setting's check reports it.
+            return nil
+        }
+        self = formula
+    }
+    public var plainSettingValue: SettingValue { .text(text) }
+}
+
+extension SettingKey where Value.Plain == Formula {
+    /// A formula in `variable`.
+    public static func formula(_ key: String, variable: String, _ summary: String) -> SettingKey {
+        SettingKey(key, .formula(variable: variable), summary)
     }
 }

@@ -15,14 +15,14 @@ public struct ClassEvaluation: Codable, Equatable, Sendable {
     }
 
     /// The split's name.
-    public var split: String
+    public var split: Split
     /// `counts[label][predicted]`: how many rows of class `label` were decided as `predicted`.
     public var counts: [[Int]]
     /// The `mistakeLimit` surest wrong decisions, surest first (ties: lower row first).
     public var mistakes: [Mistake]
 
     /// An evaluation of `split` with these counts and mistakes.
-    public init(split: String, counts: [[Int]], mistakes: [Mistake]) {
+    public init(split: Split, counts: [[Int]], mistakes: [Mistake]) {
         (self.split, self.counts, self.mistakes) = (split, counts, mistakes)
     }
 
@@ -49,7 +49,7 @@ struct ClassTally {
 
     /// A tally for `split` of a classifier whose decision is `decision` over `classes` classes;
     /// nil for a decision that is not a class (a threshold on several outputs).
-    init?(split: String, decision: Decision, outputColumns: Int) {
+    init?(split: Split, decision: Decision, outputColumns: Int) {
         switch decision {
         case .argmax: classes = outputColumns
         case .threshold: guard outputColumns == 1 else { return nil }; classes = 2

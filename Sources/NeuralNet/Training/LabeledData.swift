@@ -24,13 +24,13 @@ public struct LabeledData: Equatable, Sendable {
 
 /// A data set with the name it is reported under (`train`, `validation`, `test`).
 public struct NamedData: Sendable {
-    /// The split's name.
-    public var name: String
+    /// The split.
+    public var name: Split
     /// Its examples.
     public var data: LabeledData
 
     /// Creates a named split.
-    public init(_ name: String, _ data: LabeledData) {
+    public init(_ name: Split, _ data: LabeledData) {
         self.name = name
         self.data = data
     }

@@ -1,3 +1,5 @@
+import Configuration
+
 /// The floating-point precision a network's steps are computed in.
 ///
 /// `float64` is the reference: every product, activation and gradient in `Double`, which is what
@@ -13,3 +15,6 @@ public enum Precision: String, Sendable, Equatable, Codable, CaseIterable {
     /// Products and activations in `Float`; parameters and optimizer in `Double`.
     case float32
 }
+
+/// A file names the precision by its raw value.
+extension Precision: SettingChoice {}

@@ -36,12 +36,12 @@ public struct Trainer {
     /// Trains on `training` and records metrics of it and of every named split of `evaluation`;
     /// examples are read a batch at a time, never copied whole.
     public func train<Random: RandomSource>(
-        on training: Examples, evaluating evaluation: [(name: String, examples: Examples)] = [],
+        on training: Examples, evaluating evaluation: [(name: Split, examples: Examples)] = [],
         random: inout Random, onEpoch: ((Int) -> Void)? = nil, onBatch: ((Int, Int) -> Void)? = nil
     ) -> TrainingHistory {
         let batchSize = configuration.batching.size(for: training.count)
         let engine = stepEngine(for: training, batchSize: batchSize)
-        var recorder = HistoryRecorder(splits: [("train", training)] + evaluation, loss: loss, decision: configuration.decision,
+        var recorder = HistoryRecorder(splits: [(.train, training)] + evaluation, loss: loss, decision: configuration.decision,
                                        weightCount: network.weights.count)
         // A full batch sees every row in order, so its forward pass is the training metric of the
         // epoch before: no separate record is made before training, and it is never shuffled.
@@ -93,14 +93,14 @@ private struct HistoryRecorder {
     /// The rows predicted at once in a larger split.
     static let blockRows = 2048
 
-    let splits: [(name: String, examples: Examples)]
+    let splits: [(name: Split, examples: Examples)]
     /// The whole-split copies of the small splits.
     private let wholeSplits: [LabeledData?]
     let loss: any Loss
     let decision: Decision?
     var history = TrainingHistory()
 
-    init(splits: [(name: String, examples: Examples)], loss: any Loss, decision: Decision?, weightCount: Int) {
+    init(splits: [(name: Split, examples: Examples)], loss: any Loss, decision: Decision?, weightCount: Int) {
         self.splits = splits
         wholeSplits = splits.map { $0.examples.count <= Self.wholeSplitLimit ? $0.examples.materialized : nil }
         self.loss = loss

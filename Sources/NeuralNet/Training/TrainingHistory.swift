@@ -41,7 +41,7 @@ public struct TrainingHistory: Codable, Equatable, Sendable {
     }
 
     /// The series of the split named `name`.
-    public func split(_ name: String) -> SplitHistory? {
+    public func split(_ name: Split) -> SplitHistory? {
         splits.first { $0.name == name }
     }
 
@@ -62,14 +62,14 @@ public struct TrainingHistory: Codable, Equatable, Sendable {
 /// Loss (and accuracy, for classifiers) of one split at each record.
 public struct SplitHistory: Codable, Equatable, Sendable {
     /// The split's name.
-    public var name: String
+    public var name: Split
     /// The loss at each record.
     public var loss: [Double] = []
     /// The accuracy at each record, or nil for regression.
     public var accuracy: [Double]?
 
     /// The series of the split `name`.
-    public init(name: String, loss: [Double] = [], accuracy: [Double]? = nil) {
+    public init(name: Split, loss: [Double] = [], accuracy: [Double]? = nil) {
         self.name = name
         self.loss = loss
         self.accuracy = accuracy

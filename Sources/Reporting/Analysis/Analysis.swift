@@ -5,7 +5,8 @@ enum Analysis {
     /// Reads the results of `result` into facts and sentences.
     static func analyze(_ result: ExperimentResult, figures: [ResolvedFigure], predictions: PredictionCache) -> Findings {
         switch result.experiment.kind {
-        case .training: TrainingAnalysis.analyze(result, surface: figures.first { $0.kind == DecisionSurfaceFigure.self }, predictions: predictions)
+        case .training:
+            TrainingAnalysis.analyze(result, surface: figures.lazy.compactMap { $0.options(of: DecisionSurfaceFigure.self) }.first, predictions: predictions)
         case .minimize: MinimizeAnalysis.analyze(result)
         case .gradientCheck: GradientCheckAnalysis.analyze(result)
         }

@@ -15,7 +15,7 @@ struct InputPlane: Hashable, Sendable {
 
     /// The plane of features `x` and `y` of `data`, the others at their mean over its training rows.
     init(x: Int, y: Int, data: PreparedData) {
-        let train = data.rows(of: "train").inputs
+        let train = data.rows(of: .train).inputs
         let rows = Double(max(train.rows, 1))
         self.init(x: x, y: y, base: (0..<train.columns).map { column in train.column(column).reduce(0, +) / rows })
     }

@@ -1,4 +1,6 @@
+import Configuration
 import NeuralNet
+import Wording
 
 /// One fact of an experiment's results, as a value in a unit and as the text answers quote:
 /// `{{final_loss}}` is a number shown to four significant digits, `{{test_accuracy}}` a fraction

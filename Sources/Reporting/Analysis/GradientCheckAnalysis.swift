@@ -1,5 +1,7 @@
+import Configuration
 import Experiments
 import NeuralNet
+import Wording
 
 /// Facts of a gradient check: how many components passed and the largest deviation.
 enum GradientCheckAnalysis {

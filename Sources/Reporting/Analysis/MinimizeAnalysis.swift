@@ -1,5 +1,7 @@
+import Configuration
 import Experiments
 import NeuralNet
+import Wording
 
 /// Facts and findings of a minimisation experiment: which root each start reached, and how the
 /// learning rate and the start decide convergence.

@@ -1,4 +1,6 @@
+import Configuration
 import Experiments
+import Wording
 
 extension Double {
     /// 0.975 → "97.5%".

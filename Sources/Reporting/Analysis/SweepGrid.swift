@@ -1,4 +1,6 @@
+import Configuration
 import Experiments
+import Wording
 
 /// The runs of an experiment that sweeps one parameter, as a grid: a column per variant, a row per
 /// swept value, both in the order the file gives them.

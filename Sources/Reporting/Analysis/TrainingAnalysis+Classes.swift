@@ -4,7 +4,7 @@ import NeuralNet
 extension TrainingAnalysis {
     /// The split class facts speak of: test, else validation, else train, as the class figures choose.
     static func classEvaluation(_ history: TrainingHistory) -> ClassEvaluation? {
-        ["test", "validation", "train"].lazy.compactMap { name in history.classEvaluations.first { $0.split == name } }.first
+        Split.heldOutFirst.lazy.compactMap { name in history.classEvaluations.first { $0.split == name } }.first
     }
 
     /// A classifier's facts by class, on the split `classEvaluation` picks: `most_confused` (the

@@ -1,9 +1,11 @@
+import Configuration
 import Experiments
 import NeuralNet
+import Wording
 
 /// Facts and findings of a training experiment: final metrics per run, gaps, convergence, sweeps.
 enum TrainingAnalysis {
-    static func analyze(_ result: ExperimentResult, surface: ResolvedFigure?, predictions: PredictionCache) -> Findings {
+    static func analyze(_ result: ExperimentResult, surface: Settings<DecisionSurfaceFigure.Keys>?, predictions: PredictionCache) -> Findings {
         var findings = Findings()
         let runs = result.runs
         let single = runs.count == 1
@@ -71,7 +73,7 @@ enum TrainingAnalysis {
         }
         facts.merge(loggedFacts(history)) { first, _ in first }
         for split in history.splits {
-            let prefix = split.name == "train" ? "" : "\(split.name)_"
+            let prefix = split.name == .train ? "" : "\(split.name.rawValue)_"
             facts["\(prefix)initial_loss"] = split.loss.first.map { .number($0) }
             facts["\(prefix)final_loss"] = split.loss.last.map { .number($0) }
             if let accuracy = split.accuracy {
@@ -79,7 +81,7 @@ enum TrainingAnalysis {
                 facts["initial_\(split.name)_accuracy"] = accuracy.first.map { .fraction($0) }
             }
         }
-        if let train = history.splits.first?.accuracy?.last, let test = history.split("test")?.accuracy?.last {
+        if let train = history.splits.first?.accuracy?.last, let test = history.split(.test)?.accuracy?.last {
             facts["gap"] = Fact(.points((train - test) * 100))
         }
         facts.merge(classFacts(history, data: data)) { first, _ in first }
@@ -256,7 +258,7 @@ enum TrainingAnalysis {
     /// Where along a sweep the best final accuracy is reached: on the test split when there is
     /// one (what generalises), else on the training split.
     private static func bestAccuracy(_ runs: [RunResult], grid: SweepGrid) -> String? {
-        let split = runs.first?.training?.history.split("test") == nil ? "train" : "test"
+        let split: Split = runs.first?.training?.history.split(.test) == nil ? .train : .test
         let accuracies = runs.enumerated().compactMap { index, run -> (index: Int, value: Double)? in
             guard let history = run.training?.history, !history.outcome.diverged,
                   let value = history.split(split)?.accuracy?.last, !value.isNaN else { return nil }
@@ -268,7 +270,7 @@ enum TrainingAnalysis {
     }
 
     /// With two runs on a two-input classification task: how much of the plane they classify alike.
-    private static func surfaceFacts(_ result: ExperimentResult, surface: ResolvedFigure?, predictions: PredictionCache,
+    private static func surfaceFacts(_ result: ExperimentResult, surface: Settings<DecisionSurfaceFigure.Keys>?, predictions: PredictionCache,
                                      into findings: inout Findings) {
         let runs = result.runs.filter { $0.training != nil }
         guard runs.count == 2, let first = runs[0].trainingSetup, let second = runs[1].trainingSetup else { return }
@@ -279,7 +281,7 @@ enum TrainingAnalysis {
             findings.facts["surface_difference"] = .missing("none (a run diverged)")
             return
         }
-        let plane = DecisionMesh.plane(of: data.all, x: surface?.range("x"), y: surface?.range("y"))
+        let plane = DecisionMesh.plane(of: data.all, x: surface?.x, y: surface?.y)
         let a = predictions.mesh(of: runs[0], setup: first, x: plane.x, y: plane.y)
         let b = predictions.mesh(of: runs[1], setup: second, x: plane.x, y: plane.y)
         let agreement = a.agreement(with: b)

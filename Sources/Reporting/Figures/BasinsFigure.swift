@@ -1,17 +1,21 @@
+import Configuration
 import Datasets
 import Experiments
 import Foundation
 import NeuralNet
 import Plotting
+import Wording
 
 /// One strip per learning rate: each scanned start coloured by where it ended.
 enum BasinsFigure: ConfigurableFigure {
     static let name = "basins"
     static let summary = "where each start of the basin map ends, a strip per learning rate"
-    static let settings = [FigureOptions.title]
+    struct Keys: SettingDeclarations {
+        let title = FigureOptions.title
+    }
     static let experimentKinds: [Experiment.Kind] = [.minimize]
 
-    static func make(_ analyzed: AnalyzedResult, _ request: ResolvedFigure) -> [ReportFigure] {
+    static func make(_ analyzed: AnalyzedResult, _ options: Settings<Keys>) -> [ReportFigure] {
         let result = analyzed.result
         guard let (setup, outcome, _) = MinimizeFigures.parts(result) else { return [] }
         var categories: [String] = []
@@ -33,7 +37,7 @@ enum BasinsFigure: ConfigurableFigure {
         // One row of points per learning rate, the rows labelled by their rates (in increasing
         // order upward); the band above the top row is left free for the legend.
         let rates = Array(Set(outcome.basins.map(\.learningRate))).sorted()
-        var axes = Axes(title: request.title ?? "Where each start ends", xLabel: "starting point \(setup.variable)₀", yLabel: "learning rate")
+        var axes = Axes(title: options.title ?? "Where each start ends", xLabel: "starting point \(setup.variable)₀", yLabel: "learning rate")
         for name in categories {
             var x: [Double] = []
             var y: [Double] = []
@@ -52,6 +56,6 @@ enum BasinsFigure: ConfigurableFigure {
         axes.grid = true
         var figure = Figure(widthInches: 9, heightInches: 2.2 + 0.55 * Double(rates.count))
         figure[0, 0] = axes
-        return [ReportFigure(fileName: request.fileName, caption: "Where each starting point ends, one strip per learning rate", figure: figure)]
+        return [ReportFigure(fileName: fileName, caption: "Where each starting point ends, one strip per learning rate", figure: figure)]
     }
 }

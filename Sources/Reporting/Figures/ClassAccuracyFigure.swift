@@ -1,3 +1,4 @@
+import Configuration
 import Experiments
 import NeuralNet
 import Plotting
@@ -7,24 +8,28 @@ import Plotting
 enum ClassAccuracyFigure: ClassifierFigure {
     static let name = "class-accuracy"
     static let summary = "each class's accuracy as bars, the training split beside the split shown"
-    static let settings = [ClassifiedRun.splitOption, ClassifiedRun.runOption, FigureOptions.title]
+    struct Keys: ClassifierKeys {
+        let split = ClassifiedRun.splitOption
+        let run = ClassifiedRun.runOption
+        let title = FigureOptions.title
+    }
     static let experimentKinds: [Experiment.Kind] = [.training]
 
-    static func make(_ analyzed: AnalyzedResult, _ request: ResolvedFigure) -> [ReportFigure] {
-        guard let classified = ClassifiedRun.choose(in: analyzed.result, request: request) else { return [] }
+    static func make(_ analyzed: AnalyzedResult, _ options: Settings<Keys>) -> [ReportFigure] {
+        guard let classified = ClassifiedRun.choose(in: analyzed.result, options: options) else { return [] }
         let names = classified.classNames
         var shown = [classified.evaluation]
-        if classified.evaluation.split != "train",
-           let train = classified.entry.training.history.classEvaluations.first(where: { $0.split == "train" }) {
+        if classified.evaluation.split != .train,
+           let train = classified.entry.training.history.classEvaluations.first(where: { $0.split == .train }) {
             shown.insert(train, at: 0)
         }
         let width = 0.8 / Double(shown.count)
-        var axes = Axes(title: request.title ?? "Accuracy by class (\(classified.describe(runs: analyzed.result.runs.count)))",
+        var axes = Axes(title: options.title ?? "Accuracy by class (\(classified.describe(runs: analyzed.result.runs.count)))",
                         xLabel: nil, yLabel: "accuracy")
         for (index, evaluation) in shown.enumerated() {
             let offset = (Double(index) - Double(shown.count - 1) / 2) * width
             axes.bar(names.indices.map { Double($0) + offset }, evaluation.classAccuracies, width: width * 0.95,
-                     color: Color.tab10[index], label: evaluation.split)
+                     color: Color.tab10[index], label: evaluation.split.rawValue)
         }
         axes.xCategories = names
         axes.xLabelRotation = names.contains { $0.count > 3 } ? 45 : 0
@@ -35,6 +40,6 @@ enum ClassAccuracyFigure: ClassifierFigure {
         axes.legend = .upperRight
         var figure = Figure(widthInches: 8, heightInches: 4.8)
         figure[0, 0] = axes
-        return [ReportFigure(fileName: request.fileName, caption: axes.title ?? "Accuracy by class", figure: figure)]
+        return [ReportFigure(fileName: fileName, caption: axes.title ?? "Accuracy by class", figure: figure)]
     }
 }

@@ -1,3 +1,4 @@
+import Configuration
 import Experiments
 import NeuralNet
 
@@ -19,20 +20,19 @@ struct ClassifiedRun {
     }
 
     /// The option naming the split shown.
-    static let splitOption = Setting("split", .choice(["train", "validation", "test"]), default: nil, required: false,
-                                     "the split whose decisions are shown (default: test, else validation, else train)")
+    static let splitOption: SettingKey<Split?> = .choice("split", "the split whose decisions are shown (default: "
+                                                         + Split.heldOutFirst.map(\.rawValue).joined(separator: ", else ") + ")")
     /// The option naming the run shown.
-    static let runOption = Setting("run", .text, default: nil, required: false,
-                                   "the run shown, by name (default: the most accurate on the split)")
+    static let runOption: SettingKey<String?> = .text("run", "the run shown, by name (default: the most accurate on the split)")
 
     /// Why a class figure cannot be drawn: data that is not classes, or a run the experiment lacks.
-    static func problem(for prepared: PreparedExperiment, options: SettingValues) -> String? {
+    static func problem<Keys: ClassifierKeys>(for prepared: PreparedExperiment, options: Settings<Keys>) -> String? {
         let runs = prepared.experiment.runs.filter { if case .training = $0.setup { true } else { false } }
         if runs.isEmpty { return "it shows a trained classifier's decisions; this experiment trains no network" }
         for index in prepared.dataIndices.compactMap({ $0 }) where !prepared.datasets[index].isClassification {
             return "it shows a classifier's decisions by class; this data has real-valued targets (a regression)"
         }
-        if let name = options.text("run"), !runs.contains(where: { $0.name == name }) {
+        if let name = options.run, !runs.contains(where: { $0.name == name }) {
             let hint = DidYouMean.suggestion(for: name, among: runs.map(\.name)).map { " (did you mean \"\($0)\"?)" } ?? ""
             return "no run is named \"\(name)\"\(hint); the runs are \(runs.map { "\"\($0.name)\"" }.joined(separator: ", "))"
         }
@@ -41,10 +41,10 @@ struct ClassifiedRun {
 
     /// The run and split `request` asks for (the defaults when it does not say); nil when no run
     /// has an evaluation of that split (every run diverged).
-    static func choose(in result: ExperimentResult, request: ResolvedFigure) -> ClassifiedRun? {
-        let named = request.options.text("run")
+    static func choose<Keys: ClassifierKeys>(in result: ExperimentResult, options: Settings<Keys>) -> ClassifiedRun? {
+        let named = options.run
         let entries = result.trainingRuns.filter { named == nil || $0.run.name == named }
-        let split = request.options.text("split") ?? ["test", "validation", "train"].first { name in
+        let split = options.split ?? Split.heldOutFirst.first { name in
             entries.contains { entry in entry.training.history.classEvaluations.contains { $0.split == name } }
         }
         let candidates = entries.compactMap { entry in
@@ -66,10 +66,16 @@ struct ClassifiedRun {
 
 /// A figure of a classifier's decisions by class: it takes the split and run options and is
 /// refused for data that is not classes or a run the experiment lacks.
-protocol ClassifierFigure: ConfigurableFigure {}
+protocol ClassifierFigure: ConfigurableFigure where Keys: ClassifierKeys {}
+
+/// The options of a classifier figure: the split and the run shown.
+protocol ClassifierKeys: SettingDeclarations {
+    var split: SettingKey<Split?> { get }
+    var run: SettingKey<String?> { get }
+}
 
 extension ClassifierFigure {
-    static func problem(for prepared: PreparedExperiment, options: SettingValues) -> String? {
+    static func problem(for prepared: PreparedExperiment, options: Settings<Keys>) -> String? {
         ClassifiedRun.problem(for: prepared, options: options)
     }
 }

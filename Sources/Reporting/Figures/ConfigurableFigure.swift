@@ -1,3 +1,4 @@
+import Configuration
 import Experiments
 import NeuralNet
 
@@ -10,54 +11,77 @@ protocol ConfigurableFigure: Configurable {
     /// Why it cannot be drawn for this experiment (its data, its sweep), or nil when it can.
     static func problem(for prepared: PreparedExperiment) -> String?
     /// Why it cannot be drawn with these options (a run it names that the experiment lacks).
-    static func problem(for prepared: PreparedExperiment, options: SettingValues) -> String?
+    static func problem(for prepared: PreparedExperiment, options: Settings<Keys>) -> String?
     /// The figure's files, drawn from the analysed results.
-    static func make(_ analyzed: AnalyzedResult, _ figure: ResolvedFigure) -> [ReportFigure]
+    static func make(_ analyzed: AnalyzedResult, _ options: Settings<Keys>) -> [ReportFigure]
 }
 
 extension ConfigurableFigure {
     static func problem(for prepared: PreparedExperiment) -> String? { nil }
-    static func problem(for prepared: PreparedExperiment, options: SettingValues) -> String? { problem(for: prepared) }
+    static func problem(for prepared: PreparedExperiment, options: Settings<Keys>) -> String? { problem(for: prepared) }
+
+    /// The file name of its (first) figure, without extension.
+    static var fileName: String { name }
 
     /// The data sets of the experiment's training runs.
     static func datasets(of prepared: PreparedExperiment) -> [PreparedData] {
         Set(prepared.dataIndices.compactMap { $0 }).sorted().map { prepared.datasets[$0] }
     }
+
+    /// `problem(for:options:)` of options made by `settings(_:)`.
+    static func problem(for prepared: PreparedExperiment, values: SettingValues) -> String? { problem(for: prepared, options: checked(values)) }
+
+    /// `make` with options made by `settings(_:)`.
+    static func make(_ analyzed: AnalyzedResult, values: SettingValues) -> [ReportFigure] { make(analyzed, checked(values)) }
 }
 
 /// A figure request checked against its figure's declaration: the figure and its options' values.
 struct ResolvedFigure: Sendable {
     /// The figure.
     let kind: any ConfigurableFigure.Type
-    /// Its options (those it declares that the file gives, and the defaults).
+    /// Its options (those it declares that the file gives, and the defaults), checked.
     let options: SettingValues
 
-    /// The file name, without extension.
-    var fileName: String { kind.name }
+    /// The figure's files.
+    func make(_ analyzed: AnalyzedResult) -> [ReportFigure] { kind.make(analyzed, values: options) }
 
-    /// A title the file gives instead of the default.
-    var title: String? { options.text("title") }
+    /// Why it cannot be drawn for `prepared`, or nil.
+    func problem(for prepared: PreparedExperiment) -> String? { kind.problem(for: prepared, values: options) }
 
-    /// The range of option `key` (`x`, `y`), when the file gives one.
-    func range(_ key: String) -> ClosedRange<Double>? {
-        let values = options.numbers(key)
-        return values.count == 2 ? values[0]...values[1] : nil
+    /// Its options, when it is the figure `Figure`.
+    func options<Figure: ConfigurableFigure>(of figure: Figure.Type) -> Settings<Figure.Keys>? {
+        kind == figure ? figure.checked(options) : nil
     }
-
-    /// Whether the loss axis is logarithmic, when the file says.
-    var logarithmic: Bool? { options["log"] == nil ? nil : options.flag("log") }
-
-    /// The split whose points are drawn.
-    var split: String { options.text("split") ?? "all" }
 }
 
 /// Options several figures take, declared once.
 enum FigureOptions {
-    static let title = Setting("title", .text, default: nil, required: false, "a title instead of the default")
-    static let x = Setting("x", .interval, default: nil, required: false, "the x range drawn, [low, high] (default: the data's)")
-    static let y = Setting("y", .interval, default: nil, required: false, "the y range of the plane, [low, high] (default: the data's)")
-    static let split = Setting("split", .choice(["train", "validation", "test", "all"]), default: .text("all"),
-                               "whose points are drawn: train, validation, test or all")
-    static let log = Setting("log", .flag, default: nil, required: false,
-                             "a logarithmic loss axis (default: when the loss spans more than two decades)")
+    static let title: SettingKey<String?> = .text("title", "a title instead of the default")
+    static let x: SettingKey<ClosedRange<Double>?> = .interval("x", "the x range drawn, [low, high] (default: the data's)")
+    static let y: SettingKey<ClosedRange<Double>?> = .interval("y", "the y range of the plane, [low, high] (default: the data's)")
+    static let points: SettingKey<PointRows> = SettingKey("split", .choice(Split.allCases.map(\.rawValue) + [PointRows.every.word]), default: .every,
+                                                          "whose points are drawn: " + Split.allCases.map(\.rawValue).joined(separator: ", ") + " or \(PointRows.every.word)")
+    static let log: SettingKey<Bool?> = .flag("log", "a logarithmic loss axis (default: when the loss spans more than two decades)")
+}
+
+/// The rows whose points a figure draws: one split's, or every row.
+enum PointRows: PlainSettingValue, Equatable {
+    case split(Split)
+    case every
+
+    /// How a file names every row.
+    var word: String { "all" }
+
+    /// The split, nil for every row.
+    var split: Split? {
+        if case .split(let split) = self { return split }
+        return nil
+    }
+
+    init?(setting value: SettingValue, kind: SettingKind) {
+        guard case .text(let text) = value else { return nil }
+        if text == PointRows.every.word { self = .every } else if let split = Split(rawValue: text) { self = .split(split) } else { return nil }
+    }
+
+    var plainSettingValue: SettingValue { .text(split?.rawValue ?? word) }
 }

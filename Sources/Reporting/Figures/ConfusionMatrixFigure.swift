@@ -1,3 +1,4 @@
+import Configuration
 import Experiments
 import NeuralNet
 import Foundation
@@ -8,11 +9,15 @@ import Plotting
 enum ConfusionMatrixFigure: ClassifierFigure {
     static let name = "confusion-matrix"
     static let summary = "counts and row-normalised fractions of true against predicted classes"
-    static let settings = [ClassifiedRun.splitOption, ClassifiedRun.runOption, FigureOptions.title]
+    struct Keys: ClassifierKeys {
+        let split = ClassifiedRun.splitOption
+        let run = ClassifiedRun.runOption
+        let title = FigureOptions.title
+    }
     static let experimentKinds: [Experiment.Kind] = [.training]
 
-    static func make(_ analyzed: AnalyzedResult, _ request: ResolvedFigure) -> [ReportFigure] {
-        guard let classified = ClassifiedRun.choose(in: analyzed.result, request: request) else { return [] }
+    static func make(_ analyzed: AnalyzedResult, _ options: Settings<Keys>) -> [ReportFigure] {
+        guard let classified = ClassifiedRun.choose(in: analyzed.result, options: options) else { return [] }
         let counts = classified.evaluation.counts
         let classes = counts.count
         let names = classified.classNames
@@ -29,9 +34,9 @@ enum ConfusionMatrixFigure: ClassifierFigure {
             $0.isNaN ? "–" : String(format: "%.2f", $0)
         }
         let where_ = classified.describe(runs: analyzed.result.runs.count)
-        let caption = request.title ?? "Confusion matrix on the \(where_) (\(classified.evaluation.total) rows): true class down, predicted class across"
-        figure[0, 0].title = request.title ?? "Counts (\(where_))"
-        return [ReportFigure(fileName: request.fileName, caption: caption, figure: figure)]
+        let caption = options.title ?? "Confusion matrix on the \(where_) (\(classified.evaluation.total) rows): true class down, predicted class across"
+        figure[0, 0].title = options.title ?? "Counts (\(where_))"
+        return [ReportFigure(fileName: fileName, caption: caption, figure: figure)]
     }
 
     /// One matrix: cells through Blues, each with its value in black or white, whichever reads better on it.

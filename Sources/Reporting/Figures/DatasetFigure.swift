@@ -1,3 +1,4 @@
+import Configuration
 import Experiments
 import NeuralNet
 import Plotting
@@ -6,16 +7,18 @@ import Plotting
 enum DatasetFigure: ConfigurableFigure {
     static let name = "dataset"
     static let summary = "the data, by class (first two inputs), or y against x"
-    static let settings = [FigureOptions.title]
+    struct Keys: SettingDeclarations {
+        let title = FigureOptions.title
+    }
     static let experimentKinds: [Experiment.Kind] = [.training]
 
-    static func make(_ analyzed: AnalyzedResult, _ request: ResolvedFigure) -> [ReportFigure] {
+    static func make(_ analyzed: AnalyzedResult, _ options: Settings<Keys>) -> [ReportFigure] {
         let result = analyzed.result
         guard let first = result.trainingRuns.first else { return [] }
         let data = first.data
         let all = data.all
         var figure = Figure()
-        var axes = Axes(title: request.title ?? "Data set (\(all.count) points)")
+        var axes = Axes(title: options.title ?? "Data set (\(all.count) points)")
         axes.grid = true
         let inputs = all.inputs
         let labels = all.targets.elements
@@ -35,6 +38,6 @@ enum DatasetFigure: ConfigurableFigure {
             axes.legend = nil
         }
         figure[0, 0] = axes
-        return [ReportFigure(fileName: request.fileName, caption: axes.title ?? "Data set", figure: figure)]
+        return [ReportFigure(fileName: fileName, caption: axes.title ?? "Data set", figure: figure)]
     }
 }

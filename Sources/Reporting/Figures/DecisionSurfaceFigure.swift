@@ -1,3 +1,4 @@
+import Configuration
 import Experiments
 import NeuralNet
 import Plotting
@@ -7,13 +8,42 @@ import Plotting
 enum DecisionSurfaceFigure: ConfigurableFigure {
     static let name = "decision-surface"
     static let summary = "one tile per run: P(class 1) through RdBu with the 0.5 contour (two classes) or the decided class (more), and a split's points"
-    static let features = Setting("features", .either([.integers(minimum: 1), .texts]), default: nil, required: false,
-                                  "the plane's two input features, by number from 1 or by name, when the data has more than two; "
-                                  + "the others are held at their mean over the training rows")
-    static let settings = [FigureOptions.x, FigureOptions.y, features, FigureOptions.split, FigureOptions.title]
+    static let features: SettingKey<FeatureChoice?> = SettingKey("features", .either([.integers(minimum: 1), .texts]),
+                                                                 "the plane's two input features, by number from 1 or by name, when the data has more than two; "
+                                                                 + "the others are held at their mean over the training rows")
+
+    /// `features`: input features by number from 1, or by name.
+    enum FeatureChoice: PlainSettingValue {
+        case numbers([Int])
+        case names([String])
+
+        init?(setting value: SettingValue, kind: SettingKind) {
+            if let numbers = [Int](setting: value, kind: .integers(minimum: 1)) {
+                self = .numbers(numbers)
+            } else if let names = [String](setting: value, kind: .texts) {
+                self = .names(names)
+            } else {
+                return nil
+            }
+        }
+
+        var plainSettingValue: SettingValue {
+            switch self {
+            case .numbers(let numbers): numbers.plainSettingValue
+            case .names(let names): names.plainSettingValue
+            }
+        }
+    }
+    struct Keys: SettingDeclarations {
+        let x = FigureOptions.x
+        let y = FigureOptions.y
+        let features = DecisionSurfaceFigure.features
+        let split = FigureOptions.points
+        let title = FigureOptions.title
+    }
     static let experimentKinds: [Experiment.Kind] = [.training]
 
-    static func problem(for prepared: PreparedExperiment, options: SettingValues) -> String? {
+    static func problem(for prepared: PreparedExperiment, options: Settings<Keys>) -> String? {
         for data in datasets(of: prepared) {
             if data.inputWidth == 1 {
                 return "a decision surface is drawn over a plane of 2 input features; this data has 1 input feature (a one-input model's curve is the fit figure)"
@@ -28,10 +58,11 @@ enum DecisionSurfaceFigure: ConfigurableFigure {
     struct PlaneProblem: Error { let message: String }
 
     /// The plane `options` choose through `data`: its `features`, or the data's two inputs.
-    static func plane(_ options: SettingValues, data: PreparedData) -> Result<InputPlane, PlaneProblem> {
+    static func plane(_ options: Settings<Keys>, data: PreparedData) -> Result<InputPlane, PlaneProblem> {
         let names = data.featureNames ?? []
         let chosen: [Int]
-        if let texts = options.texts("features") {
+        switch options.features {
+        case .names(let texts):
             var columns: [Int] = []
             for name in texts {
                 guard let column = names.firstIndex(of: name) else {
@@ -42,14 +73,13 @@ enum DecisionSurfaceFigure: ConfigurableFigure {
                 columns.append(column)
             }
             chosen = columns
-        } else if options["features"] != nil {
-            chosen = options.integers("features").map { $0 - 1 }
+        case .numbers(let numbers):
+            chosen = numbers.map { $0 - 1 }
             if let outside = chosen.first(where: { $0 >= data.inputWidth }) {
                 return .failure(PlaneProblem(message: "features: \(outside + 1) is not a feature; this data has \(data.inputWidth), numbered from 1"))
             }
-        } else if data.inputWidth == 2 {
-            return .success(.twoInputs)
-        } else {
+        case nil:
+            if data.inputWidth == 2 { return .success(.twoInputs) }
             let example = names.count >= 2 ? "[\"\(names[0])\", \"\(names[1])\"]" : "[1, 2]"
             return .failure(PlaneProblem(message: "this data has \(data.inputWidth) input features and a surface shows 2: choose them with "
                 + "\"features\": \(example) (the others are held at their training mean)"))
@@ -60,32 +90,32 @@ enum DecisionSurfaceFigure: ConfigurableFigure {
         return .success(data.inputWidth == 2 && chosen == [0, 1] ? .twoInputs : InputPlane(x: chosen[0], y: chosen[1], data: data))
     }
 
-    static func make(_ analyzed: AnalyzedResult, _ request: ResolvedFigure) -> [ReportFigure] {
+    static func make(_ analyzed: AnalyzedResult, _ options: Settings<Keys>) -> [ReportFigure] {
         let result = analyzed.result
-        let runs = result.trainingRuns.filter { $0.data.isClassification && (try? plane(request.options, data: $0.data).get()) != nil }
-        guard let first = runs.first, let features = try? plane(request.options, data: first.data).get() else { return [] }
+        let runs = result.trainingRuns.filter { $0.data.isClassification && (try? plane(options, data: $0.data).get()) != nil }
+        guard let first = runs.first, let features = try? plane(options, data: first.data).get() else { return [] }
         let columns = min(runs.count, 3)
         let rows = (runs.count + columns - 1) / columns
         var figure = Figure(widthInches: 6.4 * Double(columns), heightInches: 5.2 * Double(rows), rows: rows, columns: columns)
         for (index, entry) in runs.enumerated() {
-            let title = runs.count == 1 ? (request.title ?? "Decision surface") : entry.run.name
-            let features = (try? plane(request.options, data: entry.data).get()) ?? features
-            figure[index / columns, index % columns] = axes(entry, predictions: analyzed.predictions, x: request.range("x"), y: request.range("y"),
-                                                            features: features, split: request.split, title: title, colorbar: true)
+            let title = runs.count == 1 ? (options.title ?? "Decision surface") : entry.run.name
+            let features = (try? plane(options, data: entry.data).get()) ?? features
+            figure[index / columns, index % columns] = axes(entry, predictions: analyzed.predictions, x: options.x, y: options.y,
+                                                            features: features, split: options.split.split, title: title, colorbar: true)
         }
-        let split = request.split
-        var caption = "Decision surface" + (runs.count > 1 ? "s, one per run" : "") + (split == "all" ? "" : " with the \(split) set")
+        let split = options.split.split
+        var caption = "Decision surface" + (runs.count > 1 ? "s, one per run" : "") + (split.map { " with the \($0.rawValue) set" } ?? "")
         if features.heldFeatures > 0 {
             let held = features.heldFeatures
             caption += ", over \(first.data.featureLabel(features.x)) and \(first.data.featureLabel(features.y)) with the other \(held) feature\(held == 1 ? "" : "s") "
                 + "held at \(held == 1 ? "its" : "their") mean over the training rows (the points are projected onto the plane)"
         }
-        return [ReportFigure(fileName: request.fileName, caption: caption, figure: figure)]
+        return [ReportFigure(fileName: fileName, caption: caption, figure: figure)]
     }
 
     /// One run's surface in an axes.
     static func axes(_ entry: TrainingEntry, predictions: PredictionCache, x: ClosedRange<Double>?, y: ClosedRange<Double>?,
-                     features: InputPlane = .twoInputs, split: String, title: String, colorbar: Bool) -> Axes {
+                     features: InputPlane = .twoInputs, split: Split?, title: String, colorbar: Bool) -> Axes {
         let classes = entry.data.classCount ?? 2
         let points = entry.data.rows(of: split)
         let plane = DecisionMesh.plane(of: entry.data.all, x: x, y: y, features: features)

@@ -1,3 +1,4 @@
+import Configuration
 import Experiments
 import NeuralNet
 
@@ -5,12 +6,12 @@ import NeuralNet
 enum ExtrapolationFigure: ConfigurableFigure {
     static let name = "extrapolation"
     static let summary = "the curve over `x` (default ten times the data's range) against the true formula"
-    static let settings = [FigureOptions.x, FigureOptions.title]
+    typealias Keys = FitFigure.Keys
     static let experimentKinds: [Experiment.Kind] = [.training]
 
     static func problem(for prepared: PreparedExperiment) -> String? { FitFigure.problem(named: name, for: prepared) }
 
-    static func make(_ analyzed: AnalyzedResult, _ request: ResolvedFigure) -> [ReportFigure] {
-        FitFigure.make(analyzed, request, extrapolate: true)
+    static func make(_ analyzed: AnalyzedResult, _ options: Settings<Keys>) -> [ReportFigure] {
+        FitFigure.make(analyzed, options, extrapolate: true)
     }
 }

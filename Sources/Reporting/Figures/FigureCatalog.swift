@@ -34,7 +34,7 @@ public enum FigureCatalog {
             let hint = DidYouMean.suggestion(for: request.type, among: names).map { " (did you mean \"\($0)\"?)" } ?? ""
             throw reader.error("expected one of \(names.joined(separator: ", ")), got \"\(request.type)\"\(hint)")
         }
-        return ResolvedFigure(kind: kind, options: try reader.settings(kind.settings))
+        return ResolvedFigure(kind: kind, options: try reader.settings(of: kind))
     }
 
     /// Every figure request of `experiment` that names no figure of its kind, or gives options the
@@ -52,7 +52,7 @@ public enum FigureCatalog {
         let experiment = prepared.experiment
         return experiment.figures.compactMap { request in
             guard let resolved = try? resolve(request, in: experiment),
-                  let problem = resolved.kind.problem(for: prepared, options: resolved.options) else { return nil }
+                  let problem = resolved.problem(for: prepared) else { return nil }
             return SpecReader(.null, file: experiment.file, path: "figures[\(request.index)]", locations: experiment.locations).error(problem)
         }
     }

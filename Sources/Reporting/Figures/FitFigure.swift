@@ -1,18 +1,23 @@
+import Configuration
 import Datasets
 import Experiments
 import NeuralNet
 import Plotting
+import Wording
 
 /// A one-input model's curve over its data; `ExtrapolationFigure` draws it far outside.
 enum FitFigure: ConfigurableFigure {
     static let name = "fit"
     static let summary = "a one-input model's curve over its data"
-    static let settings = [FigureOptions.x, FigureOptions.title]
+    struct Keys: SettingDeclarations {
+        let x = FigureOptions.x
+        let title = FigureOptions.title
+    }
     static let experimentKinds: [Experiment.Kind] = [.training]
 
     static func problem(for prepared: PreparedExperiment) -> String? { problem(named: name, for: prepared) }
 
-    static func make(_ analyzed: AnalyzedResult, _ request: ResolvedFigure) -> [ReportFigure] { make(analyzed, request, extrapolate: false) }
+    static func make(_ analyzed: AnalyzedResult, _ options: Settings<Keys>) -> [ReportFigure] { make(analyzed, options, extrapolate: false) }
 
     /// Why a one-input curve named `name` cannot be drawn: the data has more inputs.
     static func problem(named name: String, for prepared: PreparedExperiment) -> String? {
@@ -22,7 +27,7 @@ enum FitFigure: ConfigurableFigure {
     }
 
     /// The curve over the data, or (`extrapolate`) over ten times its range against the truth.
-    static func make(_ analyzed: AnalyzedResult, _ request: ResolvedFigure, extrapolate: Bool) -> [ReportFigure] {
+    static func make(_ analyzed: AnalyzedResult, _ options: Settings<Keys>, extrapolate: Bool) -> [ReportFigure] {
         let result = analyzed.result
         let runs = result.trainingRuns.filter { $0.data.inputWidth == 1 }
         guard let first = runs.first else { return [] }
@@ -30,8 +35,8 @@ enum FitFigure: ConfigurableFigure {
         let all = data.all
         let xs = all.inputs.column(0)
         let dataRange = (xs.min() ?? -1)...(xs.max() ?? 1)
-        let range = request.range("x") ?? (extrapolate ? (dataRange.lowerBound * 10)...(dataRange.upperBound * 10) : dataRange)
-        var axes = Axes(title: request.title ?? (extrapolate ? "Outside the training range" : "Fitted curve"),
+        let range = options.x ?? (extrapolate ? (dataRange.lowerBound * 10)...(dataRange.upperBound * 10) : dataRange)
+        var axes = Axes(title: options.title ?? (extrapolate ? "Outside the training range" : "Fitted curve"),
                         xLabel: data.featureNames?.first ?? "x",
                         yLabel: data.isClassification ? "P(class 1)" : "y")
         axes.grid = true
@@ -39,8 +44,8 @@ enum FitFigure: ConfigurableFigure {
         // Outside the training range the truth is drawn when the data's formula is known; data read
         // from a file has none, so its points stand in for it. The training range is marked either way.
         let truth = extrapolate ? first.setup.data.source.truth : nil
-        if let truth, let formula = first.setup.data.source.formula {
-            axes.plot(grid, grid.map { truth.value(at: $0) }, color: .black, width: 1.5, dash: [5, 3], label: "truth: y = \(formula)")
+        if let truth {
+            axes.plot(grid, grid.map { truth.value(at: $0) }, color: .black, width: 1.5, dash: [5, 3], label: "truth: y = \(truth.text)")
         } else {
             axes.scatter(xs, all.targets.elements, color: Color.gray.withAlpha(0.6), size: all.count > 2000 ? 2 : 14, label: "data")
         }
@@ -56,6 +61,6 @@ enum FitFigure: ConfigurableFigure {
         figure[0, 0] = axes
         let caption = extrapolate ? "The model from \(range.lowerBound.shortText) to \(range.upperBound.shortText); grey lines mark the training range"
             : "The model's curve over the data"
-        return [ReportFigure(fileName: request.fileName, caption: caption, figure: figure)]
+        return [ReportFigure(fileName: extrapolate ? ExtrapolationFigure.fileName : fileName, caption: caption, figure: figure)]
     }
 }

@@ -1,22 +1,27 @@
+import Configuration
 import Foundation
 import Experiments
 import NeuralNet
 import Plotting
+import Wording
 
 /// Loss (and accuracy) against epoch: one colour per run, one dash per split (one run: a colour
 /// per split as well, so the splits differ even where their dashes cannot be made out).
 enum HistoryFigure: ConfigurableFigure {
     static let name = "history"
     static let summary = "loss (and accuracy) by epoch: a colour per run, a dash per split"
-    static let settings = [FigureOptions.log, FigureOptions.title]
+    struct Keys: SettingDeclarations {
+        let log = FigureOptions.log
+        let title = FigureOptions.title
+    }
     static let experimentKinds: [Experiment.Kind] = [.training]
 
     /// matplotlib's "--" and ":" at a line width of 1.6 (its patterns are in line widths: 3.7, 1.6 and 1, 1.65).
-    static let dashes: [String: [Double]] = ["train": [], "validation": [5.92, 2.56], "test": [1.6, 2.64]]
+    static let dashes: [Split: [Double]] = [.train: [], .validation: [5.92, 2.56], .test: [1.6, 2.64]]
     /// A split's colour in a figure of one run.
-    static let splitColors: [String: Color] = ["train": Color.tab10[0], "validation": Color.tab10[1], "test": Color.tab10[2]]
+    static let splitColors: [Split: Color] = [.train: Color.tab10[0], .validation: Color.tab10[1], .test: Color.tab10[2]]
 
-    static func make(_ analyzed: AnalyzedResult, _ request: ResolvedFigure) -> [ReportFigure] {
+    static func make(_ analyzed: AnalyzedResult, _ options: Settings<Keys>) -> [ReportFigure] {
         let result = analyzed.result
         let runs = result.trainingRuns
         guard !runs.isEmpty else { return [] }
@@ -24,7 +29,7 @@ enum HistoryFigure: ConfigurableFigure {
         var figure = Figure(widthInches: hasAccuracy ? 11 : 6.4, heightInches: 4.4, columns: hasAccuracy ? 2 : 1)
         // Many runs: the training curves only, or the legend would hide the plot.
         let showSplits = runs.count <= 4
-        var loss = Axes(title: request.title ?? "Loss", xLabel: "epoch", yLabel: lossLabel(runs[0].setup))
+        var loss = Axes(title: options.title ?? "Loss", xLabel: "epoch", yLabel: lossLabel(runs[0].setup))
         loss.xIntegerTicks = true
         var accuracy = Axes(title: "Accuracy", xLabel: "epoch", yLabel: "accuracy")
         accuracy.xIntegerTicks = true
@@ -37,9 +42,9 @@ enum HistoryFigure: ConfigurableFigure {
             let position = sweepColors?.position(of: entry.run) ?? Double(index) / Double(max(runs.count - 1, 1))
             let runColor = manyRuns ? Colormap.viridis.color(at: position) : Color.tab10[index % Color.tab10.count]
             let history = entry.training.history
-            for split in history.splits where showSplits || split.name == "train" {
+            for split in history.splits where showSplits || split.name == .train {
                 let color = runs.count == 1 ? splitColors[split.name] ?? runColor : runColor
-                let label = runs.count == 1 ? split.name : (showSplits ? "\(entry.run.name) · \(split.name)" : entry.run.name)
+                let label = runs.count == 1 ? split.name.rawValue : (showSplits ? "\(entry.run.name) · \(split.name.rawValue)" : entry.run.name)
                 let (x, y) = curve(split, history: history, setup: entry.setup)
                 loss.plot(x, y, color: color, width: 1.6, dash: dashes[split.name] ?? [], label: label)
                 if let values = split.accuracy {
@@ -71,18 +76,18 @@ enum HistoryFigure: ConfigurableFigure {
             }
             if hasAccuracy { accuracy.colorbar = bar } else { loss.colorbar = bar }
         }
-        loss.chooseLogScale(requested: request.logarithmic)
+        loss.chooseLogScale(requested: options.log)
         loss.grid = true
         accuracy.grid = true
         figure[0, 0] = loss
         if hasAccuracy { figure[0, 1] = accuracy }
-        return [ReportFigure(fileName: request.fileName, caption: caption, figure: figure)]
+        return [ReportFigure(fileName: fileName, caption: caption, figure: figure)]
     }
 
     /// The points of one split's loss curve: every epoch's full-batch loss when metrics were
     /// recorded more sparsely (the training loss of each step is known anyway), else the records.
     static func curve(_ split: SplitHistory, history: TrainingHistory, setup: TrainingSetup) -> ([Double], [Double]) {
-        if split.name == "train", setup.loop.evaluateEvery > 1, setup.loop.batching == .full, !history.batchLoss.isEmpty {
+        if split.name == .train, setup.loop.evaluateEvery > 1, setup.loop.batching == .full, !history.batchLoss.isEmpty {
             return (history.batchLoss.indices.map(Double.init), history.batchLoss)
         }
         let count = min(split.loss.count, history.epochs.count)

@@ -1,6 +1,8 @@
+import Configuration
 import Experiments
 import NeuralNet
 import Plotting
+import Wording
 
 /// Data rows drawn as pictures in a grid, each with its own title and caption line: what the
 /// samples and mistakes figures share.
@@ -12,12 +14,17 @@ enum ImageGrid {
         var caption: String?
     }
 
+    /// The option of how many pictures a row holds.
+    static let columns: SettingKey<Int> = .integer("columns", minimum: 1, default: 8, "images per row")
+
     /// Why the data's rows cannot be drawn as pictures, or nil when they can.
     static func problem(for prepared: PreparedExperiment) -> String? {
         for index in Set(prepared.dataIndices.compactMap { $0 }) {
             let data = prepared.datasets[index]
             guard let shape = data.imageShape, shape.count == 2, shape[0] * shape[1] == data.inputWidth else {
-                return "it draws each row as a picture; this data's rows are not images (an idx, fashion-mnist or npz source of height × width arrays gives them)"
+                let sources = Registry.dataSources.filter { $0.canGiveImages }.map { $0.name }
+                return "it draws each row as a picture; this data's rows are not images (an \(sources.listed("or")) source of height × width "
+                    + "arrays gives them)"
             }
         }
         return nil

@@ -1,18 +1,19 @@
+import Configuration
 import Datasets
 import Experiments
 import Foundation
 import NeuralNet
 import Plotting
+import Wording
 
 /// One panel per learning rate: the objective against iteration, one line per start; on a log
 /// scale when no value is negative (a squared residual), else linear (a double well's f < 0).
 enum ObjectiveFigure: ConfigurableFigure {
     static let name = "objective"
     static let summary = "the objective by iteration, a panel per learning rate"
-    static let settings: [Setting] = []
     static let experimentKinds: [Experiment.Kind] = [.minimize]
 
-    static func make(_ analyzed: AnalyzedResult, _ request: ResolvedFigure) -> [ReportFigure] {
+    static func make(_ analyzed: AnalyzedResult, _ options: Settings<Keys>) -> [ReportFigure] {
         let result = analyzed.result
         guard let (setup, outcome, _) = MinimizeFigures.parts(result) else { return [] }
         let rates = setup.learningRates
@@ -33,6 +34,6 @@ enum ObjectiveFigure: ConfigurableFigure {
             axes.grid = true
             figure[0, column] = axes
         }
-        return [ReportFigure(fileName: request.fileName, caption: "Objective by iteration\(logarithmic ? " (log scale)" : ""), one panel per learning rate", figure: figure)]
+        return [ReportFigure(fileName: fileName, caption: "Objective by iteration\(logarithmic ? " (log scale)" : ""), one panel per learning rate", figure: figure)]
     }
 }

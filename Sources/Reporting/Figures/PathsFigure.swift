@@ -1,22 +1,26 @@
+import Configuration
 import Datasets
 import Experiments
 import Foundation
 import NeuralNet
 import Plotting
+import Wording
 
 /// One panel per learning rate: the function, and each start's iterates on it.
 enum PathsFigure: ConfigurableFigure {
     static let name = "paths"
     static let summary = "the descent paths on the function, a panel per learning rate"
-    static let settings = [FigureOptions.x]
+    struct Keys: SettingDeclarations {
+        let x = FigureOptions.x
+    }
     static let experimentKinds: [Experiment.Kind] = [.minimize]
 
-    static func make(_ analyzed: AnalyzedResult, _ request: ResolvedFigure) -> [ReportFigure] {
+    static func make(_ analyzed: AnalyzedResult, _ options: Settings<Keys>) -> [ReportFigure] {
         let result = analyzed.result
         guard let (setup, outcome, objective) = MinimizeFigures.parts(result) else { return [] }
         let rates = setup.learningRates
         var figure = Figure(widthInches: 5 * Double(rates.count), heightInches: 4.4, columns: rates.count)
-        let range = request.range("x") ?? setup.basinRange
+        let range = options.x ?? setup.basinRange
         let grid = linspace(range.lowerBound, range.upperBound, count: 400)
         let curve = grid.map { objective.value(at: $0, variable: setup.variable) }
         // The curve's own extent, minima below zero included (a double well's), with 5% margins.
@@ -39,6 +43,6 @@ enum PathsFigure: ConfigurableFigure {
             axes.grid = true
             figure[0, column] = axes
         }
-        return [ReportFigure(fileName: request.fileName, caption: "Descent paths on the objective, one panel per learning rate", figure: figure)]
+        return [ReportFigure(fileName: fileName, caption: "Descent paths on the objective, one panel per learning rate", figure: figure)]
     }
 }

@@ -15,7 +15,7 @@ public struct ReportFigure: Sendable {
 public enum FigureBuilder {
     /// The figures of `analyzed`, in the order the file lists them.
     public static func figures(for analyzed: AnalyzedResult) -> [ReportFigure] {
-        analyzed.figures.flatMap { $0.kind.make(analyzed, $0) }
+        analyzed.figures.flatMap { $0.make(analyzed) }
     }
 }
 

@@ -1,5 +1,7 @@
+import Configuration
 import Experiments
 import NeuralNet
+import Wording
 
 /// A sweep's setup and results as a grid: one row per swept value, the variants side by side,
 /// instead of one row per run (40 rows for 20 learning rates over two losses).
@@ -34,7 +36,7 @@ extension ExperimentPage {
     /// and the epoch by which the loss had converged.
     func sweepResults(_ grid: SweepGrid) -> [String] {
         let first = grid.runs.first?.first?.training?.history
-        let splits = first?.splits.map(\.name) ?? ["train"]
+        let splits = first?.splits.map(\.name) ?? [.train]
         let hasAccuracy = first?.splits.first?.accuracy != nil
         var header = [grid.parameter]
         for variant in grid.variants {

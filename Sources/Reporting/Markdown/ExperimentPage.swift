@@ -1,5 +1,7 @@
+import Configuration
 import Experiments
 import NeuralNet
+import Wording
 
 /// One experiment's section of the report, homework style: setup, numbers, figures, findings,
 /// answers, and where the result departs from the notebook.
@@ -103,7 +105,7 @@ struct ExperimentPage {
     private func trainingResults() -> [String] {
         if let grid = SweepGrid(result) { return sweepResults(grid) }
         let entries = result.trainingRuns
-        let splits = entries.first?.training.history.splits.map(\.name) ?? ["train"]
+        let splits = entries.first?.training.history.splits.map(\.name) ?? [.train]
         let hasAccuracy = entries.first?.training.history.splits.first?.accuracy != nil
         var header = ["Run", "Epochs"]
         for split in splits { header.append("\(split) loss"); if hasAccuracy { header.append("\(split) accuracy") } }
@@ -134,7 +136,7 @@ struct ExperimentPage {
         guard entries.count == 1, let history = entries.first?.training.history, history.epochs.first == 0 else { return [] }
         var table = MarkdownTable(["Split", "loss before", "loss after"] + (history.splits[0].accuracy == nil ? [] : ["accuracy before", "accuracy after"]))
         for split in history.splits {
-            var row = [split.name, (split.loss.first ?? .nan).shortText, (split.loss.last ?? .nan).shortText]
+            var row = [split.name.rawValue, (split.loss.first ?? .nan).shortText, (split.loss.last ?? .nan).shortText]
             if let accuracy = split.accuracy { row += [(accuracy.first ?? .nan).percentText, (accuracy.last ?? .nan).percentText] }
             table.add(row)
         }

@@ -1,4 +1,6 @@
+import Configuration
 import Experiments
+import Wording
 
 /// `reports/README.md`: one row per experiment with its key result and a link to its page, then
 /// the experiments that failed, with their errors.
@@ -71,9 +73,9 @@ struct IndexPage {
                 guard let history = run.training?.history else { return nil }
                 let prefix = runs.count > 1 ? "\(run.name): " : ""
                 if case .diverged(let epoch, _) = history.outcome { return prefix + "diverged at epoch \(epoch)" }
-                if let accuracy = history.split("test")?.accuracy?.last { return prefix + "test accuracy \(accuracy.percentText)" }
+                if let accuracy = history.split(.test)?.accuracy?.last { return prefix + "test accuracy \(accuracy.percentText)" }
                 if let accuracy = history.splits.first?.accuracy?.last { return prefix + "accuracy \(accuracy.percentText)" }
-                if let loss = history.split("test")?.loss.last { return prefix + "test loss \(loss.shortText)" }
+                if let loss = history.split(.test)?.loss.last { return prefix + "test loss \(loss.shortText)" }
                 return prefix + "final loss \((history.splits.first?.loss.last ?? .nan).shortText)"
             }.joined(separator: "; ")
         }

@@ -12,7 +12,7 @@ enum SetupDescription {
          "data \(setup.seeds.data), split \(setup.seeds.split), init \(setup.seeds.initialization)" + (setup.loop.shuffle ? ", shuffle \(setup.seeds.shuffle)" : "")]
     }
 
-    static func dataText(_ source: DataSourceSetup) -> String { source.kind.describe(source.settings) }
+    static func dataText(_ source: DataSourceSetup) -> String { source.description }
 
     /// "; features `width`, `height`" for a file that names its input columns (up to a dozen).
     static func featuresText(_ data: PreparedData) -> String {

@@ -1,3 +1,4 @@
+import Configuration
 import Datasets
 import Experiments
 import NeuralNet
@@ -20,18 +21,18 @@ public enum ExperimentSchema {
             "notebook": ["type": "string", "description": "the seed notebook it comes from (\"000\" … \"004\")"],
             "kind": ["enum": .array(Experiment.Kind.allCases.map { .string($0.rawValue) }), "default": "training"],
             "seed": .object(merged(SettingKind.seed.schema, ["description": "the seed every stream not fixed by seeds is derived from", "default": 0])),
-            "seeds": section(Seeds.settings),
+            "seeds": section(Seeds.Keys.declarations),
             "data": data,
             "model": ["type": "array", "items": ["oneOf": [linearLayer, activationLayer]], "minItems": 1,
                       "description": "the layers, first to last; input widths follow from the data"],
             "loss": loss,
             "optimizer": optimizer,
-            "training": section(LoopSetup.settings),
+            "training": section(LoopSetup.Keys.declarations),
         ]
-        for (key, value) in SettingsSchema.properties(MinimizeSetup.settings + GradientCheckSetup.settings).members where properties[key] == nil {
+        for (key, value) in SettingsSchema.properties(MinimizeSetup.Keys.declarations + GradientCheckSetup.Keys.declarations).members where properties[key] == nil {
             properties[key] = value
         }
-        properties["basins"] = section(MinimizeSetup.basinSettings)
+        properties["basins"] = section(MinimizeSetup.BasinKeys.declarations)
         properties["figures"] = figures
         properties["questions"] = ["type": "array", "items": [
             "type": "object", "required": ["question", "answer"],
@@ -43,7 +44,7 @@ public enum ExperimentSchema {
         properties["sweep"] = ["type": "object", "minProperties": 1,
                                "description": "\"path\": values (a list, {\"linspace\": [start, stop, count]} or {\"logspace\": [...]}); every combination is a run"]
         let training: JSONValue = .array(TrainingSetup.keys.filter { $0 != "seeds" }.map { .string($0) })
-        let minimize: JSONValue = .array(MinimizeSetup.settings.filter(\.isRequired).map { .string($0.key) })
+        let minimize: JSONValue = .array(MinimizeSetup.Keys.declarations.filter(\.isRequired).map { .string($0.key) })
         return [
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "$id": "https://example.invalid/neural-report/experiment.schema.json",
@@ -72,9 +73,9 @@ public enum ExperimentSchema {
 
     static var data: JSONValue {
         let names: JSONValue = .array(Registry.dataSources.map { .string($0.name) })
-        return section(Registry.dataSources.flatMap { $0.settings }.map(\.optional) + DataSetup.settings, extra: [
+        return section(Registry.dataSources.flatMap { $0.settings }.map(\.optional) + DataSetup.Keys.declarations, extra: [
             "source": ["enum": names, "description": "the generator or file format; the other keys depend on it"],
-            "split": section(SplitSetup.settings),
+            "split": section(SplitSetup.Keys.declarations),
         ], required: ["source"])
     }
 

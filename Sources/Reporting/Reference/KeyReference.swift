@@ -1,7 +1,9 @@
+import Configuration
 import Datasets
 import Experiments
 import Foundation
 import NeuralNet
+import Wording
 
 /// `docs/keys.md`: every key an experiment file can hold, by section and by registered part, with
 /// its default and meaning (`report --print-keys`), made from the same declarations as the reader
@@ -14,11 +16,11 @@ public enum KeyReference {
                      + "[experiments.md](experiments.md) explains the format, with examples.", ""]
         lines += ["## Data sources (`data.source`)", "",
                   "`source` names one of these; the other keys of `data` are its own, besides `split` and those every source has:", ""]
-        lines += table(DataSetup.settings)
+        lines += table(DataSetup.Keys.declarations)
         for source in Registry.dataSources {
             lines += ["### `\(source.name)`", "", sentence(source.summary), ""] + table(source.settings)
         }
-        lines += ["### `data.split`", ""] + table(SplitSetup.settings)
+        lines += ["### `data.split`", ""] + table(SplitSetup.Keys.declarations)
         lines += ["## Layers (`model`)", "",
                   "`{\"linear\": units, \"init\": ..., \"bias_init\": ...}`: a fully connected layer; `init` is one of the "
                   + "initialisers below (default `\"pytorch\"`), `bias_init` too (default: PyTorch's for `\"pytorch\"`, else `\"zeros\"`).", "",
@@ -39,18 +41,18 @@ public enum KeyReference {
         for optimizer in Registry.optimizers {
             lines += ["### `\(optimizer.name)`", "", sentence(optimizer.summary), ""] + table(optimizer.settings)
         }
-        lines += ["## Training (`training`)", ""] + table(LoopSetup.settings)
+        lines += ["## Training (`training`)", ""] + table(LoopSetup.Keys.declarations)
         lines += ["## Seeds (`seeds`)", "", "NumPy `RandomState` seeds of the streams; one left out is derived from the experiment's `seed` and the stream's name.", ""]
-            + table(Seeds.settings)
+            + table(Seeds.Keys.declarations)
         lines += ["## Figures (`figures`)", "", "A name, or `{\"type\": name, ...options}`.", ""]
         for figure in FigureCatalog.all {
             let kinds = figure.experimentKinds.map { "`\($0.rawValue)`" }.joined(separator: ", ")
             lines += ["### `\(figure.name)`", "", sentence(figure.summary) + " For \(kinds) experiments.", ""]
             lines += figure.settings.isEmpty ? ["No options.", ""] : table(figure.settings)
         }
-        lines += ["## Minimisation experiments (`\"kind\": \"minimize\"`)", ""] + table(MinimizeSetup.settings)
-        lines += ["### `basins`", ""] + table(MinimizeSetup.basinSettings)
-        lines += ["## Gradient-check experiments (`\"kind\": \"gradient-check\"`)", ""] + table(GradientCheckSetup.settings)
+        lines += ["## Minimisation experiments (`\"kind\": \"minimize\"`)", ""] + table(MinimizeSetup.Keys.declarations)
+        lines += ["### `basins`", ""] + table(MinimizeSetup.BasinKeys.declarations)
+        lines += ["## Gradient-check experiments (`\"kind\": \"gradient-check\"`)", ""] + table(GradientCheckSetup.Keys.declarations)
         return lines.joined(separator: "\n")
     }
 

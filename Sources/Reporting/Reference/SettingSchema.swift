@@ -1,3 +1,4 @@
+import Configuration
 import Experiments
 import NeuralNet
 
@@ -60,7 +61,6 @@ extension SettingValue {
         case .integers(let values): .array(values.map { .number(Double($0)) })
         case .texts(let values): .array(values.map { .string($0) })
         case .points(let points): .array(points.map { .array($0.map { .number($0) }) })
-        case .formula(let formula): .string(formula.text)
         }
     }
 }

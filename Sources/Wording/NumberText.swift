@@ -29,3 +29,8 @@ extension Double {
     /// Four significant digits, the precision of the report's tables.
     public var shortText: String { text(significantDigits: 4) }
 }
+
+extension Double {
+    /// The number as Swift writes it, without a ".0" on whole numbers: 0.5 as "0.5", 3.0 as "3".
+    public var cleanText: String { self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self) }
+}
