@@ -93,7 +93,7 @@ let package = Package(
             dependencies: ["Configuration", "Datasets", "Experiments", "NeuralNet", "TestSupport"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "ReportingTests", dependencies: ["Experiments", "Plotting", "Reporting"], exclude: ["Corpus"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Datasets", "Experiments", "Plotting", "Reporting"], exclude: ["Corpus", "Fixtures"]),
         // Runs the built `report` binary, so it depends on the executable and imports nothing.
         .testTarget(name: "CLITests", dependencies: ["report"], exclude: ["Hostile"]),
     ]

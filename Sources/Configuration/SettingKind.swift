@@ -1,5 +1,9 @@
 /// The kinds of value a setting takes.
 public indirect enum SettingKind: Sendable, Equatable {
+    /// The largest magnitude an integer setting may have: JSON numbers are doubles, exact up to
+    /// 2⁵³, and a file's integers are read only below 10¹⁵, where every one is exact.
+    public static let largestInteger = 999_999_999_999_999
+
     /// A finite number within bounds.
     case number(NumberBounds)
     /// An integer of at least `minimum`.

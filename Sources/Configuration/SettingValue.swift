@@ -50,7 +50,7 @@ public enum SettingValue: Sendable, Equatable, Hashable, Codable {
     var integer: Int? {
         switch self {
         case .integer(let value): value
-        case .number(let value) where value == value.rounded() && abs(value) < 1e15: Int(value)
+        case .number(let value) where value == value.rounded() && abs(value) <= Double(SettingKind.largestInteger): Int(value)
         default: nil
         }
     }

@@ -21,7 +21,7 @@ extension DataSetup {
     }
 
     /// The key of `data` that holds the split.
-    static let splitKey = "split"
+    public static let splitKey = "split"
 
     /// Reads `data`: a `source` with the settings it declares, an optional `split`, and the keys
     /// every source has (`standardize`, `divide_by`, `classes`).

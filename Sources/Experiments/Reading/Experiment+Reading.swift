@@ -1,12 +1,42 @@
 import Foundation
 
 extension Experiment {
+    /// The top-level keys every kind of experiment accepts, declared once for the reader, the
+    /// expansion of variants and the JSON Schema.
+    public enum CommonKey: String, CaseIterable, Sendable {
+        case schema = "$schema", name, title, description, notebook, kind, seed, figures, questions, notes, variants, sweep
+
+        /// Whether it describes the experiment rather than a run, so a variant or a sweep may not change it.
+        public var isFixed: Bool { self != .seed }
+
+        /// What it means, in one line.
+        public var summary: String {
+            switch self {
+            case .schema: "the schema, for editors: \"./schema.json\""
+            case .name: "the report folder's name: lowercase letters, digits, - and _"
+            case .title: "the page title (default: the name)"
+            case .description: "Markdown under the title"
+            case .notebook: "the seed notebook it comes from (\"000\" … \"004\")"
+            case .kind: "what the experiment does: " + Kind.allCases.map(\.rawValue).joined(separator: ", ") + " (default training)"
+            case .seed: "the seed every stream not fixed by seeds is derived from"
+            case .figures: "the figures to draw: a name, or {\"type\": name, ...options}"
+            case .questions: "the notebook's questions, each with an answer in Markdown with {{fact}} placeholders"
+            case .notes: "Markdown items for \"Where this differs from the notebook\""
+            case .variants: "named runs, each a set of \"path\": value overrides"
+            case .sweep: "\"path\": values (a list, {\"linspace\": [start, stop, count]} or {\"logspace\": [...]}); every combination is a run"
+            }
+        }
+    }
+
     /// Keys every kind of experiment accepts.
-    public static let commonKeys = ["$schema", "name", "title", "description", "notebook", "kind", "seed",
-                             "figures", "questions", "notes", "variants", "sweep"]
+    public static var commonKeys: [String] { CommonKey.allCases.map(\.rawValue) }
     /// Keys that variants and sweeps may not override: they describe the experiment, not a run.
-    static let fixedKeys: Set<String> = ["$schema", "name", "title", "description", "notebook", "kind", "figures",
-                                         "questions", "notes", "variants", "sweep"]
+    static var fixedKeys: Set<String> { Set(CommonKey.allCases.filter(\.isFixed).map(\.rawValue)) }
+
+    /// The keys of a question.
+    public enum QuestionKey: String, CaseIterable, Sendable {
+        case question, answer
+    }
 
     /// Reads and validates the experiment file at `path`.
     public static func load(path: String) throws(SpecError) -> Experiment {
@@ -20,14 +50,14 @@ extension Experiment {
     /// is wrong: so that a failed file's previous page can be found and kept.
     public static func nameIfReadable(path: String) -> String? {
         guard let data = FileManager.default.contents(atPath: path), let root = try? SpecReader(parsing: data, file: path),
-              let name = try? root.optional("name")?.string(), isSafeName(name) else { return nil }
+              let name = try? root.optional(CommonKey.name.rawValue)?.string(), isSafeName(name) else { return nil }
         return name
     }
 
     /// Validates an experiment document; `file` names it in errors and anchors relative data paths.
     public init(json: Data, file: String) throws(SpecError) {
         let root = try SpecReader(parsing: json, file: file)
-        let kindName = try root.optional("kind")?.choice(Kind.allCases.map(\.rawValue)) ?? Kind.training.rawValue
+        let kindName = try root.optional(CommonKey.kind.rawValue)?.choice(Kind.allCases.map(\.rawValue)) ?? Kind.training.rawValue
         let kind = Kind(rawValue: kindName)!
         let specific = switch kind {
         case .training: TrainingSetup.keys
@@ -37,14 +67,14 @@ extension Experiment {
         let allowed = Experiment.commonKeys + specific
         let members = try root.keys(allowed: allowed)
 
-        let nameReader = try root.required("name")
+        let nameReader = try root.required(CommonKey.name.rawValue)
         let name = try nameReader.string()
         guard Experiment.isSafeName(name) else {
             throw nameReader.expected("a folder name of lowercase letters, digits and dashes (such as \"moons-mlp\")")
         }
-        let seed = try members["seed"]?.seed() ?? 0
+        let seed = try members[CommonKey.seed.rawValue]?.seed() ?? 0
         var figures: [FigureRequest] = []
-        if let list = members["figures"] {
+        if let list = members[CommonKey.figures.rawValue] {
             for (index, element) in try list.array().enumerated() {
                 let figure = try FigureRequest(element, index: index)
                 guard !figures.contains(where: { $0.type == figure.type }) else { throw element.error("the \(figure.type) figure is listed twice") }
@@ -52,10 +82,10 @@ extension Experiment {
             }
         }
         var questions: [Question] = []
-        for element in try members["questions"]?.array() ?? [] { questions.append(try Question(element)) }
-        let notes = try members["notes"]?.strings() ?? []
+        for element in try members[CommonKey.questions.rawValue]?.array() ?? [] { questions.append(try Question(element)) }
+        let notes = try members[CommonKey.notes.rawValue]?.strings() ?? []
 
-        let expansion = try RunExpansion(variants: members["variants"], sweep: members["sweep"])
+        let expansion = try RunExpansion(variants: members[CommonKey.variants.rawValue], sweep: members[CommonKey.sweep.rawValue])
         let (asWritten, runs) = try expansion.runs(of: root) { document throws(SpecError) -> RunSetup in
             // Checked for every run, since a variant may set a key the file itself does not have.
             _ = try document.keys(allowed: allowed)
@@ -66,8 +96,8 @@ extension Experiment {
             }
         }
 
-        self.init(file: file, displayPath: ExperimentFiles.displayPath(of: file), name: name, title: try members["title"]?.string() ?? name,
-                  description: try members["description"]?.string() ?? "", notebook: try members["notebook"]?.string(),
+        self.init(file: file, displayPath: ExperimentFiles.displayPath(of: file), name: name, title: try members[CommonKey.title.rawValue]?.string() ?? name,
+                  description: try members[CommonKey.description.rawValue]?.string() ?? "", notebook: try members[CommonKey.notebook.rawValue]?.string(),
                   kind: kind, seed: seed, runs: runs, figures: figures, questions: questions, notes: notes,
                   sweepPaths: expansion.sweepPaths, setupAsWritten: asWritten, locations: root.locations)
     }

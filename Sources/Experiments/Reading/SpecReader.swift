@@ -136,7 +136,7 @@ public struct SpecReader: Sendable {
 
     /// An integer, at least `minimum`.
     public func integer(minimum: Int = Int.min) throws(SpecError) -> Int {
-        guard case .number(let number) = value, number == number.rounded(), abs(number) < 1e15 else {
+        guard case .number(let number) = value, number == number.rounded(), abs(number) <= Double(SettingKind.largestInteger) else {
             throw expected(minimum == 1 ? "a positive integer" : "an integer")
         }
         guard Int(number) >= minimum else {

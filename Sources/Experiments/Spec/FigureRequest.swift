@@ -1,6 +1,9 @@
 /// A figure an experiment asks for, as written: its type and its options. The report's figure
 /// catalog (`Reporting.FigureCatalog`) knows the types, checks the options and reads them.
 public struct FigureRequest: Sendable, Equatable {
+    /// The key of a figure's object that names its type.
+    public static let typeKey = "type"
+
     /// The figure's type name (`"decision-surface"`).
     public var type: String
     /// The other members of the figure's object, as written.

@@ -49,8 +49,17 @@ public struct LinearSetup: Sendable, Equatable, Codable {
         public var summary: String {
             switch self {
             case .units: "the layer's number of outputs"
-            case .weight: "how the weights are drawn (default \"pytorch\")"
-            case .bias: "how the biases are drawn (default: PyTorch's for \"pytorch\", else zeros)"
+            case .weight: "how the weights are drawn: an initialiser"
+            case .bias: "how the biases are drawn: an initialiser"
+            }
+        }
+
+        /// Its default, as the key reference writes it; nil when a file must give it.
+        public var defaultText: String? {
+            switch self {
+            case .units: nil
+            case .weight: "`\"\(InitializerSetup.pytorchDefault.kind.name)\"`"
+            case .bias: "PyTorch's for `\"\(InitializerSetup.pytorchDefault.kind.name)\"`, else `\"\(Zeros.name)\"`"
             }
         }
     }

@@ -5,60 +5,112 @@ import NeuralNet
 
 /// The JSON Schema of experiment files (`report --print-schema`, committed as
 /// `experiments/schema.json`), made from the declarations the reader uses: the registries of data
-/// sources, layers, initialisers, losses and optimizers, the figure catalog, and the settings of
-/// each section. Only the file's skeleton (which sections exist and how they nest) is written here.
+/// sources, layers, initialisers, losses and optimizers, the figure catalog, the keys of each
+/// section and the top-level keys. A part's own keys apply only where its name is chosen (an
+/// `if`/`then` on `name`, `source`, `activation` or `type`), and every object refuses keys the
+/// reader refuses, so an editor flags what `report` would. What it cannot say (a formula's syntax,
+/// settings that depend on each other, overrides by dotted path) the reader still checks;
+/// `SchemaAgreementTests` lists those cases.
 public enum ExperimentSchema {
     /// The schema as indented JSON text.
     public static var text: String { document.prettyText }
 
     static var document: JSONValue {
-        var properties: JSONObject = [
-            "$schema": ["type": "string", "description": "the schema, for editors: \"./schema.json\""],
-            "name": ["type": "string", "pattern": "^[a-z0-9][a-z0-9_-]*$", "maxLength": 80,
-                     "description": "the report folder's name: lowercase letters, digits, - and _"],
-            "title": ["type": "string", "description": "the page title (default: the name)"],
-            "description": ["type": "string", "description": "Markdown under the title"],
-            "notebook": ["type": "string", "description": "the seed notebook it comes from (\"000\" … \"004\")"],
-            "kind": ["enum": .array(Experiment.Kind.allCases.map { .string($0.rawValue) }), "default": "training"],
-            "seed": .object(merged(SettingKind.seed.schema, ["description": "the seed every stream not fixed by seeds is derived from", "default": 0])),
-            "seeds": section(Seeds.Keys.declarations),
-            "data": data,
-            "model": ["type": "array", "items": ["oneOf": [linearLayer, activationLayer]], "minItems": 1,
-                      "description": "the layers, first to last; input widths follow from the data"],
-            "loss": loss,
-            "optimizer": optimizer,
-            "training": section(LoopSetup.Keys.declarations),
-        ]
-        for (key, value) in SettingsSchema.properties(MinimizeSetup.Keys.declarations + GradientCheckSetup.Keys.declarations).members where properties[key] == nil {
+        var properties = JSONObject()
+        for key in Experiment.CommonKey.allCases { properties[key.rawValue] = common(key) }
+        for section in TrainingSetup.Section.allCases { properties[section.rawValue] = training(section) }
+        for (key, value) in SettingsSchema.properties(MinimizeSetup.Keys.declarations + GradientCheckSetup.Keys.declarations).members
+        where properties[key] == nil {
             properties[key] = value
         }
-        properties["basins"] = section(MinimizeSetup.BasinKeys.declarations)
-        properties["figures"] = figures
-        properties["questions"] = ["type": "array", "items": [
-            "type": "object", "required": ["question", "answer"],
-            "properties": ["question": ["type": "string"], "answer": ["type": "string", "description": "Markdown with {{fact}} placeholders"]],
-            "additionalProperties": false]]
-        properties["notes"] = ["type": "array", "items": ["type": "string"], "description": "Markdown items for \"Where this differs from the notebook\""]
-        properties["variants"] = ["type": "object", "minProperties": 1, "additionalProperties": ["type": "object"],
-                                  "description": "named runs, each a set of \"path\": value overrides"]
-        properties["sweep"] = ["type": "object", "minProperties": 1,
-                               "description": "\"path\": values (a list, {\"linspace\": [start, stop, count]} or {\"logspace\": [...]}); every combination is a run"]
-        let training: JSONValue = .array(TrainingSetup.keys.filter { $0 != "seeds" }.map { .string($0) })
-        let minimize: JSONValue = .array(MinimizeSetup.Keys.declarations.filter(\.isRequired).map { .string($0.key) })
+        properties[MinimizeSetup.basinsKey] = section(MinimizeSetup.BasinKeys.declarations)
+        let kinds: [JSONValue] = Experiment.Kind.allCases.map { kind in
+            let kindKey = Experiment.CommonKey.kind.rawValue
+            // A file without `kind` is a training experiment.
+            let condition: JSONValue = kind == .training
+                ? ["anyOf": [["not": ["required": [.string(kindKey)]]], ["properties": [kindKey: ["const": .string(kind.rawValue)]]]]]
+                : ["properties": [kindKey: ["const": .string(kind.rawValue)]], "required": [.string(kindKey)]]
+            var then: JSONObject = [
+                "propertyNames": ["enum": .array((Experiment.commonKeys + keys(of: kind)).map { .string($0) })],
+                "properties": [Experiment.CommonKey.figures.rawValue: figures(for: kind)],
+            ]
+            let required = requiredKeys(of: kind)
+            if !required.isEmpty { then["required"] = .array(required.map { .string($0) }) }
+            return ["if": condition, "then": .object(then)]
+        }
         return [
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "$id": "https://example.invalid/neural-report/experiment.schema.json",
             "title": "Experiment file of `swift run report` (documented in docs/experiments.md; generated by report --print-schema)",
             "type": "object",
-            "required": ["name"],
+            "required": [.string(Experiment.CommonKey.name.rawValue)],
             "properties": .object(properties),
             "additionalProperties": false,
-            "allOf": [
-                ["if": ["properties": ["kind": ["const": "minimize"]], "required": ["kind"]], "then": ["required": minimize]],
-                ["if": ["not": ["required": ["kind"]]], "then": ["required": training]],
-                ["if": ["properties": ["kind": ["const": "training"]], "required": ["kind"]], "then": ["required": training]],
-            ],
+            "allOf": .array(kinds),
         ]
+    }
+
+    /// The top-level keys of an experiment of `kind` besides the common ones.
+    static func keys(of kind: Experiment.Kind) -> [String] {
+        switch kind {
+        case .training: TrainingSetup.keys
+        case .minimize: MinimizeSetup.keys
+        case .gradientCheck: GradientCheckSetup.keys
+        }
+    }
+
+    /// The top-level keys an experiment of `kind` must have besides `name`.
+    static func requiredKeys(of kind: Experiment.Kind) -> [String] {
+        switch kind {
+        case .training: TrainingSetup.Section.allCases.filter(\.isRequired).map(\.rawValue)
+        case .minimize: MinimizeSetup.Keys.declarations.filter(\.isRequired).map(\.key)
+        case .gradientCheck: GradientCheckSetup.Keys.declarations.filter(\.isRequired).map(\.key)
+        }
+    }
+
+    /// The schema of a top-level key every experiment has.
+    static func common(_ key: Experiment.CommonKey) -> JSONValue {
+        let schema: JSONObject = switch key {
+        case .schema, .title, .description, .notebook: ["type": "string"]
+        case .name: ["type": "string", "pattern": "^[a-z0-9][a-z0-9_-]*$", "maxLength": 80]
+        case .kind: ["enum": .array(Experiment.Kind.allCases.map { .string($0.rawValue) }), "default": .string(Experiment.Kind.training.rawValue)]
+        case .seed: merged(SettingKind.seed.schema, ["default": 0])
+        case .figures: ["type": "array"]
+        case .questions:
+            ["type": "array", "items": [
+                "type": "object", "required": .array(Experiment.QuestionKey.allCases.map { .string($0.rawValue) }),
+                "properties": [Experiment.QuestionKey.question.rawValue: ["type": "string"],
+                               Experiment.QuestionKey.answer.rawValue: ["type": "string", "description": "Markdown with {{fact}} placeholders"]],
+                "additionalProperties": false]]
+        case .notes: ["type": "array", "items": ["type": "string"]]
+        case .variants: ["type": "object", "minProperties": 1, "additionalProperties": ["type": "object"]]
+        case .sweep: ["type": "object", "minProperties": 1]
+        }
+        return .object(merged(.object(schema), ["description": .string(key.summary)]))
+    }
+
+    /// The schema of a section of a training experiment.
+    static func training(_ section: TrainingSetup.Section) -> JSONValue {
+        switch section {
+        case .data:
+            let split: JSONObject = [DataSetup.splitKey: self.section(SplitSetup.Keys.declarations)]
+            return partObject(Registry.dataSources, nameKey: DataSetup.SourceKeys.key(\.source),
+                              shared: DataSetup.Keys.declarations, extra: split)
+        case .model:
+            return ["type": "array", "items": ["oneOf": [linearLayer, activationLayer]], "minItems": 1,
+                    "description": "the layers, first to last; input widths follow from the data"]
+        case .loss:
+            let names: JSONValue = .array(Registry.losses.map { .string($0.name) })
+            return ["oneOf": [["enum": names], self.section(TrainingSetup.LossKeys.declarations)]]
+        case .optimizer:
+            let name = OptimizerSetup.Keys.key(\.name)
+            let own = OptimizerSetup.Keys.declarations.filter { $0.key != name }
+            return partObject(Registry.optimizers, nameKey: name, shared: own)
+        case .training:
+            return self.section(LoopSetup.Keys.declarations)
+        case .seeds:
+            return self.section(Seeds.Keys.declarations)
+        }
     }
 
     /// An object of `settings`, the required ones required, no other key.
@@ -71,12 +123,29 @@ public enum ExperimentSchema {
         return .object(object)
     }
 
-    static var data: JSONValue {
-        let names: JSONValue = .array(Registry.dataSources.map { .string($0.name) })
-        return section(Registry.dataSources.flatMap { $0.settings }.map(\.optional) + DataSetup.Keys.declarations, extra: [
-            "source": ["enum": names, "description": "the generator or file format; the other keys depend on it"],
-            "split": section(SplitSetup.Keys.declarations),
-        ], required: ["source"])
+    /// An object that names one of `parts` by `nameKey` and holds that part's settings, the
+    /// `shared` settings every part has, and the `extra` members: each part's keys allowed (and its
+    /// required ones required) only when its name is chosen. The union of every part's keys is
+    /// listed too, so an editor offers them before a name is chosen.
+    static func partObject(_ parts: [any Configurable.Type], nameKey: String, shared: [Setting] = [], extra: JSONObject = [:]) -> JSONValue {
+        let names: JSONValue = .array(parts.map { .string($0.name) })
+        var union = extra
+        union[nameKey] = ["enum": names]
+        for (key, value) in SettingsSchema.properties(shared + parts.flatMap { $0.settings }.map(\.optional)).members where union[key] == nil {
+            union[key] = value
+        }
+        let sharedRequired = shared.filter(\.isRequired).map(\.key)
+        let branches: [JSONValue] = parts.map { part in
+            var own = extra
+            own[nameKey] = ["const": .string(part.name)]
+            for (key, value) in SettingsSchema.properties(part.settings + shared).members { own[key] = value }
+            var then: JSONObject = ["properties": .object(own), "additionalProperties": false]
+            let required = part.settings.filter(\.isRequired).map(\.key)
+            if !required.isEmpty { then["required"] = .array(required.map { .string($0) }) }
+            return ["if": ["properties": [nameKey: ["const": .string(part.name)]], "required": [.string(nameKey)]], "then": .object(then)]
+        }
+        return ["type": "object", "properties": .object(union), "required": .array(([nameKey] + sharedRequired).map { .string($0) }),
+                "additionalProperties": false, "allOf": .array(branches)]
     }
 
     static var initializer: JSONValue {
@@ -89,43 +158,28 @@ public enum ExperimentSchema {
     }
 
     static var linearLayer: JSONValue {
-        ["type": "object", "required": ["linear"], "additionalProperties": false, "properties": [
-            "linear": ["type": "integer", "minimum": 1, "description": "the layer's number of outputs"],
-            "init": .object(merged(initializer, ["description": "how the weights are drawn (default \"pytorch\")"])),
-            "bias_init": .object(merged(initializer, ["description": "how the biases are drawn (default: PyTorch's for \"pytorch\", else zeros)"])),
-        ]]
+        var properties = JSONObject()
+        for key in LinearSetup.Key.allCases {
+            properties[key.rawValue] = switch key {
+            case .units: .object(merged(.object(SettingKind.integerSchema(minimum: 1)), ["description": .string(key.summary)]))
+            case .weight, .bias: .object(merged(initializer, ["description": .string(key.summary + (key.defaultText.map { " (default \($0))" } ?? ""))]))
+            }
+        }
+        return ["type": "object", "required": [.string(LinearSetup.Key.units.rawValue)], "additionalProperties": false, "properties": .object(properties)]
     }
 
     static var activationLayer: JSONValue {
-        section(Registry.activations.flatMap { $0.settings }.map(\.optional), extra: [
-            "activation": ["enum": .array(Registry.activations.map { .string($0.name) })],
-        ], required: ["activation"])
+        partObject(Registry.activations, nameKey: ActivationSetup.nameKey)
     }
 
-    static var loss: JSONValue {
-        let names: JSONValue = .array(Registry.losses.map { .string($0.name) })
-        return ["oneOf": [
-            ["enum": names],
-            ["type": "object", "properties": ["name": ["enum": names], "reduction": ["enum": ["mean", "sum"], "default": "mean"]],
-             "required": ["name"], "additionalProperties": false],
-        ]]
-    }
-
-    static var optimizer: JSONValue {
-        section(Registry.optimizers.flatMap { $0.settings }.map(\.optional), extra: [
-            "name": ["enum": .array(Registry.optimizers.map { .string($0.name) })],
-            "lr": ["type": "number", "exclusiveMinimum": 0, "description": "the learning rate"],
-        ], required: ["name", "lr"])
-    }
-
-    static var figures: JSONValue {
-        let names: JSONValue = .array(FigureCatalog.all.map { .string($0.name) })
-        var options: JSONObject = ["type": ["enum": names]]
-        for (key, value) in SettingsSchema.properties(FigureCatalog.all.flatMap { $0.settings }.map(\.optional)).members { options[key] = value }
-        return ["type": "array", "items": ["oneOf": [
-            ["enum": names],
-            ["type": "object", "required": ["type"], "properties": .object(options), "additionalProperties": false],
-        ]]]
+    /// The figures an experiment of `kind` may ask for: a name, or an object naming one by
+    /// `type` with that figure's options.
+    static func figures(for kind: Experiment.Kind) -> JSONValue {
+        let figures = FigureCatalog.all.filter { $0.experimentKinds.contains(kind) }
+        guard !figures.isEmpty else { return ["type": "array", "maxItems": 0] }
+        let names: JSONValue = .array(figures.map { .string($0.name) })
+        return ["type": "array", "uniqueItems": true,
+                "items": ["oneOf": [["enum": names], partObject(figures, nameKey: FigureRequest.typeKey)]]]
     }
 
     /// `schema`'s members with `extra` added.
@@ -134,11 +188,6 @@ public enum ExperimentSchema {
         for (key, value) in extra.members { object[key] = value }
         return object
     }
-}
-
-extension Setting {
-    /// The same setting, not required: for a key that only some of the parts sharing a section need.
-    var optional: Setting { Setting(key, kind, default: defaultValue, required: false, label: label, summary) }
 }
 
 /// Schema helpers for lists of settings.

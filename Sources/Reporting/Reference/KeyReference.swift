@@ -21,23 +21,24 @@ public enum KeyReference {
             lines += ["### `\(source.name)`", "", sentence(source.summary), ""] + table(source.settings)
         }
         lines += ["### `data.split`", ""] + table(SplitSetup.Keys.declarations)
-        lines += ["## Layers (`model`)", "",
-                  "`{\"linear\": units, \"init\": ..., \"bias_init\": ...}`: a fully connected layer; `init` is one of the "
-                  + "initialisers below (default `\"pytorch\"`), `bias_init` too (default: PyTorch's for `\"pytorch\"`, else `\"zeros\"`).", "",
-                  "`{\"activation\": name, ...}`, one of:", ""]
+        let linear = LinearSetup.Key.allCases.map { "\"\($0.rawValue)\": ..." }.joined(separator: ", ")
+        lines += ["## Layers (`model`)", "", "`{\(linear)}`: a fully connected layer; the initialisers are listed below.", "",
+                  "| key | default | meaning |", "|---|---|---|"]
+            + LinearSetup.Key.allCases.map { "| `\($0.rawValue)` | \($0.defaultText ?? "required") | \(cell($0.summary)) |" }
+            + ["", "`{\"\(ActivationSetup.nameKey)\": name, ...}`, one of:", ""]
         lines += nameTable(Registry.activations.map { ($0.name, $0.summary, $0.settings) })
         lines += ["### Initialisers", "", "A name, or for those with a parameter `{\"name\": value}`.", "",
                   "| name | parameter | what |", "|---|---|---|"]
         for kind in Registry.initializers {
             lines.append("| `\(kind.name)` | \(kind.parameter.map { cell($0.summary) } ?? "none") | \(cell(kind.summary)) |")
         }
-        lines += ["", "## Losses (`loss`)", "", "A name, or `{\"name\": ..., \"reduction\": \"mean\" | \"sum\"}` (default mean).", "",
-                  "| name | what | the model's output |", "|---|---|---|"]
+        lines += ["", "## Losses (`loss`)", "", "A name, or an object with these keys:", ""] + table(TrainingSetup.LossKeys.declarations)
+        lines += ["| name | what | the model's output |", "|---|---|---|"]
         for loss in Registry.losses {
             lines.append("| `\(loss.name)` | \(cell(loss.summary)) | \(outputText(loss.target)) |")
         }
-        lines += ["", "## Optimizers (`optimizer`)", "",
-                  "`{\"name\": ..., \"lr\": ...}` and the keys of that optimizer, with PyTorch's names and defaults.", ""]
+        lines += ["", "## Optimizers (`optimizer`)", "", "These keys, and those of the optimizer named, with PyTorch's names and defaults:", ""]
+            + table(OptimizerSetup.Keys.declarations)
         for optimizer in Registry.optimizers {
             lines += ["### `\(optimizer.name)`", "", sentence(optimizer.summary), ""] + table(optimizer.settings)
         }

@@ -7,7 +7,7 @@ extension SettingKind {
     var schema: JSONValue {
         switch self {
         case .number(let bounds): return .object(bounds.schema(["type": .string("number")]))
-        case .integer(let minimum): return ["type": "integer", "minimum": .number(Double(minimum))]
+        case .integer(let minimum): return .object(SettingKind.integerSchema(minimum: minimum))
         case .seed: return ["type": "integer", "minimum": 0, "maximum": .number(Double(UInt32.max))]
         case .flag: return ["type": "boolean"]
         case .text, .formula: return ["type": "string"]
@@ -18,7 +18,7 @@ extension SettingKind {
             if let count { object["maxItems"] = .number(Double(count)) }
             return .object(object)
         case .integers(let minimum):
-            return ["type": "array", "items": ["type": "integer", "minimum": .number(Double(minimum))], "minItems": 1]
+            return ["type": "array", "items": .object(SettingKind.integerSchema(minimum: minimum)), "minItems": 1]
         case .texts: return ["type": "array", "items": ["type": "string"], "minItems": 1]
         case .interval: return ["type": "array", "items": ["type": "number"], "minItems": 2, "maxItems": 2]
         case .points(let dimensions):
@@ -26,6 +26,13 @@ extension SettingKind {
                                                "maxItems": .number(Double(dimensions))], "minItems": 1]
         case .either(let kinds): return ["oneOf": .array(kinds.map(\.schema))]
         }
+    }
+}
+
+extension SettingKind {
+    /// An integer of at least `minimum` and at most the largest a file may hold.
+    static func integerSchema(minimum: Int) -> JSONObject {
+        ["type": "integer", "minimum": .number(Double(minimum)), "maximum": .number(Double(SettingKind.largestInteger))]
     }
 }
 
