@@ -12,6 +12,7 @@ public enum SettingValue: Sendable, Equatable, Hashable, Codable {
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
+        // Each form is tried in turn; the last one's error is the one reported.
         if let flag = try? container.decode(Bool.self) { self = .flag(flag) }
         else if let integer = try? container.decode(Int.self) { self = .integer(integer) }
         else if let number = try? container.decode(Double.self) { self = .number(number) }

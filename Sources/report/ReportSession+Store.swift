@@ -58,7 +58,7 @@ extension ReportSession {
         guard var reading = read() else { return false }
         let prepared = prepare(&reading)
         guard let (store, plan) = openStoreAndPlan(prepared) else { return false }
-        let count = shardCount(of: store.shardManifests(of: plan.digest))
+        let count = shardCount(of: store.shardManifests(of: plan.digest).manifests)
         let shards = count.map { plan.shardOfJobs(count: $0) }
         let rows = plan.entries.map { entry in
             PlanRow(key: entry.key.digest, experiment: entry.experiment, run: entry.run, cost: plan.work(of: entry),
@@ -66,7 +66,10 @@ extension ReportSession {
         }
         if json {
             let document = PlanDocument(plan: plan.digest, shardCount: count, runs: rows)
-            print(String(decoding: (try? PlanDocument.encoder.encode(document)) ?? Data(), as: UTF8.self))
+            do { print(String(decoding: try PlanDocument.encoder.encode(document), as: UTF8.self)) } catch {
+                console.error("cannot write the plan as JSON: \(error)")
+                return false
+            }
         } else {
             let header = ["key", "cost", "store"] + (count == nil ? [] : ["shard"]) + ["experiment", "run"]
             let cells = rows.map { row in
@@ -127,7 +130,8 @@ extension ReportSession {
 
     /// Prints every missing run with the shard that trains it, for `--no-train`.
     func reportMissing(_ missing: [SweepPlan.Entry], plan: SweepPlan, store: RunStore) {
-        let manifests = store.shardManifests(of: plan.digest)
+        let (manifests, unreadable) = store.shardManifests(of: plan.digest)
+        for line in unreadable { console.error("A shard's manifest cannot be read, so its shard counts as unfinished: \(line)") }
         let count = shardCount(of: manifests)
         let shards = count.map { plan.shardOfJobs(count: $0) }
         console.error("\(missing.count) run\(missing.count == 1 ? " is" : "s are") not in the run store (\(storage.paths.joined(separator: ", "))), "

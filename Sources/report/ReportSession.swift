@@ -90,8 +90,10 @@ struct ReportSession {
             return false
         }
         defer { destination.finish() }
-        let unchanged = reuse(&reading, in: destination.folder)
-        guard let (results, seconds) = prepareAndRun(&reading) else { return false }
+        guard let store = openStore() else { return false }
+        let keys = RunKeyTable(reading.experiments)
+        let unchanged = reuse(&reading, keys: keys, store: store, in: destination.folder)
+        guard let (results, seconds, plan) = prepareAndRun(&reading, keys: keys, store: store) else { return false }
         if results.isEmpty && unchanged.isEmpty && destination.folder.previous == nil {
             console.error("Nothing was written: no experiment could run, and \(out)/ holds no earlier report to keep.")
             return false
@@ -100,7 +102,8 @@ struct ReportSession {
         let failures: [ExperimentFailure]
         do {
             failures = try ReportWriter(formats: formats, jobs: jobs)
-                .write(results, failures: reading.problems.failures, metadata: metadata(results, seconds: seconds, unchanged: unchanged),
+                .write(results, failures: reading.problems.failures,
+                       metadata: metadata(results, seconds: seconds, plan: plan, store: store, unchanged: unchanged),
                        to: destination, scope: scope, unchanged: Set(unchanged.keys))
         } catch {
             console.error("\(error.description); \(out)/ was left as it was.")
@@ -123,9 +126,11 @@ struct ReportSession {
         Interruption.shared.install()
         let console = console
         Interruption.shared.onInterrupt { console.error("\nInterrupted: nothing was compared.") }
-        guard var reading = read() else { return false }
-        guard let (results, seconds) = prepareAndRun(&reading) else { return false }
+        guard var reading = read(), let store = openStore() else { return false }
+        let keys = RunKeyTable(reading.experiments)
+        guard let (results, seconds, plan) = prepareAndRun(&reading, keys: keys, store: store) else { return false }
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("report-check-\(getpid())")
+        // The temporary folder is tidied away; one that cannot be removed holds only a copy of the report.
         let cleanup = Interruption.shared.onInterrupt { try? FileManager.default.removeItem(at: temporary) }
         defer {
             try? FileManager.default.removeItem(at: temporary)
@@ -136,7 +141,8 @@ struct ReportSession {
             let destination = try ReportDestination(try OutputFolder(fresh.path, inputs: []))
             defer { destination.finish() }
             let failures = try ReportWriter(formats: formats, jobs: jobs)
-                .write(results, failures: reading.problems.failures, metadata: metadata(results, seconds: seconds), to: destination)
+                .write(results, failures: reading.problems.failures, metadata: metadata(results, seconds: seconds, plan: plan, store: store),
+                       to: destination)
             for failure in failures.dropFirst(reading.problems.failures.count) { reading.problems.add(failure) }
         } catch {
             console.error(error.description)
@@ -229,10 +235,11 @@ struct ReportSession {
     /// Prepares the experiments, takes from the store what it has, trains the rest (storing each run
     /// as it finishes) and analyses the results; nil, with the reason printed, when the store cannot
     /// be used or `--no-train` finds runs missing.
-    private func prepareAndRun(_ reading: inout Reading) -> (results: [AnalyzedResult], seconds: Double)? {
+    private func prepareAndRun(_ reading: inout Reading, keys: RunKeyTable, store: RunStore)
+        -> (results: [AnalyzedResult], seconds: Double, plan: SweepPlan)? {
         let prepared = prepare(&reading)
         let started = Date()
-        guard let (store, plan) = openStoreAndPlan(prepared) else { return nil }
+        guard let plan = plan(prepared, keys: keys) else { return nil }
         let stored = StoredRuns(store: store, readsRecords: storage.readsRecords)
         let lookup = stored.lookUp(plan.entries, in: prepared)
         for (entry, reason) in lookup.damaged {
@@ -260,11 +267,11 @@ struct ReportSession {
                 }
             } catch { reading.problems.add(error, experiment: result.experiment.name) }
         }
-        return (analyzed, Date().timeIntervalSince(started))
+        return (analyzed, Date().timeIntervalSince(started), plan)
     }
 
-    /// Opens `--store` and plans the runs of `prepared`; nil, with the reason printed, when either fails.
-    func openStoreAndPlan(_ prepared: [PreparedExperiment]) -> (RunStore, SweepPlan)? {
+    /// Opens `--store`; nil, with the reason printed, when it overlaps `--out` or cannot be opened.
+    func openStore() -> RunStore? {
         let outFolder = URL(fileURLWithPath: out).standardizedFileURL.path
         for path in storage.paths {
             let folder = URL(fileURLWithPath: path).standardizedFileURL.path
@@ -273,24 +280,33 @@ struct ReportSession {
                 return nil
             }
         }
-        do {
-            return (try RunStore(paths: storage.paths), try SweepPlan(prepared))
-        } catch let error as StoreError {
+        do { return try RunStore(paths: storage.paths) } catch {
             console.error(error.description)
-        } catch {
-            console.error("cannot compute the runs' keys: \(error)")
+            return nil
         }
-        return nil
     }
 
-    /// The run's metadata: each experiment written, with the render key it was drawn from, and
-    /// each left as it was (`unchanged`).
-    private func metadata(_ results: [AnalyzedResult], seconds: Double, unchanged: [String: RunMetadata.Entry] = [:]) -> RunMetadata {
-        let store = try? RunStore(paths: storage.paths)
+    /// The plan of `prepared`'s runs, with the keys `keys` holds; nil, with the reason printed,
+    /// when a run's key cannot be computed.
+    func plan(_ prepared: [PreparedExperiment], keys: RunKeyTable = RunKeyTable()) -> SweepPlan? {
+        do { return try SweepPlan(prepared, keys: keys) } catch {
+            console.error("cannot compute the runs' keys: \(error)")
+            return nil
+        }
+    }
+
+    /// Opens `--store` and plans the runs of `prepared`; nil, with the reason printed, when either fails.
+    func openStoreAndPlan(_ prepared: [PreparedExperiment]) -> (RunStore, SweepPlan)? {
+        guard let store = openStore(), let plan = plan(prepared) else { return nil }
+        return (store, plan)
+    }
+
+    /// The run's metadata: each experiment written, with the render key it was drawn from (from
+    /// its runs' keys in the plan and the store the run used), and each left as it was (`unchanged`).
+    private func metadata(_ results: [AnalyzedResult], seconds: Double, plan: SweepPlan, store: RunStore,
+                          unchanged: [String: RunMetadata.Entry] = [:]) -> RunMetadata {
         let written = results.map(\.result).map { result in
-            let renderKey = store.flatMap { store in
-                (try? result.experiment.runKeys()).flatMap { RenderKey.of(result.experiment, runKeys: $0, store: store, formats: formats) }
-            }
+            let renderKey = RenderKey.of(result.experiment, runKeys: plan.keys(of: result.experiment.name), store: store, formats: formats)
             return RunMetadata.Entry(name: result.experiment.name, seed: result.experiment.seed, runs: result.runs.count, seconds: result.seconds,
                                      sharedRuns: result.sharedRuns, storedRuns: result.storedRuns, renderKey: renderKey)
         }
@@ -299,9 +315,9 @@ struct ReportSession {
 
     /// The experiments `--out` holds as they would be drawn now (`ReportReuse`): taken out of
     /// `reading`, to be kept as they are; none with `--no-cache`.
-    private func reuse(_ reading: inout Reading, in folder: OutputFolder) -> [String: RunMetadata.Entry] {
-        guard storage.readsRecords, let store = try? RunStore(paths: storage.paths) else { return [:] }
-        let unchanged = ReportReuse.unchanged(reading.experiments, in: folder, store: store, formats: formats)
+    private func reuse(_ reading: inout Reading, keys: RunKeyTable, store: RunStore, in folder: OutputFolder) -> [String: RunMetadata.Entry] {
+        guard storage.readsRecords else { return [:] }
+        let unchanged = ReportReuse.unchanged(reading.experiments, keys: keys, in: folder, store: store, formats: formats)
         guard !unchanged.isEmpty else { return [:] }
         reading.experiments.removeAll { unchanged[$0.name] != nil }
         console.line("\(unchanged.count) experiment\(unchanged.count == 1 ? "" : "s") unchanged since \(out)/ was written "

@@ -10,7 +10,7 @@ struct ClassEvaluationTests {
         // Rows: class 0 decided 0; class 1 decided 2 (sure); class 2 decided 2; class 0 decided 1 (less sure).
         let output = Matrix(rows: 4, columns: 3, elements: [3, 0, 0, 0, 0, 5, 0, 1, 4, 0, 1, 0.5])
         let targets = Matrix.column([0, 1, 2, 0])
-        var tally = try #require(ClassTally(split: .test, decision: .argmax, outputColumns: 3))
+        var tally = try #require(ClassTally(split: .test, decision: .argmax, outputColumns: 3, mistakesKept: 32))
         tally.add(output, targets: targets, rows: [10, 11, 12, 13][...])
         let evaluation = tally.evaluation
         #expect(evaluation.counts == [[1, 1, 0], [0, 0, 1], [0, 0, 1]])
@@ -26,24 +26,24 @@ struct ClassEvaluationTests {
 
     @Test("Threshold decisions on one output are two classes; several outputs are not classes")
     func threshold() throws {
-        var tally = try #require(ClassTally(split: .train, decision: .threshold(0.5), outputColumns: 1))
+        var tally = try #require(ClassTally(split: .train, decision: .threshold(0.5), outputColumns: 1, mistakesKept: 32))
         tally.add(Matrix.column([0.9, 0.2, 0.6, 0.4]), targets: Matrix.column([1, 1, 0, 0]), rows: [0, 1, 2, 3][...])
         #expect(tally.evaluation.counts == [[1, 1], [1, 1]])
         #expect(tally.evaluation.mistakes.map(\.row) == [1, 2])  // |0.2 − 0.5| > |0.6 − 0.5|
-        #expect(ClassTally(split: .train, decision: .threshold(0.5), outputColumns: 3) == nil)
+        #expect(ClassTally(split: .train, decision: .threshold(0.5), outputColumns: 3, mistakesKept: 32) == nil)
     }
 
-    @Test("Mistakes are kept up to the limit, whichever block they came in, and ties go to the lower row")
-    func mistakeLimit() throws {
-        var tally = try #require(ClassTally(split: .test, decision: .argmax, outputColumns: 2))
+    @Test("Mistakes are kept up to the number asked for, whichever block they came in, and ties go to the lower row")
+    func mistakesKept() throws {
+        var tally = try #require(ClassTally(split: .test, decision: .argmax, outputColumns: 2, mistakesKept: 32))
         for block in 0..<3 {
             let rows = (block * 20)..<(block * 20 + 20)
             // Every row of class 0 decided 1 with the same probability.
             tally.add(Matrix(rows: 20, columns: 2, elements: Array(repeating: [0.0, 1.0], count: 20).flatMap { $0 }),
                       targets: Matrix.column(Array(repeating: 0, count: 20)), rows: Array(rows)[...])
         }
-        #expect(tally.evaluation.mistakes.count == ClassEvaluation.mistakeLimit)
-        #expect(tally.evaluation.mistakes.map(\.row) == Array(0..<ClassEvaluation.mistakeLimit))
+        #expect(tally.evaluation.mistakes.count == 32)
+        #expect(tally.evaluation.mistakes.map(\.row) == Array(0..<32))
         #expect(tally.evaluation.counts == [[0, 60], [0, 0]])
     }
 

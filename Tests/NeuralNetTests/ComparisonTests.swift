@@ -17,6 +17,16 @@ struct ComparisonTests {
         #expect(closeness(Matrix([[1.0, -2.0]]), reference) == .infinity)
     }
 
+    @Test("largestError: a NaN anywhere makes it NaN, which no bound passes; Swift's max would have dropped it")
+    func largestErrorHelper() {
+        #expect(largestError([0.5, 2, 1]) == 2)
+        #expect(largestError([Double]()) == 0)
+        #expect(largestError([0.5, .nan, 1]).isNaN)
+        #expect(largestError([.nan, 0.5]).isNaN)
+        #expect(!(largestError([0.1, .nan]) <= 1))
+        #expect(max(0.1, Double.nan) == 0.1)  // what the helper guards against
+    }
+
     @Test("isClose: NaN is close to nothing, an infinity only to itself")
     func isCloseHelper() {
         #expect(isClose(1, 1 + 1e-12))

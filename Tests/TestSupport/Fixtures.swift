@@ -26,13 +26,13 @@ public func fixtureURL(_ name: String, filePath: String = #filePath) -> URL {
 public func closeness(_ actual: Matrix, _ expected: Matrix, relative: Double = 1e-9) -> Double {
     guard actual.rows == expected.rows, actual.columns == expected.columns else { return .infinity }
     let floor = 1e-15 * max(1, expected.elements.filter(\.isFinite).map(abs).max() ?? 0)
-    var worst = 0.0
+    var errors: [Double] = []
     for (a, b) in zip(actual.elements, expected.elements) {
         if a == b { continue }
         guard a.isFinite, b.isFinite else { return .infinity }
-        worst = max(worst, abs(a - b) / (relative * max(abs(a), abs(b)) + floor))
+        errors.append(abs(a - b) / (relative * max(abs(a), abs(b)) + floor))
     }
-    return worst
+    return largestError(errors)
 }
 
 /// Whether two numbers agree to `relative` (or to 1e-15 in absolute terms near zero); NaN agrees
@@ -41,4 +41,16 @@ public func isClose(_ a: Double, _ b: Double, relative: Double = 1e-9) -> Bool {
     if a == b { return true }
     guard a.isFinite, b.isFinite else { return false }
     return abs(a - b) <= relative * max(abs(a), abs(b)) + 1e-15
+}
+
+/// The largest of `errors`, NaN when any of them is: `Swift.max` and `Array.max()` skip a NaN
+/// (it compares false with everything), so an error computed as NaN would pass a bound unseen.
+/// With this, `largestError(...) <= bound` fails for NaN. An empty list's largest error is 0.
+public func largestError<Errors: Sequence>(_ errors: Errors) -> Double where Errors.Element == Double {
+    var largest = 0.0
+    for error in errors {
+        if error.isNaN { return .nan }
+        largest = max(largest, error)
+    }
+    return largest
 }

@@ -14,6 +14,8 @@ public enum NumPyFiles {
     /// The archive is read from its file, not from memory: ZIPFoundation 0.9.20's in-memory reader
     /// traps when a damaged archive points past its end, where the file reader just reads nothing.
     public static func readNPZ(at path: String) throws(DataFileError) -> [String: NumPyArray] {
+        // A file whose size cannot be read cannot be read at all: `unreadable` says which of the
+        // usual reasons (missing, a folder, no permission) it is.
         guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int else {
             throw unreadable(path)
         }

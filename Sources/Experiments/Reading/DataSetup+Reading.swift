@@ -46,8 +46,8 @@ extension DataSetup {
 extension SplitSetup {
     /// The keys of `data.split`.
     public struct Keys: SettingDeclarations {
-        let test: SettingKey<Double> = .number("test", NumberBounds(minimum: 0, maximum: 0.95), default: 0, "the fraction of all rows held out for testing")
-        let validation: SettingKey<Double> = .number("validation", NumberBounds(minimum: 0, maximum: 0.95), default: 0,
+        let test: SettingKey<Double> = .number(Split.test.rawValue, NumberBounds(minimum: 0, maximum: 0.95), default: 0, "the fraction of all rows held out for testing")
+        let validation: SettingKey<Double> = .number(Split.validation.rawValue, NumberBounds(minimum: 0, maximum: 0.95), default: 0,
                                                      "the fraction of the remaining rows held out for validation")
         let method: SettingKey<Method> = .choice("method", default: .shuffled,
                                                  "shuffled (train_test_split), stratified (every class in proportion) or per-class-halves (seed 002)")

@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 
 extension Experiment {
@@ -49,6 +50,7 @@ extension Experiment {
     /// The name a file gives, when it is JSON with a valid `name` even though something else in it
     /// is wrong: so that a failed file's previous page can be found and kept.
     public static func nameIfReadable(path: String) -> String? {
+        // Only to find an earlier page to keep: the file's own error is reported by `load`.
         guard let data = FileManager.default.contents(atPath: path), let root = try? SpecReader(parsing: data, file: path),
               let name = try? root.optional(CommonKey.name.rawValue)?.string(), isSafeName(name) else { return nil }
         return name
@@ -96,7 +98,7 @@ extension Experiment {
             }
         }
 
-        self.init(file: file, displayPath: ExperimentFiles.displayPath(of: file), name: name, title: try members[CommonKey.title.rawValue]?.string() ?? name,
+        self.init(file: file, displayPath: ExperimentFiles.displayPath(of: file), fileDigest: SHA256.hex(of: json), name: name, title: try members[CommonKey.title.rawValue]?.string() ?? name,
                   description: try members[CommonKey.description.rawValue]?.string() ?? "", notebook: try members[CommonKey.notebook.rawValue]?.string(),
                   kind: kind, seed: seed, runs: runs, figures: figures, questions: questions, notes: notes,
                   sweepPaths: expansion.sweepPaths, setupAsWritten: asWritten, locations: root.locations)

@@ -25,6 +25,11 @@ extension MinimizeSetup {
         public init() {}
     }
 
+    /// The key of the starting points, which name a start's facts.
+    public static var startsKey: String { Keys.key(\.starts) }
+    /// The key of the learning rates, which name a rate's facts.
+    public static var learningRatesKey: String { Keys.key(\.learningRates) }
+
     /// The key of the basin map's section.
     public static let basinsKey = "basins"
 

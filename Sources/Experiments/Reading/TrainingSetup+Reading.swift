@@ -121,8 +121,8 @@ extension LoopSetup {
         let probes: SettingKey<[Double]?> = .numbers("probes", .any, "inputs of a one-input model at which its prediction is recorded at every evaluation")
         let targetLoss: SettingKey<Double?> = .number("target_loss", .positive, "the report gives the epochs and steps needed to reach this training loss")
         let precision: SettingKey<Precision> = .choice("precision", default: .float64,
-                                                       "float64 (every number in Double), or float32: the forward and backward passes in Float, about twice "
-                                                       + "as fast on large layers, with the parameters and the optimizer kept in Double")
+                                                       "float64 (every number in Double), or float32: the forward and backward passes in Float, faster on "
+                                                       + "large layers, with the parameters and the optimizer kept in Double")
         public init() {}
     }
 

@@ -75,12 +75,14 @@ public struct MemoryEstimate: Sendable, Equatable {
     /// process's control group (a container's limit) leaves less.
     public static var available: Double {
         var available = Double.infinity
+        // /proc and the cgroup files are Linux's; elsewhere (or in a sandbox) the estimate uses ProcessInfo.
         if let text = try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8),
            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("MemAvailable:") }),
            let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") {
             available = kilobytes * 1024
         }
         func number(_ path: String) -> Double? {
+            // A cgroup limit that is not there is no limit.
             (try? String(contentsOfFile: path, encoding: .utf8)).flatMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
         }
         if let limit = number("/sys/fs/cgroup/memory.max"), let used = number("/sys/fs/cgroup/memory.current") {

@@ -3,7 +3,11 @@ import Foundation
 import NeuralNet
 
 /// Trains one network as its setup says and records everything the report needs.
-enum TrainingRun {
+public enum TrainingRun {
+    /// How many of a classifier's surest mistakes a run keeps of each split: enough for the
+    /// mistakes figure, a fixed number whatever the split's size.
+    public static let mistakesKept = 32
+
     /// Who hears how far a run is: the epochs done, and the batches done of an epoch's batches.
     struct Progress {
         var epochDone: (Int) -> Void
@@ -19,7 +23,8 @@ enum TrainingRun {
         let loop = setup.loop
         let configuration = TrainingConfiguration(
             epochs: loop.epochs, batching: loop.batching, shuffle: loop.shuffle, evaluateEvery: loop.evaluateEvery,
-            decision: setup.loss.decision(isClassification: data.isClassification), precision: loop.precision)
+            decision: setup.loss.decision(isClassification: data.isClassification), precision: loop.precision,
+            mistakesKept: TrainingRun.mistakesKept)
         let trainer = Trainer(network: network, loss: setup.loss.makeLoss(reduction: setup.reduction),
                               optimizer: setup.optimizer.makeOptimizer(), configuration: configuration)
 

@@ -5,6 +5,8 @@ public struct Experiment: Sendable {
     /// The file as the report names it: its folder's name and its own (`experiments/moons-mlp.json`),
     /// the same from whatever folder the tool runs.
     public var displayPath: String
+    /// The SHA-256 of the file's bytes as they were read.
+    public var fileDigest: String
     /// The folder name of its report: lowercase letters, digits and dashes.
     public var name: String
     /// The section title.

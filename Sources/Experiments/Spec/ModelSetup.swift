@@ -178,6 +178,7 @@ public struct InitializerSetup: Sendable, Equatable, Codable {
     }
 
     public init(from decoder: Decoder) throws {
+        // A name, or an object of one name and its parameter: what is not the first is read as the second.
         if let name = try? decoder.singleValueContainer().decode(String.self), let kind = Registry.initializer(named: name) {
             self.init(kind)
             return

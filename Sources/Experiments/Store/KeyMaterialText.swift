@@ -41,6 +41,7 @@ public enum KeyMaterialText {
     }
 
     private static func leaves(of material: [UInt8]) -> [(path: String, value: String)] {
+        // Material the store holds that is not JSON (a damaged key file) is shown as such, not hidden.
         guard let (value, _) = try? JSONParser.parse(material) else { return [("material", "unreadable")] }
         var leaves: [(String, String)] = []
         func visit(_ value: JSONValue, _ path: String) {

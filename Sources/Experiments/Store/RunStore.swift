@@ -43,7 +43,9 @@ public struct RunStore: Sendable {
         var damage: Lookup = .missing
         for folder in folders {
             let url = recordURL(key, in: folder)
+            // No record in this folder (the usual case for all but one): the next folder is asked.
             guard let bytes = try? Data(contentsOf: url) else { continue }
+            // Wall times are not part of the result: a missing or damaged timing file leaves the page without them.
             let timing = (try? Data(contentsOf: timingURL(key, in: folder))).flatMap { try? CanonicalJSON.decoder().decode(RunTiming.self, from: $0) }
             do { return .found(try RunRecord(decoding: bytes, timing: timing)) } catch {
                 if case .missing = damage { damage = .damaged(path: url.path, reason: error.description) }
@@ -55,6 +57,7 @@ public struct RunStore: Sendable {
     /// The bytes of the wall times stored beside `key`'s record, from the first folder that has the record.
     public func timing(_ key: RunKey) -> Data? {
         for folder in folders where FileManager.default.fileExists(atPath: recordURL(key, in: folder).path) {
+            // A record without its timing file has no wall times; the render key then says "none".
             return try? Data(contentsOf: timingURL(key, in: folder))
         }
         return nil
@@ -76,10 +79,10 @@ public struct RunStore: Sendable {
         do { bytes = try record.encoded() } catch { throw StoreError("cannot encode the record of \(key.short): \(error)") }
         try Self.writeOnce(key.material, to: materialURL(key, in: folder))
         try Self.writeOnce(bytes, to: recordURL(key, in: folder))
-        if let timing = try? CanonicalJSON.encoder().encode(record.timing) {
-            // Wall times differ from one computation to the next, so the latest replaces the one there.
-            try Self.write(timing, to: timingURL(key, in: folder), replacing: true)
-        }
+        let timing: Data
+        do { timing = try CanonicalJSON.encoder().encode(record.timing) } catch { throw StoreError("cannot encode the wall times of \(key.short): \(error)") }
+        // Wall times differ from one computation to the next, so the latest replaces the one there.
+        try Self.write(timing, to: timingURL(key, in: folder), replacing: true)
     }
 
     /// The material of every stored key whose digest starts with `prefix`, from every folder.
@@ -87,11 +90,13 @@ public struct RunStore: Sendable {
         var found: [String: Data] = [:]
         for folder in folders {
             let runs = folder.appendingPathComponent("runs")
+            // A folder with no runs yet, or a bucket not made yet, holds no keys.
             let buckets = prefix.count >= 2 ? [String(prefix.prefix(2))] : ((try? FileManager.default.contentsOfDirectory(atPath: runs.path)) ?? [])
             for bucket in buckets {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: runs.appendingPathComponent(bucket).path)) ?? []
                 for name in names where name.hasSuffix(".key.json") && name.hasPrefix(prefix) {
                     let digest = String(name.dropLast(".key.json".count))
+                    // A key file that vanished since the listing (another writer's) is simply not found.
                     if found[digest] == nil, let data = try? Data(contentsOf: runs.appendingPathComponent(bucket).appendingPathComponent(name)) {
                         found[digest] = data
                     }
@@ -137,6 +142,7 @@ public struct RunStore: Sendable {
     /// Writes `bytes` at `url` unless the file there already holds them (another writer's: a key
     /// determines its bytes); a file with other bytes there (damaged, truncated) is replaced.
     static func writeOnce(_ bytes: Data, to url: URL) throws(StoreError) {
+        // No file there yet reads as different bytes: it is written.
         if (try? Data(contentsOf: url)) == bytes { return }
         try write(bytes, to: url, replacing: false)
         if (try? Data(contentsOf: url)) != bytes { try write(bytes, to: url, replacing: true) }

@@ -29,20 +29,31 @@ extension RunStore {
         try Self.write(bytes, to: url, replacing: true)
     }
 
-    /// The manifests of every finished shard of `plan`, from every folder.
-    public func shardManifests(of plan: String) -> [ShardManifest] {
+    /// The manifests of every finished shard of `plan`, from every folder, and a line for each
+    /// file that is there but cannot be read as one (it counts as a shard that did not finish).
+    public func shardManifests(of plan: String) -> (manifests: [ShardManifest], unreadable: [String]) {
         var manifests: [ShardManifest] = []
+        var unreadable: [String] = []
         for folder in folders {
             let directory = shardsFolder(of: plan, in: folder)
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+            // No folder yet is no finished shard; only what is there and cannot be read is reported.
+            guard FileManager.default.fileExists(atPath: directory.path) else { continue }
+            let names: [String]
+            do { names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".json") }.sorted() } catch {
+                unreadable.append("\(directory.path): \(error.localizedDescription)")
+                continue
+            }
             for name in names {
-                guard let data = try? Data(contentsOf: directory.appendingPathComponent(name)),
-                      let manifest = try? CanonicalJSON.decoder().decode(ShardManifest.self, from: data),
-                      manifest.plan == plan, !manifests.contains(manifest) else { continue }
-                manifests.append(manifest)
+                let url = directory.appendingPathComponent(name)
+                let manifest: ShardManifest
+                do { manifest = try CanonicalJSON.decoder().decode(ShardManifest.self, from: Data(contentsOf: url)) } catch {
+                    unreadable.append("\(url.path): not a shard manifest (\(error.localizedDescription))")
+                    continue
+                }
+                if manifest.plan == plan, !manifests.contains(manifest) { manifests.append(manifest) }
             }
         }
-        return manifests
+        return (manifests, unreadable)
     }
 
     private func shardsFolder(of plan: String, in folder: URL) -> URL {

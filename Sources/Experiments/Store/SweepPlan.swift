@@ -24,14 +24,15 @@ public struct SweepPlan: Sendable {
     /// Every run's job, longest first.
     public let schedule: RunSchedule
 
-    /// Plans every run of `experiments`; fails only if a setup cannot be encoded as a key.
-    public init(_ experiments: [PreparedExperiment]) throws {
+    /// Plans every run of `experiments`, with the keys `keys` holds (those it lacks computed
+    /// here); fails only if a setup cannot be encoded as a key.
+    public init(_ experiments: [PreparedExperiment], keys table: RunKeyTable = RunKeyTable()) throws {
         let schedule = RunSchedule(experiments)
         var jobOf: [RunSchedule.Position: Int] = [:]
         for (index, job) in schedule.jobs.enumerated() { for member in job.members { jobOf[member] = index } }
         var entries: [Entry] = []
         for (experimentIndex, prepared) in experiments.enumerated() {
-            let keys = try prepared.experiment.runKeys()
+            let keys = try table.keys(of: prepared.experiment) ?? prepared.experiment.runKeys()
             for (runIndex, run) in prepared.experiment.runs.enumerated() {
                 let position = RunSchedule.Position(experiment: experimentIndex, run: runIndex)
                 entries.append(Entry(position: position, key: keys[runIndex], experiment: prepared.experiment.name, run: run.name,
@@ -41,6 +42,9 @@ public struct SweepPlan: Sendable {
         self.entries = entries
         self.schedule = schedule
     }
+
+    /// The keys of experiment `name`'s runs, in its runs' order.
+    public func keys(of name: String) -> [RunKey] { entries.filter { $0.experiment == name }.map(\.key) }
 
     /// The estimated cost of a run's job, in multiply-adds (1 for a run that trains nothing).
     public func work(of entry: Entry) -> Double { schedule.jobs[entry.job].work }
@@ -70,6 +74,26 @@ public struct SweepPlan: Sendable {
         let shards = shardOfJobs(count: count)
         return entries.filter { shards[$0.job] == index }
     }
+}
+
+/// Each experiment's run keys, computed once and handed to every step that needs them (the reuse
+/// of an unchanged report, the plan, the render keys in `run.json`).
+public struct RunKeyTable: Sendable {
+    private var keys: [String: [RunKey]] = [:]
+
+    /// An empty table: every plan computes its keys.
+    public init() {}
+
+    /// The keys of each of `experiments` whose data files can be digested. One whose files cannot
+    /// be read has none here: preparing it reports why, and it is not planned.
+    public init(_ experiments: [Experiment]) {
+        for experiment in experiments {
+            do { keys[experiment.name] = try experiment.runKeys() } catch { continue }
+        }
+    }
+
+    /// The keys of `experiment`'s runs, nil when its data files could not be digested.
+    public func keys(of experiment: Experiment) -> [RunKey]? { keys[experiment.name] }
 }
 
 extension Experiment {

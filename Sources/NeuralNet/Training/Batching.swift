@@ -19,6 +19,7 @@ public enum Batching: Sendable, Equatable, Codable {
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
+        // A batch size or the word "full": not a number is read as the word, whose error is the one reported.
         if let size = try? container.decode(Int.self) {
             self = size == 1 ? .perSample : .miniBatch(size)
         } else {
@@ -57,11 +58,14 @@ public struct TrainingConfiguration: Sendable, Equatable {
     public var usesTrainingKernel: Bool
     /// The precision of the forward and backward passes.
     public var precision: Precision
+    /// How many of a classifier's surest wrong decisions each split's final evaluation keeps.
+    public var mistakesKept: Int
 
     /// Creates a configuration.
     public init(epochs: Int, batching: Batching = .full, shuffle: Bool = false, evaluateEvery: Int = 1,
-                decision: Decision? = nil, usesTrainingKernel: Bool = true, precision: Precision = .float64) {
+                decision: Decision? = nil, usesTrainingKernel: Bool = true, precision: Precision = .float64, mistakesKept: Int = 0) {
         self.precision = precision
+        self.mistakesKept = Swift.max(0, mistakesKept)
         self.epochs = epochs
         self.batching = batching
         self.shuffle = shuffle

@@ -18,16 +18,14 @@ public struct ClassEvaluation: Codable, Equatable, Sendable {
     public var split: Split
     /// `counts[label][predicted]`: how many rows of class `label` were decided as `predicted`.
     public var counts: [[Int]]
-    /// The `mistakeLimit` surest wrong decisions, surest first (ties: lower row first).
+    /// The surest wrong decisions, as many as the training kept (`TrainingConfiguration.mistakesKept`),
+    /// surest first (ties: lower row first).
     public var mistakes: [Mistake]
 
     /// An evaluation of `split` with these counts and mistakes.
     public init(split: Split, counts: [[Int]], mistakes: [Mistake]) {
         (self.split, self.counts, self.mistakes) = (split, counts, mistakes)
     }
-
-    /// How many mistakes an evaluation keeps: enough for a figure of them, a fixed size whatever the split's.
-    public static let mistakeLimit = 32
 
     /// Rows in all.
     public var total: Int { counts.reduce(0) { $0 + $1.reduce(0, +) } }
@@ -45,17 +43,20 @@ public struct ClassEvaluation: Codable, Equatable, Sendable {
 struct ClassTally {
     let decision: Decision
     let classes: Int
+    /// How many mistakes it keeps.
+    let mistakesKept: Int
     private(set) var evaluation: ClassEvaluation
 
     /// A tally for `split` of a classifier whose decision is `decision` over `classes` classes;
     /// nil for a decision that is not a class (a threshold on several outputs).
-    init?(split: Split, decision: Decision, outputColumns: Int) {
+    init?(split: Split, decision: Decision, outputColumns: Int, mistakesKept: Int) {
         switch decision {
         case .argmax: classes = outputColumns
         case .threshold: guard outputColumns == 1 else { return nil }; classes = 2
         }
         guard classes >= 2 else { return nil }
         self.decision = decision
+        self.mistakesKept = mistakesKept
         evaluation = ClassEvaluation(split: split, counts: Array(repeating: Array(repeating: 0, count: classes), count: classes), mistakes: [])
     }
 
@@ -72,7 +73,7 @@ struct ClassTally {
             if predicted != label, !score.isNaN { mistakes.append(.init(row: row, label: label, predicted: predicted, score: score)) }
         }
         evaluation.mistakes = Array((evaluation.mistakes + mistakes).sorted { ($0.score, -$0.row) > ($1.score, -$1.row) }
-            .prefix(ClassEvaluation.mistakeLimit))
+            .prefix(mistakesKept))
     }
 
     /// The class decided for one output row, and how sure the decision is.

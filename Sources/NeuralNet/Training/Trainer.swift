@@ -34,11 +34,19 @@ public struct Trainer {
     }
 
     /// Trains on `training` and records metrics of it and of every named split of `evaluation`;
-    /// examples are read a batch at a time, never copied whole.
+    /// examples are read a batch at a time, never copied whole. The network must fit the examples'
+    /// width (`Sequential.outputWidth(forInputWidth:)`), as the experiments' model check makes sure
+    /// before anything trains.
     public func train<Random: RandomSource>(
         on training: Examples, evaluating evaluation: [(name: Split, examples: Examples)] = [],
         random: inout Random, onEpoch: ((Int) -> Void)? = nil, onBatch: ((Int, Int) -> Void)? = nil
     ) -> TrainingHistory {
+        let outputColumns: Int
+        switch network.outputWidth(forInputWidth: training.inputWidth) {
+        case .success(let width): outputColumns = width
+        case .failure(let problem):
+            preconditionFailure("layer \(problem.index) (\(problem.name)) cannot take inputs of width \(problem.inputWidth): check a model against its data before training it")
+        }
         let batchSize = configuration.batching.size(for: training.count)
         let engine = stepEngine(for: training, batchSize: batchSize)
         var recorder = HistoryRecorder(splits: [(.train, training)] + evaluation, loss: loss, decision: configuration.decision,
@@ -66,7 +74,7 @@ public struct Trainer {
             onEpoch?(epoch)
         }
         if recorder.history.epochs.last != configuration.epochs { recorder.record(epoch: configuration.epochs, engine: engine) }
-        recorder.evaluateClasses(engine: engine, outputColumns: try? network.outputWidth(forInputWidth: training.inputs.columns).get())
+        recorder.evaluateClasses(engine: engine, outputColumns: outputColumns, mistakesKept: configuration.mistakesKept)
         return recorder.finish(steps: steps, outcome: .completed)
     }
 
@@ -159,10 +167,11 @@ private struct HistoryRecorder {
     }
 
     /// Tallies every split's decisions by class with the trained network (classifiers only).
-    mutating func evaluateClasses(engine: any StepEngine, outputColumns: Int?) {
-        guard let decision, let outputColumns else { return }
+    mutating func evaluateClasses(engine: any StepEngine, outputColumns: Int, mistakesKept: Int) {
+        guard let decision else { return }
         for (index, split) in splits.enumerated() where split.examples.count > 0 {
-            guard var tally = ClassTally(split: split.name, decision: decision, outputColumns: outputColumns) else { return }
+            guard var tally = ClassTally(split: split.name, decision: decision, outputColumns: outputColumns,
+                                             mistakesKept: mistakesKept) else { return }
             if let whole = wholeSplits[index] {
                 tally.add(engine.predict(whole.inputs), targets: whole.targets, rows: split.examples.indices[...])
             } else {

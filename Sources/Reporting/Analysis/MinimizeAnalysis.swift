@@ -19,7 +19,8 @@ enum MinimizeAnalysis {
         }
         for path in paths {
             let key = "start-\(path.start.shortText).lr-\(path.learningRate.shortText)"
-            let owner = "start \(path.start) with lr \(path.learningRate)"
+            let owner = FactOwner("start \(path.start) with lr \(path.learningRate)", at: MinimizeSetup.startsKey,
+                                  rule: "facts name starts and rates by 4 significant digits; make them differ within those digits")
             findings.set("\(key).end", to: path.outcome.kind == .diverged ? .missing("diverged") : .number(path.end, text: "\(path.end)"), by: owner)
             findings.set("\(key).iterations", to: .count(path.points.count - 1), by: owner)
             findings.set("\(key).outcome", to: .text(path.outcome.kind.rawValue), by: owner)
@@ -27,7 +28,8 @@ enum MinimizeAnalysis {
         var stable: [Double] = []
         for row in minimize.basins {
             let key = "lr-\(row.learningRate.shortText)"
-            let owner = "lr \(row.learningRate)"
+            let owner = FactOwner("lr \(row.learningRate)", at: MinimizeSetup.learningRatesKey,
+                                  rule: "facts name rates by 4 significant digits; make them differ within those digits")
             let diverged = row.outcomes.filter { $0 == .diverged }.count
             findings.set("\(key).basins", to: .text(basinText(row)), by: owner)
             findings.set("\(key).diverged_starts", to: .text("\(diverged) of \(row.starts.count)"), by: owner)

@@ -20,21 +20,8 @@ public enum Preflight {
         let experiment = shape.result.experiment
         return shape.findings.collisions.map { collision in
             let (first, second) = (collision.owners[0], collision.owners[1])
-            let reader: SpecReader
-            let why: String
-            if collision.name.hasPrefix("start-") {
-                reader = SpecReader(.null, file: experiment.file, path: "starts", locations: experiment.locations)
-                why = "facts name starts and rates by 4 significant digits; make them differ within those digits"
-            } else if collision.name.hasPrefix("lr-") {
-                reader = SpecReader(.null, file: experiment.file, path: "lr", locations: experiment.locations)
-                why = "facts name rates by 4 significant digits; make them differ within those digits"
-            } else {
-                let path = experiment.runs.contains { $0.variant != nil } ? "variants" : "sweep"
-                reader = SpecReader(.null, file: experiment.file, path: path, locations: experiment.locations)
-                why = "fact and figure names keep only the letters, digits, dots and underscores of a run's name; "
-                    + "give the runs names that differ in those"
-            }
-            return reader.error("\"\(first)\" and \"\(second)\" would both give the fact \"\(collision.name)\": \(why)")
+            let reader = SpecReader(.null, file: experiment.file, path: second.path, locations: experiment.locations)
+            return reader.error("\"\(first.name)\" and \"\(second.name)\" would both give the fact \"\(collision.name)\": \(second.rule)")
         }
     }
 }

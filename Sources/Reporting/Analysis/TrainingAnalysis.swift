@@ -16,7 +16,7 @@ enum TrainingAnalysis {
             let data = result.prepared.datasets[training.dataIndex]
             let facts = runFacts(run, training, setup, data)
             for (key, value) in facts.sorted(by: { $0.key < $1.key }) {
-                findings.set("\(Slug.make(run.name)).\(key)", to: value, by: run.name)
+                findings.set("\(Slug.make(run.name)).\(key)", to: value, by: .run(run.name, in: result.experiment))
                 if single { findings.facts[key] = value }
             }
             // A sweep's runs are rows of its results table; its findings speak of trends instead.
@@ -219,12 +219,12 @@ enum TrainingAnalysis {
             let prefix = variant.map { "\(Slug.make($0))." } ?? ""
             if let best = bestRun(runs) {
                 let loss = best.training!.history.splits[0].loss.last!.shortText
-                findings.set("\(prefix)best_\(parameter)", to: .number(best.sweepValues[0]), by: variant ?? "")
-                findings.set("\(prefix)best_loss", to: .number(best.training!.history.splits[0].loss.last!), by: variant ?? "")
+                findings.set("\(prefix)best_\(parameter)", to: .number(best.sweepValues[0]), by: .variant(variant ?? ""))
+                findings.set("\(prefix)best_loss", to: .number(best.training!.history.splits[0].loss.last!), by: .variant(variant ?? ""))
                 parts.append("the lowest final training loss, \(loss), comes with \(grid.parameter) = \(best.sweepValues[0].shortText)")
             } else {
-                findings.set("\(prefix)best_\(parameter)", to: .missing("none (every run diverged)"), by: variant ?? "")
-                findings.set("\(prefix)best_loss", to: .missing("none (every run diverged)"), by: variant ?? "")
+                findings.set("\(prefix)best_\(parameter)", to: .missing("none (every run diverged)"), by: .variant(variant ?? ""))
+                findings.set("\(prefix)best_loss", to: .missing("none (every run diverged)"), by: .variant(variant ?? ""))
             }
             parts += convergence(runs, grid: grid)
             if let accuracy = bestAccuracy(runs, grid: grid) { parts.append(accuracy) }

@@ -92,6 +92,7 @@ enum DecisionSurfaceFigure: ConfigurableFigure {
 
     static func make(_ analyzed: AnalyzedResult, _ options: Settings<Keys>) -> [ReportFigure] {
         let result = analyzed.result
+        // A plane that cannot be drawn was refused before training (`problem(for:options:)`); here it only leaves a run out.
         let runs = result.trainingRuns.filter { $0.data.isClassification && (try? plane(options, data: $0.data).get()) != nil }
         guard let first = runs.first, let features = try? plane(options, data: first.data).get() else { return [] }
         let columns = min(runs.count, 3)

@@ -51,6 +51,7 @@ public enum FigureCatalog {
     static func dataProblems(in prepared: PreparedExperiment) -> [SpecError] {
         let experiment = prepared.experiment
         return experiment.figures.compactMap { request in
+            // A request `resolve` refuses is reported by `problems(in:)`, which runs first.
             guard let resolved = try? resolve(request, in: experiment),
                   let problem = resolved.problem(for: prepared) else { return nil }
             return SpecReader(.null, file: experiment.file, path: "figures[\(request.index)]", locations: experiment.locations).error(problem)

@@ -11,7 +11,7 @@ enum MistakesFigure: ConfigurableFigure {
     static let name = "mistakes"
     static let summary = "the most confident wrong predictions, with their true and predicted labels"
     struct Keys: ClassifierKeys {
-        let count: SettingKey<Int> = .integer("count", minimum: 1, default: 16, "how many mistakes (at most \(ClassEvaluation.mistakeLimit))")
+        let count: SettingKey<Int> = .integer("count", minimum: 1, default: 16, "how many mistakes (at most \(TrainingRun.mistakesKept))")
         let columns = ImageGrid.columns
         let split = ClassifiedRun.splitOption
         let run = ClassifiedRun.runOption
@@ -28,7 +28,7 @@ enum MistakesFigure: ConfigurableFigure {
         let data = classified.data
         // An argmax decision's score is the softmax probability it gave; a threshold's is the distance from it.
         let probability = classified.entry.setup.loss.decision(isClassification: true) == .argmax
-        let mistakes = classified.evaluation.mistakes.prefix(min(options.count, ClassEvaluation.mistakeLimit))
+        let mistakes = classified.evaluation.mistakes.prefix(min(options.count, TrainingRun.mistakesKept))
         let cells = mistakes.map { mistake in
             ImageGrid.Cell(row: mistake.row, title: "\(data.className(mistake.label)) → \(data.className(mistake.predicted))",
                            caption: probability ? String(format: "p = %.3f", mistake.score) : "margin \(mistake.score.shortText)")

@@ -80,6 +80,7 @@ enum FileOperations {
     static func files(under root: URL, skipping: (String) -> Bool = { _ in false }) -> [String] {
         var result: [String] = []
         func walk(_ folder: URL, prefix: String) {
+            // A folder that cannot be listed has no files to list (the comparisons then see them missing).
             guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
             for name in entries {
                 let relative = prefix + name

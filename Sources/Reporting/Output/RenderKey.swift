@@ -12,11 +12,10 @@ import Plotting
 /// experiment's folder as it is instead of drawing it again.
 public enum RenderKey {
     /// The render key of `experiment`, whose runs have `runKeys`, as the store at `store` holds them.
-    public static func of(_ experiment: Experiment, runKeys: [RunKey], store: RunStore, formats: [OutputFormat]) -> String? {
-        guard let file = try? Data(contentsOf: URL(fileURLWithPath: experiment.file)) else { return nil }
+    public static func of(_ experiment: Experiment, runKeys: [RunKey], store: RunStore, formats: [OutputFormat]) -> String {
         var text = "render key 1\ncode \(renderingCodeIdentity)\ncairo \(CairoLibrary.version)\n"
         text += "formats \(formats.map(\.rawValue).joined(separator: ","))\n"
-        text += "file \(experiment.displayPath) \(SHA256.hex(of: file))\n"
+        text += "file \(experiment.displayPath) \(experiment.fileDigest)\n"
         for key in runKeys {
             let timing = store.timing(key).map { SHA256.hex(of: $0) } ?? "none"
             text += "run \(key.digest) timing \(timing)\n"

@@ -60,6 +60,7 @@ public final class ReportDestination: @unchecked Sendable {
     /// folders and half-written files, all named by the tool. Only a process holding the lock
     /// calls it, so none of them is in use.
     private static func removeLeftovers(in folder: URL) {
+        // Tidying only: a leftover that cannot be listed or removed stays until a later run can.
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         for name in entries where name != ReportManifest.fileName && name != OutputLock.fileName && OutputFolder.isWorkingFile(name) {
             try? FileOperations.removeTree(folder.appendingPathComponent(name))

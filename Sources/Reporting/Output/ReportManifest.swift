@@ -41,6 +41,8 @@ public struct ReportManifest: Codable, Equatable, Sendable {
 
     /// The manifest in `folder`, if it has one that is the tool's.
     static func read(in folder: URL) -> ReportManifest? {
+        // A manifest that cannot be read is not the tool's: the folder is then judged as a folder
+        // without one (`OutputFolder` refuses to write into anyone else's files).
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path),
               let manifest = try? JSONDecoder().decode(ReportManifest.self, from: data), manifest.about == marker else { return nil }
         return manifest
@@ -52,6 +54,7 @@ public struct ReportManifest: Codable, Equatable, Sendable {
     /// its page, results and figures), everything else as not.
     static func legacy(in folder: URL) -> ReportManifest? {
         struct Metadata: Decodable { var tool: String }
+        // Anything that does not read as an old report is not taken for one.
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("run.json").path),
               let metadata = try? JSONDecoder().decode(Metadata.self, from: data), metadata.tool.hasPrefix("report "),
               let index = try? String(contentsOf: folder.appendingPathComponent("README.md"), encoding: .utf8),

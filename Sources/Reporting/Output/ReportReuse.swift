@@ -9,7 +9,7 @@ import Plotting
 public enum ReportReuse {
     /// The experiments among `experiments` that `folder` already holds as they would be drawn now
     /// in `formats`, each with its entry of the previous `run.json`, by name.
-    public static func unchanged(_ experiments: [Experiment], in folder: OutputFolder, store: RunStore,
+    public static func unchanged(_ experiments: [Experiment], keys: RunKeyTable, in folder: OutputFolder, store: RunStore,
                                  formats: [OutputFormat]) -> [String: RunMetadata.Entry] {
         guard let manifest = folder.previous, let metadata = RunMetadata.read(in: folder.url) else { return [:] }
         var unchanged: [String: RunMetadata.Entry] = [:]
@@ -18,7 +18,7 @@ public enum ReportReuse {
                   manifest.sources[experiment.displayPath] == experiment.name else { continue }
             let files = manifest.files(of: experiment.name)
             guard !files.isEmpty, files.allSatisfy({ FileOperations.exists(folder.url.appendingPathComponent($0)) }),
-                  let keys = try? experiment.runKeys(), keys.allSatisfy(store.contains),
+                  let keys = keys.keys(of: experiment), keys.allSatisfy(store.contains),
                   RenderKey.of(experiment, runKeys: keys, store: store, formats: formats) == recorded else { continue }
             entry.redrawn = false
             entry.seconds = 0

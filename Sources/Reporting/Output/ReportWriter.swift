@@ -38,6 +38,7 @@ public struct ReportWriter: Sendable {
         let folder = destination.folder
         let staging = folder.url.appendingPathComponent("\(OutputFolder.stagingPrefix)\(getpid())")
         // Registered before the folder exists, so that no signal can come between the two.
+        // Removing the staging folder is tidying: what is left is the tool's, and the next run removes it.
         let cleanup = Interruption.shared.onInterrupt { try? FileOperations.removeTree(staging) }
         defer {
             try? FileOperations.removeTree(staging)

@@ -185,6 +185,7 @@ struct ResultsDocument: Encodable {
     /// Reads back only the summary of a results file.
     static func summary(at url: URL) -> Summary? {
         struct Wrapper: Decodable { var summary: Summary }
+        // For the index's cell of an experiment kept from an earlier run: none to read is no summary to show.
         guard let data = try? Data(contentsOf: url) else { return nil }
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase

@@ -54,6 +54,7 @@ public struct RunMetadata: Codable, Sendable {
     /// The `run.json` in `folder`, if it has one this version of the tool can read.
     static func read(in folder: URL) -> RunMetadata? {
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("run.json").path) else { return nil }
+        // A run.json another version wrote only means nothing is reused: everything is drawn again.
         return try? JSONDecoder().decode(RunMetadata.self, from: data)
     }
 
