@@ -70,6 +70,9 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .long, help: "Print every run the files expand to, with its key, estimated cost and whether the store has it; run nothing.")
     var plan = false
 
+    @Flag(name: .long, help: "Print the facts each experiment's answers can quote as {{name}}; run nothing.")
+    var facts = false
+
     @Flag(name: .long, help: "With --plan: print JSON.")
     var json = false
 
@@ -95,7 +98,7 @@ struct ReportCommand: ParsableCommand {
         if let shard { _ = try ShardSelection.parse(shard) }
         if json && !plan { throw ValidationError("--json goes with --plan") }
         if noCache && noTrain { throw ValidationError("--no-cache and --no-train exclude each other: one trains everything, the other nothing") }
-        let modes = [("--list", list), ("--plan", plan), ("--explain", explain != nil), ("--check", check), ("--shard", shard != nil)].filter(\.1).map(\.0)
+        let modes = [("--list", list), ("--facts", facts), ("--plan", plan), ("--explain", explain != nil), ("--check", check), ("--shard", shard != nil)].filter(\.1).map(\.0)
         if modes.count > 1 { throw ValidationError("\(modes.joined(separator: " and ")) exclude each other; give one") }
         if shard != nil && noTrain { throw ValidationError("--shard trains a shard's runs; --no-train trains nothing") }
         _ = try formats()
@@ -114,6 +117,8 @@ struct ReportCommand: ParsableCommand {
         let succeeded: Bool
         if list {
             succeeded = session.listRuns()
+        } else if facts {
+            succeeded = session.listFacts()
         } else if plan {
             succeeded = session.printPlan(json: json)
         } else if let explain {

@@ -75,6 +75,22 @@ struct ReportSession {
         return problems.isEmpty
     }
 
+    /// `--facts`: the facts each experiment's answers can quote as `{{name}}`, as the analysis of
+    /// its runs' shape gives them, before anything trains.
+    func listFacts() -> Bool {
+        guard var reading = read() else { return false }
+        for experiment in reading.experiments {
+            do {
+                let shape = try AnalyzedResult(ExperimentResult(shapeOf: try PreparedExperiment(experiment)))
+                let names = shape.findings.facts.keys.sorted()
+                print("\(experiment.name) (\(experiment.file)): \(names.count) fact\(names.count == 1 ? "" : "s")")
+                for name in names { print("  {{\(name)}}") }
+            } catch { reading.problems.add(error, experiment: experiment.name) }
+        }
+        report(reading.problems.unprinted(), heading: "could not be read")
+        return reading.problems.isEmpty
+    }
+
     /// The default: run everything and write the report into `--out`.
     func writeReport() -> Bool {
         Interruption.shared.install()
@@ -106,7 +122,7 @@ struct ReportSession {
                        metadata: metadata(results, seconds: seconds, plan: plan, store: store, unchanged: unchanged),
                        to: destination, scope: scope, unchanged: Set(unchanged.keys))
         } catch {
-            console.error("\(error.description); \(out)/ was left as it was.")
+            console.error(error.leftFolderAsItWas ? "\(error.description); \(out)/ was left as it was." : error.description)
             return false
         }
         for failure in failures.dropFirst(reading.problems.failures.count) { reading.problems.add(failure) }
@@ -155,14 +171,31 @@ struct ReportSession {
         }
         let differences = ReportComparison.differences(report: URL(fileURLWithPath: out), fresh: fresh)
         guard differences.isEmpty else {
-            console.error("\(out)/ is stale: \(differences.count) file\(differences.count == 1 ? "" : "s") differ from a fresh run "
-                + "(missing: a fresh run writes it; extra: \(out)/ has it, a fresh run does not); run `swift run report` and commit:")
+            console.error("\(out)/ is stale: \(differences.count) file\(differences.count == 1 ? " differs" : "s differ") from a fresh run "
+                + "(missing: a fresh run writes it; extra: \(out)/ has it, a fresh run does not); \(rewriteCommand) rewrites it "
+                + "(then commit it, if it is under version control):")
             differences.prefix(30).forEach { console.error("  " + $0) }
             if differences.count > 30 { console.error("  … and \(differences.count - 30) more") }
             return false
         }
         console.line("\(out)/ is up to date (\(results.count) experiments regenerated and compared).")
         return true
+    }
+
+    /// The command that writes `--out` as this invocation checked it: the tool as it was invoked,
+    /// with the folders and options given, and, for a binary SwiftPM built, the `swift run` form.
+    var rewriteCommand: String {
+        let invoked = CommandLine.arguments.first ?? "report"
+        var words = paths
+        if out != "reports" { words += ["--out", out] }
+        if !only.isEmpty { words += ["--only"] + only }
+        if formats != [.png, .pdf] { words += ["--format", formats.map(\.rawValue).joined(separator: ",")] }
+        if storage.paths != [".report-store"] { words += storage.paths.flatMap { ["--store", $0] } }
+        let arguments = words.map { word in word.contains(" ") || word.isEmpty ? "'\(word)'" : word }.joined(separator: " ")
+        let command = "`\(invoked) \(arguments)`"
+        guard invoked.contains(".build/") else { return command }
+        let swiftRun = invoked.contains("/release/") ? "swift run -c release report" : "swift run report"
+        return command + " (from the package folder, `\(swiftRun) \(arguments)`)"
     }
 
     // MARK: Steps

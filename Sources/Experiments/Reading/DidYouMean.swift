@@ -9,7 +9,7 @@ public enum DidYouMean {
     }
 
     /// Levenshtein distance: the fewest insertions, deletions and substitutions turning a into b.
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    public static func editDistance(_ a: String, _ b: String) -> Int {
         let (a, b) = (Array(a), Array(b))
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }

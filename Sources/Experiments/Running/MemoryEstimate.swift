@@ -27,10 +27,12 @@ public struct MemoryEstimate: Sendable, Equatable {
         let layerWidths = widths.reduce(0, +)
         let records = Double(setup.loop.epochs / setup.loop.evaluateEvery + 2)
         let weightMatrices = Double(setup.layers.filter { $0.linear != nil }.count)
+        let optimizerState = Double(setup.optimizer.kind.stateCopies(values: setup.optimizer.settings))
         return MemoryEstimate(parts: [
-            // Values, gradients, and the copies before and after training the results keep.
-            ("parameters", 8 * 4 * parameters),
-            ("optimizer state", 8 * Double(setup.optimizer.kind.stateCopies) * parameters),
+            ("parameters and gradients", 8 * 2 * parameters),
+            // The results keep the parameters as they were before training and after.
+            ("initial and final parameters", 8 * 2 * parameters),
+            ("optimizer state", 8 * optimizerState * parameters),
             // Each layer's output and its gradient, for one batch, and a predict over the largest split.
             ("activations", 8 * 2 * batch * layerWidths + 8 * 2 * Double(max(rows, evaluatedRows)) * (widths.max() ?? 0)),
             // Loss and accuracy of up to three splits, weight norms and probes at each record.

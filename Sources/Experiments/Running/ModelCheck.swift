@@ -1,3 +1,4 @@
+import Wording
 import NeuralNet
 
 /// Checks, before anything trains, that a model's layers fit its data and that its loss fits its
@@ -22,14 +23,15 @@ enum ModelCheck {
                 throw model.locating(index).error("\(loss) applies softmax itself (log-sum-exp on logits); remove this softmax layer")
             }
             guard let classes = data.classCount else {
-                throw lossReader.error("\(loss) needs class labels; this data has real-valued targets (use mse)")
+                throw lossReader.error("\(loss) needs class labels; \(notClassLabels(data))")
             }
             guard width == classes else {
                 throw lossReader.error("\(loss) needs one output per class: the data has \(classes) classes, the model \(width) outputs")
             }
         case .probability, .logit:
             guard data.classCount == 2 || data.classCount == 1 else {
-                throw lossReader.error("\(loss) is for two classes; the data has \(data.classCount.map { "\($0) classes" } ?? "real-valued targets") (use nll or mse)")
+                let why = data.classCount.map { "the data has \($0) classes (use nll, or mse-one-hot)" } ?? notClassLabels(data)
+                throw lossReader.error("\(loss) is for two classes; \(why)")
             }
             guard width == 1 else {
                 throw lossReader.error("\(loss) needs a model with 1 output, got \(width); set the last linear layer to 1 unit")
@@ -47,5 +49,18 @@ enum ModelCheck {
                 throw lossReader.error("\(loss) compares the model's \(width) outputs with 1 target column; use 1 output, or mse-one-hot for classes")
             }
         }
+    }
+
+    /// Why targets that are not class indices suit no class loss, and what makes the file work:
+    /// whole-number labels such as −1 and 1 are named with the relabelling they need.
+    static func notClassLabels(_ data: PreparedData) -> String {
+        let values = Set(data.targets.elements)
+        if values.count <= 10, values.allSatisfy({ $0 == $0.rounded() }) {
+            let sorted = values.sorted()
+            let relabel = sorted.enumerated().map { "\($1.cleanText) as \($0)" }.joined(separator: ", ")
+            return "its labels are \(sorted.map(\.cleanText).listed()), not class indices from 0: relabel them (\(relabel)), "
+                + "or fit them as numbers with mse"
+        }
+        return "this data has real-valued targets; fit them with mse"
     }
 }

@@ -67,6 +67,12 @@ public struct PreparedData: Sendable, Equatable {
         if let classNames, classNames.indices.contains(index) { return classNames[index] }
         return "\(index)"
     }
+
+    /// How a legend names class `index`: its name, else "class 0".
+    public func classLabel(_ index: Int) -> String {
+        if let classNames, classNames.indices.contains(index) { return classNames[index] }
+        return "class \(index)"
+    }
 }
 
 /// A data file a run read, as results refer to it: its path and the SHA-256 of its bytes.

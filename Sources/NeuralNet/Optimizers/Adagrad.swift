@@ -55,7 +55,7 @@ extension Adagrad: ConfigurableOptimizer {
     public static let name = "adagrad"
     public static let title = "Adagrad"
     public static let summary = "steps scaled by the root of each weight's sum of squared gradients (torch.optim.Adagrad)"
-    public static let stateCopies = 2
+    public static func stateCopies(_ settings: Settings<Keys>) -> Int { 2 }
 
     public struct Keys: SettingDeclarations {
         let learningRateDecay: SettingKey<Double> = .number("lr_decay", NumberBounds(minimum: 0, maximum: 1e6), default: 0, label: "lr decay",

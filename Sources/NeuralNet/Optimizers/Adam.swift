@@ -80,7 +80,7 @@ extension Adam: ConfigurableOptimizer {
     public static let name = "adam"
     public static let title = "Adam"
     public static let summary = "running averages of the gradient and its square, bias-corrected (torch.optim.Adam)"
-    public static let stateCopies = 4
+    public static func stateCopies(_ settings: Settings<Keys>) -> Int { 4 }
 
     public struct Keys: SettingDeclarations, AdamSettings {
         let betas = OptimizerSettings.betas

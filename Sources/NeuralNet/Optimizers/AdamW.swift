@@ -6,7 +6,7 @@ public enum AdamW: ConfigurableOptimizer {
     public static let name = "adamw"
     public static let title = "AdamW"
     public static let summary = "Adam with decoupled weight decay (torch.optim.AdamW)"
-    public static let stateCopies = Adam.stateCopies
+    public static func stateCopies(_ settings: Settings<Keys>) -> Int { 4 }
 
     public struct Keys: SettingDeclarations, AdamSettings {
         let betas = OptimizerSettings.betas

@@ -57,7 +57,7 @@ extension Adamax: ConfigurableOptimizer {
     public static let name = "adamax"
     public static let title = "Adamax"
     public static let summary = "Adam with the infinity norm of past gradients in place of the second moment (torch.optim.Adamax)"
-    public static let stateCopies = 3
+    public static func stateCopies(_ settings: Settings<Keys>) -> Int { 3 }
 
     public struct Keys: SettingDeclarations {
         let betas = OptimizerSettings.betas

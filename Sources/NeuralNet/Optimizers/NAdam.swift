@@ -77,7 +77,7 @@ extension NAdam: ConfigurableOptimizer {
     public static let name = "nadam"
     public static let title = "NAdam"
     public static let summary = "Adam with Nesterov momentum (torch.optim.NAdam)"
-    public static let stateCopies = 3
+    public static func stateCopies(_ settings: Settings<Keys>) -> Int { 3 }
 
     public struct Keys: SettingDeclarations {
         let betas = OptimizerSettings.betas

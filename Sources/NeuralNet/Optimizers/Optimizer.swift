@@ -18,8 +18,8 @@ public protocol Optimizer: AnyObject {
 public protocol ConfigurableOptimizer: Configurable {
     /// How tables name it ("SGD", "Adam").
     static var title: String { get }
-    /// How many numbers of state it keeps per parameter, for memory estimates.
-    static var stateCopies: Int { get }
+    /// How many numbers of state it keeps per parameter with `settings`, for memory estimates.
+    static func stateCopies(_ settings: Settings<Keys>) -> Int
     /// Why settings that depend on each other do not fit, or nil when they do.
     static func check(_ settings: Settings<Keys>) -> SettingError?
     /// The optimizer with step size `learningRate` and `settings` (which `check` accepted).
@@ -31,6 +31,9 @@ extension ConfigurableOptimizer {
 
     /// `check` of values made by `settings(_:)`.
     public static func check(values: SettingValues) -> SettingError? { check(checked(values)) }
+
+    /// `stateCopies` of values made by `settings(_:)`.
+    public static func stateCopies(values: SettingValues) -> Int { stateCopies(checked(values)) }
 
     /// `make` from values made by `settings(_:)`.
     public static func make(learningRate: Double, values: SettingValues) -> any Optimizer {
@@ -82,6 +85,10 @@ final class OptimizerSlots {
     func buffer(_ slot: Int, of parameter: Int) -> UnsafeMutablePointer<Double> {
         storage[parameter * slotsPerParameter + slot].baseAddress!
     }
+
+    /// Stands for a buffer an optimizer does not keep with its settings (SGD's momentum buffer
+    /// without a momentum), where a kernel takes a pointer it will not read or write.
+    nonisolated(unsafe) static let unused = UnsafeMutablePointer<Double>.allocate(capacity: 1)
 
     deinit {
         for buffer in storage { buffer.deallocate() }

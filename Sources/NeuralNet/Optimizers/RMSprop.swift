@@ -71,7 +71,7 @@ extension RMSprop: ConfigurableOptimizer {
     public static let name = "rmsprop"
     public static let title = "RMSprop"
     public static let summary = "steps scaled by a running root mean square of the gradients (torch.optim.RMSprop)"
-    public static let stateCopies = 4
+    public static func stateCopies(_ settings: Settings<Keys>) -> Int { 4 }
 
     public struct Keys: SettingDeclarations {
         let alpha: SettingKey<Double> = .number("alpha", .fraction, default: 0.99, label: "α", "smoothing constant α of the mean square")

@@ -25,8 +25,9 @@ public final class SGD: Optimizer {
     public let weightDecay: Double
     /// Whether to use the v ← μ·v − η·g; w ← w + v form.
     public let velocityForm: Bool
-    /// Per parameter: the momentum buffer, and scratch for the weight-decayed gradient.
-    private let slots = OptimizerSlots(slotsPerParameter: 2)
+    /// Per parameter: the momentum buffer (with a momentum), and scratch for the weight-decayed
+    /// gradient (with weight decay); plain SGD keeps nothing.
+    private let slots: OptimizerSlots
     /// Steps taken so far; the first one starts the momentum buffer from the gradient.
     var steps = 0
 
@@ -41,7 +42,12 @@ public final class SGD: Optimizer {
         self.nesterov = nesterov
         self.weightDecay = weightDecay
         self.velocityForm = velocityForm
+        slots = OptimizerSlots(slotsPerParameter: SGD.buffers(momentum: momentum, weightDecay: weightDecay))
     }
+
+    /// How many buffers per parameter SGD keeps: the momentum buffer when μ ≠ 0 (the update loops
+    /// read it only then) and the decayed-gradient scratch when λ ≠ 0.
+    static func buffers(momentum: Double, weightDecay: Double) -> Int { (momentum != 0 ? 1 : 0) + (weightDecay != 0 ? 1 : 0) }
 
     public var name: String {
         var parts = ["lr \(learningRate)"]
@@ -71,7 +77,9 @@ public final class SGD: Optimizer {
     /// first use, then stable): what the one-sample training kernel updates in place of `step`.
     func state(of index: Int, among parameters: [Parameter]) -> (momentum: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>) {
         slots.prepare(for: parameters)
-        return (slots.buffer(0, of: index), slots.buffer(1, of: index))
+        let momentumBuffer = momentum != 0 ? slots.buffer(0, of: index) : OptimizerSlots.unused
+        let scratch = weightDecay != 0 ? slots.buffer(momentum != 0 ? 1 : 0, of: index) : OptimizerSlots.unused
+        return (momentumBuffer, scratch)
     }
 }
 
@@ -79,7 +87,9 @@ extension SGD: ConfigurableOptimizer {
     public static let name = "sgd"
     public static let title = "SGD"
     public static let summary = "stochastic gradient descent, with optional momentum, Nesterov momentum and weight decay (torch.optim.SGD)"
-    public static let stateCopies = 2
+    public static func stateCopies(_ settings: Settings<Keys>) -> Int {
+        buffers(momentum: settings.momentum, weightDecay: settings.weightDecay)
+    }
 
     public struct Keys: SettingDeclarations {
         let momentum: SettingKey<Double> = .number("momentum", .fraction, default: 0, label: "momentum", "momentum factor μ; 0 for none")

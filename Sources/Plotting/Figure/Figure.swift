@@ -15,6 +15,8 @@ public struct Figure: Sendable {
     public let columns: Int
     /// The axes, row by row.
     public var axes: [Axes]
+    /// A title over the whole figure, above its axes (matplotlib's `suptitle`); nil for none.
+    public var title: String?
 
     /// Creates a figure with a `rows` x `columns` grid of empty axes.
     public init(widthInches: Double = 6.4, heightInches: Double = 4.8, dpi: Double = 100, rows: Int = 1, columns: Int = 1) {

@@ -5,13 +5,21 @@ struct FigureRenderer {
     let figure: Figure
     let canvas: Canvas
 
-    /// The renderer of each axes, row by row, with its cell of the grid.
+    /// The height the figure's title takes at the top, 0 without one.
+    var titleHeight: Double {
+        guard let title = figure.title, !title.isEmpty else { return 0 }
+        let size = canvas.measure(title, points: Style.titleSize)
+        return size.ascent + size.descent + 2 * Style.titlePad * canvas.pixelsPerPoint
+    }
+
+    /// The renderer of each axes, row by row, with its cell of the grid (below the title).
     var axesRenderers: [AxesRenderer] {
+        let top = titleHeight
         let cellWidth = canvas.width / Double(figure.columns)
-        let cellHeight = canvas.height / Double(figure.rows)
+        let cellHeight = (canvas.height - top) / Double(figure.rows)
         return (0..<figure.rows).flatMap { row in
             (0..<figure.columns).map { column in
-                let cell = Box(left: Double(column) * cellWidth, top: Double(row) * cellHeight, width: cellWidth, height: cellHeight)
+                let cell = Box(left: Double(column) * cellWidth, top: top + Double(row) * cellHeight, width: cellWidth, height: cellHeight)
                 return AxesRenderer(axes: figure[row, column], canvas: canvas, cell: cell)
             }
         }
@@ -19,6 +27,10 @@ struct FigureRenderer {
 
     func draw() {
         canvas.paint(.white)
+        if let title = figure.title, !title.isEmpty {
+            canvas.drawText(title, x: canvas.width / 2, y: titleHeight / 2, points: Style.titleSize, color: Style.textColor,
+                            horizontal: 0.5, vertical: 0.5)
+        }
         // A grid cell with nothing in it (the eighth and ninth of seven plots) is left blank,
         // not drawn as an empty frame with ticks from 0 to 1.
         for renderer in axesRenderers where !renderer.axes.isBlank { renderer.draw() }

@@ -112,8 +112,10 @@ struct LegendRenderer {
         }
     }
 
-    /// The legend's box for a placement; for `.best`, the candidate covering the fewest data
-    /// points and line vertices (the first of matplotlib's order on ties).
+    /// The legend's box for a placement; for `.best`, the candidate that covers the least data, as
+    /// matplotlib's `best` judges it: the markers and line vertices inside the box, and each line
+    /// segment that crosses it (so a long straight stretch with no vertex there still counts). The
+    /// first of matplotlib's order wins ties.
     func place(width: Double, height: Double, in layout: AxesRenderer.Layout, placement: LegendPlacement) -> Box {
         let plot = layout.box
         let inset = Style.legendAxesPad * points
@@ -134,15 +136,58 @@ struct LegendRenderer {
             return Box(left: x, top: y, width: width, height: height)
         }
         guard placement == .best else { return box(placement) }
-        let data = axes.series.flatMap { series in
-            zip(series.x, series.y).map { (layout.x.pixel($0), layout.y.pixel($1)) }
-        }
+        let data = LegendRenderer.drawnData(of: axes, in: layout)
         // Each candidate's count once; `min` keeps the first of equal counts.
         let candidates = LegendPlacement.allCases.dropFirst().map { candidate in
             let box = box(candidate)
-            return (box: box, covered: data.count { box.contains($0.0, $0.1) })
+            return (box: box, covered: data.covered(by: box))
         }
         return candidates.min { $0.covered < $1.covered }?.box ?? box(.upperRight)
+    }
+
+    /// The points and line segments of `axes`' series, in pixels, that a legend should not cover.
+    static func drawnData(of axes: Axes, in layout: AxesRenderer.Layout) -> DrawnData {
+        var data = DrawnData()
+        for series in axes.series {
+            let points = zip(series.x, series.y).map { (layout.x.pixel($0), layout.y.pixel($1)) }.filter { $0.0.isFinite && $0.1.isFinite }
+            switch series.style {
+            case .line:
+                data.points += points
+                data.segments += zip(points, points.dropFirst()).map { ($0, $1) }
+            case .scatter, .bar, .text:
+                data.points += points
+            case .field, .contour, .horizontalLine, .verticalLine, .image:
+                break
+            }
+        }
+        return data
+    }
+
+    /// Points and segments, in pixels, and how much of them a box covers.
+    struct DrawnData {
+        var points: [(Double, Double)] = []
+        var segments: [((Double, Double), (Double, Double))] = []
+
+        /// The points inside `box` and the segments that cross it.
+        func covered(by box: Box) -> Int {
+            points.count { box.contains($0.0, $0.1) } + segments.count { Self.crosses($0.0, $0.1, box) }
+        }
+
+        /// Whether the segment from `a` to `b` has a point inside `box` (Liang–Barsky clipping).
+        static func crosses(_ a: (Double, Double), _ b: (Double, Double), _ box: Box) -> Bool {
+            let (dx, dy) = (b.0 - a.0, b.1 - a.1)
+            var (low, high) = (0.0, 1.0)
+            for (p, q) in [(-dx, a.0 - box.left), (dx, box.right - a.0), (-dy, a.1 - box.top), (dy, box.bottom - a.1)] {
+                if p == 0 {
+                    if q < 0 { return false }
+                } else {
+                    let t = q / p
+                    if p < 0 { low = max(low, t) } else { high = min(high, t) }
+                    if low > high { return false }
+                }
+            }
+            return true
+        }
     }
 }
 

@@ -27,13 +27,19 @@ extension TrainingAnalysis {
             facts["most_confused"] = .missing("none (every \(evaluation.split) row is decided right)")
         }
         let accuracies = evaluation.classAccuracies.enumerated().filter { !$0.element.isNaN }
-        let none = Fact.missing("none (the \(evaluation.split) split is empty)")
-        facts["hardest_class"] = accuracies.min { $0.element < $1.element }.map {
-            .text("\(data.className($0.offset)) (\($0.element.percentText) right)")
-        } ?? none
-        facts["easiest_class"] = accuracies.max { $0.element < $1.element }.map {
-            .text("\(data.className($0.offset)) (\($0.element.percentText) right)")
-        } ?? none
+        guard let lowest = accuracies.min(by: { $0.element < $1.element }), let highest = accuracies.max(by: { $0.element < $1.element }) else {
+            let none = Fact.missing("none (the \(evaluation.split) split is empty)")
+            (facts["hardest_class"], facts["easiest_class"]) = (none, none)
+            return facts
+        }
+        // When every class is as accurate as every other, none is harder or easier.
+        if lowest.element == highest.element {
+            let same = Fact.missing("none (every class is \(lowest.element.percentText) right on the \(evaluation.split) split)")
+            (facts["hardest_class"], facts["easiest_class"]) = (same, same)
+            return facts
+        }
+        facts["hardest_class"] = .text("\(data.className(lowest.offset)) (\(lowest.element.percentText) right)")
+        facts["easiest_class"] = .text("\(data.className(highest.offset)) (\(highest.element.percentText) right)")
         return facts
     }
 }

@@ -22,21 +22,26 @@ enum TrainingAnalysis {
             // A sweep's runs are rows of its results table; its findings speak of trends instead.
             if grid == nil { findings.sentences.append(sentence(run, training, setup, facts, named: !single)) }
         }
-        let diverged = runs.filter { $0.training?.history.outcome.diverged == true }
-        findings.facts["diverged_runs"] = .count(diverged.count)
+        let kinds = runs.compactMap(\.behaviour?.kind)
+        findings.facts["diverged_runs"] = .count(kinds.filter { $0 == .diverged }.count)
+        findings.facts["unstable_runs"] = .count(kinds.filter { $0 == .unstable }.count)
+        findings.facts["runs_that_learnt"] = .count(kinds.filter { $0 == .learnt }.count)
         if runs.count > 1 {
             let best = bestRun(runs)
-            findings.facts["best_run"] = best.map { .text($0.name) } ?? .missing("none (every run diverged)")
-            findings.facts["best_run.final_loss"] = best.map { .number($0.training!.history.splits[0].loss.last!) } ?? .missing("none (every run diverged)")
+            findings.facts["best_run"] = best.map { .text($0.name) } ?? .missing(noneLearnt)
+            findings.facts["best_run.final_loss"] = best.map { .number($0.training!.history.splits[0].loss.last!) } ?? .missing(noneLearnt)
         }
         if let grid { sweepFindings(grid, into: &findings) }
         surfaceFacts(result, surface: surface, predictions: predictions, into: &findings)
         return findings
     }
 
-    /// The run with the lowest final training loss among those that completed.
+    /// Why no run is the best: none learnt.
+    static let noneLearnt = "none (no run learnt: each diverged, was unstable, or ended above \(Int(RunBehaviour.learntShare * 100))% of its initial training loss)"
+
+    /// The run with the lowest final training loss among those that learnt (see `RunBehaviour`).
     static func bestRun(_ runs: [RunResult]) -> RunResult? {
-        runs.filter { $0.training?.history.outcome.diverged == false }
+        runs.filter { $0.behaviour?.kind == .learnt }
             .min { ($0.training!.history.splits[0].loss.last ?? .infinity) < ($1.training!.history.splits[0].loss.last ?? .infinity) }
     }
 
@@ -63,31 +68,43 @@ enum TrainingAnalysis {
     private static func runFacts(_ run: RunResult, _ training: TrainingResult, _ setup: TrainingSetup, _ data: PreparedData) -> [String: Fact] {
         var facts: [String: Fact] = [:]
         let history = training.history
+        let behaviour = RunBehaviour(history, fullBatch: setup.loop.batching == .full)
         let lastEpoch = history.epochs.last ?? 0
-        facts["epochs"] = .epoch(lastEpoch)
+        // A diverged run completed the epochs before the one whose loss was not finite.
+        facts["epochs"] = .epoch(behaviour.divergence.map { $0.epoch - 1 } ?? lastEpoch)
         facts["steps"] = .count(history.steps)
         facts["parameters"] = .count(training.finalParameters.reduce(0) { $0 + $1.values.count })
-        switch history.outcome {
-        case .completed: facts["outcome"] = .text("completed")
-        case .diverged(let epoch, let step): facts["outcome"] = .text("diverged at epoch \(epoch) (step \(step))")
+        facts["outcome"] = .text(behaviour.outcomeText)
+        // Every run has every fact, a missing one saying why (the facts known before training are these).
+        facts["peak_loss"] = behaviour.peak.map { .number($0.loss) } ?? .missing("none (no finite training loss)")
+        facts["peak_epoch"] = behaviour.peak.map { .epoch($0.epoch) } ?? .missing("none (no finite training loss)")
+        if let divergence = behaviour.divergence {
+            facts["diverged_at_epoch"] = .epoch(divergence.epoch)
+            facts["last_finite_loss"] = behaviour.final.map { .number($0) } ?? .missing("none (the first loss was not finite)")
+        } else {
+            facts["diverged_at_epoch"] = .missing("none (the run did not diverge)")
+            facts["last_finite_loss"] = behaviour.final.map { .number($0) } ?? .missing("none (no finite training loss)")
         }
         facts.merge(loggedFacts(history)) { first, _ in first }
+        // A diverged run has no final values: its records stop at the last evaluation before it
+        // diverged, which "final" would misname.
+        let noFinal = behaviour.divergence.map { Fact.missing("none (the run diverged at epoch \($0.epoch))") }
         for split in history.splits {
             let prefix = split.name == .train ? "" : "\(split.name.rawValue)_"
             facts["\(prefix)initial_loss"] = split.loss.first.map { .number($0) }
-            facts["\(prefix)final_loss"] = split.loss.last.map { .number($0) }
+            facts["\(prefix)final_loss"] = noFinal ?? split.loss.last.map { .number($0) }
             if let accuracy = split.accuracy {
-                facts["\(split.name)_accuracy"] = accuracy.last.map { .fraction($0) }
+                facts["\(split.name)_accuracy"] = noFinal ?? accuracy.last.map { .fraction($0) }
                 facts["initial_\(split.name)_accuracy"] = accuracy.first.map { .fraction($0) }
             }
         }
-        if let train = history.splits.first?.accuracy?.last, let test = history.split(.test)?.accuracy?.last {
+        if noFinal == nil, let train = history.splits.first?.accuracy?.last, let test = history.split(.test)?.accuracy?.last {
             facts["gap"] = Fact(.points((train - test) * 100))
         }
         facts.merge(classFacts(history, data: data)) { first, _ in first }
-        let noConvergence = history.outcome.diverged ? "never (the run diverged)" : "never (the training loss did not fall)"
-        facts["convergence_epoch"] = convergenceEpoch(history).map { .epoch($0) } ?? .missing(noConvergence)
-        switch settling(history) {
+        let noConvergence = Self.noConvergence(behaviour)
+        facts["convergence_epoch"] = convergenceEpoch(history, behaviour).map { .epoch($0) } ?? .missing(noConvergence)
+        switch settling(history, behaviour) {
         case .settled(let epoch): facts["converged"] = .text("by epoch \(epoch)")
         case .stillFalling: facts["converged"] = .text("not before the last epoch, \(lastEpoch) (its loss is still falling)")
         case nil: facts["converged"] = .missing(noConvergence)
@@ -131,9 +148,19 @@ enum TrainingAnalysis {
         values.count == 1 ? values[0].shortText : "(" + values.map(\.shortText).joined(separator: ", ") + ")"
     }
 
-    /// The first evaluated epoch by which the training loss had made 99% of its total decrease.
-    static func convergenceEpoch(_ history: TrainingHistory) -> Int? {
-        guard !history.outcome.diverged, let losses = history.splits.first?.loss, let first = losses.first, let last = losses.last,
+    /// Why a run has no convergence epoch, in the words of a missing fact.
+    static func noConvergence(_ behaviour: RunBehaviour) -> String {
+        switch behaviour.kind {
+        case .diverged: "never (the run diverged)"
+        case .unstable: "never (the run was unstable: \(behaviour.peakText!))"
+        case .didNotLearn, .learnt: "never (the training loss did not fall below \(Int(RunBehaviour.learntShare * 100))% of its start)"
+        }
+    }
+
+    /// The first evaluated epoch by which the training loss had made 99% of its total decrease,
+    /// for a run that learnt (`RunBehaviour`): a loss that blew up, or barely fell, has no such epoch.
+    static func convergenceEpoch(_ history: TrainingHistory, _ behaviour: RunBehaviour) -> Int? {
+        guard behaviour.kind == .learnt, let losses = history.splits.first?.loss, let first = losses.first, let last = losses.last,
               first > last else { return nil }
         let goal = last + 0.01 * (first - last)
         return losses.firstIndex { $0 <= goal }.map { history.epochs[$0] }
@@ -148,9 +175,9 @@ enum TrainingAnalysis {
         case stillFalling
     }
 
-    /// Whether the loss of `history` settled before its last epoch, and when.
-    static func settling(_ history: TrainingHistory) -> Settling? {
-        guard let epoch = convergenceEpoch(history) else { return nil }
+    /// Whether the loss of `history` settled before its last epoch, and when; nil for a run that did not learn.
+    static func settling(_ history: TrainingHistory, _ behaviour: RunBehaviour) -> Settling? {
+        guard let epoch = convergenceEpoch(history, behaviour) else { return nil }
         return epoch == history.epochs.last ? .stillFalling : .settled(epoch: epoch)
     }
 
@@ -176,23 +203,33 @@ enum TrainingAnalysis {
                                  _ runFacts: [String: Fact], named: Bool) -> String {
         let facts = runFacts.mapValues(\.text)
         let history = training.history
+        let behaviour = RunBehaviour(history, fullBatch: setup.loop.batching == .full)
         var parts: [String] = []
         let lossName = "training loss"
-        if case .diverged(let epoch, let step) = history.outcome {
-            parts.append("**diverged** at epoch \(epoch) (step \(step)): the loss became infinite or NaN, so training stopped there")
-        } else if let first = facts["initial_loss"], let last = facts["final_loss"] {
-            parts.append("\(lossName) \(first) → \(last) after \(facts["epochs"] ?? "?") epochs (\(history.steps) steps)")
+        switch behaviour.kind {
+        case .diverged:
+            parts.append("**diverged**: \(behaviour.outcomeText), so training stopped there")
+        case .unstable:
+            parts.append("**unstable**: \(behaviour.peakText!)")
+            if let first = facts["initial_loss"], let last = facts["final_loss"] {
+                parts.append("\(lossName) \(first) → \(last) after \(facts["epochs"] ?? "?") epochs (\(history.steps) steps)")
+            }
+        case .didNotLearn, .learnt:
+            if let first = facts["initial_loss"], let last = facts["final_loss"] {
+                parts.append("\(lossName) \(first) → \(last) after \(facts["epochs"] ?? "?") epochs (\(history.steps) steps)"
+                             + (behaviour.kind == .didNotLearn ? ", not below \(Int(RunBehaviour.learntShare * 100))% of its start: it did not learn" : ""))
+            }
         }
-        if let train = facts["train_accuracy"] {
+        if behaviour.divergence == nil, let train = facts["train_accuracy"] {
             var accuracy = "accuracy: train \(train)"
             if let validation = facts["validation_accuracy"] { accuracy += ", validation \(validation)" }
             if let test = facts["test_accuracy"] { accuracy += ", test \(test)" }
             if let gap = facts["gap"] { accuracy += " (train − test gap \(gap))" }
             parts.append(accuracy)
-        } else if let test = facts["test_final_loss"] {
+        } else if behaviour.divergence == nil, let test = facts["test_final_loss"] {
             parts.append("test loss \(test)")
         }
-        switch settling(history) {
+        switch settling(history, behaviour) {
         case .settled(let epoch): parts.append("99% of the loss decrease reached by epoch \(epoch)")
         case .stillFalling: parts.append("the loss is still falling at the last epoch (more than 1% of its decrease came after the last evaluation before it)")
         case nil: break
@@ -210,8 +247,15 @@ enum TrainingAnalysis {
         return named ? "**\(run.name)**: " + text : text.prefix(1).uppercased() + text.dropFirst()
     }
 
+    /// Whether `run`'s loss settled before its last epoch, and when; nil for a run that did not learn.
+    static func settling(of run: RunResult) -> Settling? {
+        guard let history = run.training?.history, let behaviour = run.behaviour else { return nil }
+        return settling(history, behaviour)
+    }
+
     /// Per variant of a sweep: the best value, how convergence and accuracy change along the
-    /// sweep, and which values diverged.
+    /// sweep, and which values diverged, blew up or did not learn. Only runs that learnt compete
+    /// for "best" and "soonest".
     private static func sweepFindings(_ grid: SweepGrid, into findings: inout Findings) {
         let parameter = Slug.make(grid.parameter)
         for (variant, runs) in zip(grid.variants, grid.runs) {
@@ -223,25 +267,55 @@ enum TrainingAnalysis {
                 findings.set("\(prefix)best_loss", to: .number(best.training!.history.splits[0].loss.last!), by: .variant(variant ?? ""))
                 parts.append("the lowest final training loss, \(loss), comes with \(grid.parameter) = \(best.sweepValues[0].shortText)")
             } else {
-                findings.set("\(prefix)best_\(parameter)", to: .missing("none (every run diverged)"), by: .variant(variant ?? ""))
-                findings.set("\(prefix)best_loss", to: .missing("none (every run diverged)"), by: .variant(variant ?? ""))
+                findings.set("\(prefix)best_\(parameter)", to: .missing(noneLearnt), by: .variant(variant ?? ""))
+                findings.set("\(prefix)best_loss", to: .missing(noneLearnt), by: .variant(variant ?? ""))
+                parts.append("no value learnt, so none is best")
             }
             parts += convergence(runs, grid: grid)
             if let accuracy = bestAccuracy(runs, grid: grid) { parts.append(accuracy) }
-            let diverged = runs.compactMap { run -> String? in
-                guard case .diverged(let epoch, _) = run.training?.history.outcome else { return nil }
-                return "\(grid.parameter) = \(run.sweepValues[0].shortText) at epoch \(epoch)"
-            }
-            parts.append(diverged.isEmpty ? "none of the \(runs.count) values diverged"
-                         : "\(diverged.count) of the \(runs.count) values diverged (\(diverged.joined(separator: ", ")))")
-            findings.sentences.append(SweepGrid.label(variant) + parts.joined(separator: "; ") + ".")
+            parts += behaviours(runs, grid: grid)
+            let text = parts.joined(separator: "; ") + "."
+            // A sentence without a variant's name before it begins with a capital.
+            findings.sentences.append(variant == nil ? text.prefix(1).uppercased() + text.dropFirst() : SweepGrid.label(variant) + text)
         }
     }
 
-    /// How fast the loss settles along a sweep: the values that get there first, and those whose
-    /// loss is still falling at the last epoch (their "convergence epoch" is only the budget's end).
+    /// The values whose runs diverged, blew up or did not learn, each group in one phrase; or that
+    /// none did.
+    private static func behaviours(_ runs: [RunResult], grid: SweepGrid) -> [String] {
+        let behaviours = runs.map(\.behaviour)
+        func indices(_ kind: RunBehaviour.Kind) -> [Int] { behaviours.indices.filter { behaviours[$0]?.kind == kind } }
+        var parts: [String] = []
+        let diverged = indices(.diverged)
+        if !diverged.isEmpty {
+            let epochs = diverged.map { "\(grid.parameter) = \(runs[$0].sweepValues[0].shortText) at epoch \(behaviours[$0]!.divergence!.epoch)" }
+            parts.append("\(diverged.count) of the \(runs.count) values diverged (\(epochs.joined(separator: ", ")))")
+        }
+        let unstable = indices(.unstable)
+        if !unstable.isEmpty {
+            let peaks = unstable.map { index in
+                let peak = behaviours[index]!.peak!
+                return "\(grid.parameter) = \(runs[index].sweepValues[0].shortText): \(peak.loss.shortText) at epoch \(peak.epoch)"
+            }
+            parts.append("\(unstable.count) of the \(runs.count) \(unstable.count == 1 ? "was" : "were") unstable, their training loss rising above "
+                         + "\(Int(RunBehaviour.blowUpFactor)) times its start (\(peaks.joined(separator: "; ")))")
+        }
+        let idle = indices(.didNotLearn)
+        if !idle.isEmpty {
+            parts.append("with \(grid.phrase(idle)) the final training loss is not below \(Int(RunBehaviour.learntShare * 100))% of its start: "
+                         + "\(idle.count == 1 ? "that run" : "those runs") did not learn")
+        }
+        if diverged.isEmpty && unstable.isEmpty {
+            parts.append(runs.count == 1 ? "it neither diverged nor blew up" : "none of the \(runs.count) values diverged or blew up")
+        }
+        return parts
+    }
+
+    /// How fast the loss settles along a sweep, among the runs that learnt: the values that get
+    /// there first, and those whose loss is still falling at the last epoch (their "convergence
+    /// epoch" is only the budget's end).
     private static func convergence(_ runs: [RunResult], grid: SweepGrid) -> [String] {
-        let endings = runs.map { run in run.training.flatMap { settling($0.history) } }
+        let endings = runs.map { settling(of: $0) }
         let settledEpochs = endings.map { ending -> Int? in if case .settled(let epoch) = ending { epoch } else { nil } }
         let falling = endings.indices.filter { endings[$0] == .stillFalling }
         var parts: [String] = []
@@ -255,13 +329,12 @@ enum TrainingAnalysis {
         return parts
     }
 
-    /// Where along a sweep the best final accuracy is reached: on the test split when there is
-    /// one (what generalises), else on the training split.
+    /// Where along a sweep the best final accuracy is reached, among the runs that learnt: on the
+    /// test split when there is one (what generalises), else on the training split.
     private static func bestAccuracy(_ runs: [RunResult], grid: SweepGrid) -> String? {
         let split: Split = runs.first?.training?.history.split(.test) == nil ? .train : .test
         let accuracies = runs.enumerated().compactMap { index, run -> (index: Int, value: Double)? in
-            guard let history = run.training?.history, !history.outcome.diverged,
-                  let value = history.split(split)?.accuracy?.last, !value.isNaN else { return nil }
+            guard run.behaviour?.kind == .learnt, let value = run.training?.history.split(split)?.accuracy?.last, !value.isNaN else { return nil }
             return (index, value)
         }
         guard let best = accuracies.map(\.value).max() else { return nil }

@@ -24,7 +24,7 @@ enum ClassAccuracyFigure: ClassifierFigure {
             shown.insert(train, at: 0)
         }
         let width = 0.8 / Double(shown.count)
-        var axes = Axes(title: options.title ?? "Accuracy by class (\(classified.describe(runs: analyzed.result.runs.count)))",
+        var axes = Axes(title: "Accuracy by class (\(classified.describe(runs: analyzed.result.runs.count)))",
                         xLabel: nil, yLabel: "accuracy")
         for (index, evaluation) in shown.enumerated() {
             let offset = (Double(index) - Double(shown.count - 1) / 2) * width

@@ -69,7 +69,7 @@ struct ClassifiedRun {
 protocol ClassifierFigure: ConfigurableFigure where Keys: ClassifierKeys {}
 
 /// The options of a classifier figure: the split and the run shown.
-protocol ClassifierKeys: SettingDeclarations {
+protocol ClassifierKeys: FigureKeys {
     var split: SettingKey<Split?> { get }
     var run: SettingKey<String?> { get }
 }

@@ -5,7 +5,7 @@ import NeuralNet
 /// A figure an experiment file can ask for: its name and options, the kinds of experiment it
 /// belongs to, what it needs of the data, and how it is drawn from the results. Adding a figure
 /// is one file that conforms and one line in `FigureCatalog.all`.
-protocol ConfigurableFigure: Configurable {
+protocol ConfigurableFigure: Configurable where Keys: FigureKeys {
     /// The kinds of experiment it can be drawn for.
     static var experimentKinds: [Experiment.Kind] { get }
     /// Why it cannot be drawn for this experiment (its data, its sweep), or nil when it can.
@@ -31,8 +31,19 @@ extension ConfigurableFigure {
     /// `problem(for:options:)` of options made by `settings(_:)`.
     static func problem(for prepared: PreparedExperiment, values: SettingValues) -> String? { problem(for: prepared, options: checked(values)) }
 
-    /// `make` with options made by `settings(_:)`.
-    static func make(_ analyzed: AnalyzedResult, values: SettingValues) -> [ReportFigure] { make(analyzed, checked(values)) }
+    /// `make` with options made by `settings(_:)`, the file's title applied the same way to
+    /// every figure (`ReportFigure.titled`).
+    static func make(_ analyzed: AnalyzedResult, values: SettingValues) -> [ReportFigure] {
+        let options = checked(values)
+        let figures = make(analyzed, options)
+        guard let title = options.title else { return figures }
+        return figures.map { $0.titled(title) }
+    }
+}
+
+/// The options every figure takes: its title.
+protocol FigureKeys: SettingDeclarations {
+    var title: SettingKey<String?> { get }
 }
 
 /// A figure request checked against its figure's declaration: the figure and its options' values.
@@ -56,7 +67,7 @@ struct ResolvedFigure: Sendable {
 
 /// Options several figures take, declared once.
 enum FigureOptions {
-    static let title: SettingKey<String?> = .text("title", "a title instead of the default")
+    static let title: SettingKey<String?> = .text("title", "the figure's title, above it (over all its panels) and first in its caption")
     static let x: SettingKey<ClosedRange<Double>?> = .interval("x", "the x range drawn, [low, high] (default: the data's)")
     static let y: SettingKey<ClosedRange<Double>?> = .interval("y", "the y range of the plane, [low, high] (default: the data's)")
     static let points: SettingKey<PointRows> = SettingKey("split", .choice(Split.allCases.map(\.rawValue) + [PointRows.every.word]), default: .every,

@@ -34,8 +34,8 @@ enum ConfusionMatrixFigure: ClassifierFigure {
             $0.isNaN ? "–" : String(format: "%.2f", $0)
         }
         let where_ = classified.describe(runs: analyzed.result.runs.count)
-        let caption = options.title ?? "Confusion matrix on the \(where_) (\(classified.evaluation.total) rows): true class down, predicted class across"
-        figure[0, 0].title = options.title ?? "Counts (\(where_))"
+        let caption = "Confusion matrix on the \(where_) (\(classified.evaluation.total) rows): true class down, predicted class across"
+        figure[0, 0].title = "Counts (\(where_))"
         return [ReportFigure(fileName: fileName, caption: caption, figure: figure)]
     }
 

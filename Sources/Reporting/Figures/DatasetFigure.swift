@@ -7,7 +7,7 @@ import Plotting
 enum DatasetFigure: ConfigurableFigure {
     static let name = "dataset"
     static let summary = "the data, by class (first two inputs), or y against x"
-    struct Keys: SettingDeclarations {
+    struct Keys: FigureKeys {
         let title = FigureOptions.title
     }
     static let experimentKinds: [Experiment.Kind] = [.training]
@@ -18,7 +18,7 @@ enum DatasetFigure: ConfigurableFigure {
         let data = first.data
         let all = data.all
         var figure = Figure()
-        var axes = Axes(title: options.title ?? "Data set (\(all.count) points)")
+        var axes = Axes(title: "Data set (\(all.count) points)")
         axes.grid = true
         let inputs = all.inputs
         let labels = all.targets.elements
@@ -28,7 +28,7 @@ enum DatasetFigure: ConfigurableFigure {
             for label in 0..<classes {
                 let rows = labels.indices.filter { Int(labels[$0]) == label }
                 axes.scatter(rows.map { inputs[$0, 0] }, rows.map { inputs[$0, 1] }, color: ClassColors.color(label, classes: classes),
-                             size: 16, edge: .white, label: "class \(label)")
+                             size: 16, edge: .white, label: data.classLabel(label))
             }
             axes.equalAspect = true
         } else {

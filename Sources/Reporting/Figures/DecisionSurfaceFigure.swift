@@ -34,7 +34,7 @@ enum DecisionSurfaceFigure: ConfigurableFigure {
             }
         }
     }
-    struct Keys: SettingDeclarations {
+    struct Keys: FigureKeys {
         let x = FigureOptions.x
         let y = FigureOptions.y
         let features = DecisionSurfaceFigure.features
@@ -99,7 +99,7 @@ enum DecisionSurfaceFigure: ConfigurableFigure {
         let rows = (runs.count + columns - 1) / columns
         var figure = Figure(widthInches: 6.4 * Double(columns), heightInches: 5.2 * Double(rows), rows: rows, columns: columns)
         for (index, entry) in runs.enumerated() {
-            let title = runs.count == 1 ? (options.title ?? "Decision surface") : entry.run.name
+            let title = runs.count == 1 ? ("Decision surface") : entry.run.name
             let features = (try? plane(options, data: entry.data).get()) ?? features
             figure[index / columns, index % columns] = axes(entry, predictions: analyzed.predictions, x: options.x, y: options.y,
                                                             features: features, split: options.split.split, title: title, colorbar: true)
@@ -126,7 +126,7 @@ enum DecisionSurfaceFigure: ConfigurableFigure {
         if mesh.isProbability {
             axes.field(field, colormap: .rdBu, range: 0...1, alpha: 0.8)
             axes.contour(field, level: 0.5, color: .black, width: 1.5, label: boundaryLabel(entry))
-            if colorbar { axes.colorbar = Colorbar(colormap: .rdBu, range: 0...1, label: "P(class 1)") }
+            if colorbar { axes.colorbar = Colorbar(colormap: .rdBu, range: 0...1, label: "P(\(entry.data.classLabel(1)))") }
         } else {
             axes.field(field, colormap: ClassColors.surfaceColormap(classes: classes), range: 0...Double(max(classes - 1, 1)), alpha: 0.35)
             for level in 0..<(classes - 1) { axes.contour(field, level: Double(level) + 0.5, color: .black, width: 1) }
@@ -135,7 +135,7 @@ enum DecisionSurfaceFigure: ConfigurableFigure {
         for label in 0..<classes {
             let rows = labels.indices.filter { Int(labels[$0]) == label }
             axes.scatter(rows.map { points.inputs[$0, features.x] }, rows.map { points.inputs[$0, features.y] },
-                         color: ClassColors.color(label, classes: classes), size: 18, edge: .black, label: "class \(label)")
+                         color: ClassColors.color(label, classes: classes), size: 18, edge: .black, label: entry.data.classLabel(label))
         }
         axes.xLimits = plane.x
         axes.yLimits = plane.y

@@ -9,7 +9,7 @@ import Wording
 enum FitFigure: ConfigurableFigure {
     static let name = "fit"
     static let summary = "a one-input model's curve over its data"
-    struct Keys: SettingDeclarations {
+    struct Keys: FigureKeys {
         let x = FigureOptions.x
         let title = FigureOptions.title
     }
@@ -36,9 +36,9 @@ enum FitFigure: ConfigurableFigure {
         let xs = all.inputs.column(0)
         let dataRange = (xs.min() ?? -1)...(xs.max() ?? 1)
         let range = options.x ?? (extrapolate ? (dataRange.lowerBound * 10)...(dataRange.upperBound * 10) : dataRange)
-        var axes = Axes(title: options.title ?? (extrapolate ? "Outside the training range" : "Fitted curve"),
+        var axes = Axes(title: (extrapolate ? "Outside the training range" : "Fitted curve"),
                         xLabel: data.featureNames?.first ?? "x",
-                        yLabel: data.isClassification ? "P(class 1)" : "y")
+                        yLabel: data.isClassification ? "P(\(data.classLabel(1)))" : "y")
         axes.grid = true
         let grid = linspace(range.lowerBound, range.upperBound, count: 400)
         // Outside the training range the truth is drawn when the data's formula is known; data read

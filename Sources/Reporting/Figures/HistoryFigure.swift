@@ -10,7 +10,7 @@ import Wording
 enum HistoryFigure: ConfigurableFigure {
     static let name = "history"
     static let summary = "loss (and accuracy) by epoch: a colour per run, a dash per split"
-    struct Keys: SettingDeclarations {
+    struct Keys: FigureKeys {
         let log = FigureOptions.log
         let title = FigureOptions.title
     }
@@ -29,7 +29,7 @@ enum HistoryFigure: ConfigurableFigure {
         var figure = Figure(widthInches: hasAccuracy ? 11 : 6.4, heightInches: 4.4, columns: hasAccuracy ? 2 : 1)
         // Many runs: the training curves only, or the legend would hide the plot.
         let showSplits = runs.count <= 4
-        var loss = Axes(title: options.title ?? "Loss", xLabel: "epoch", yLabel: lossLabel(runs[0].setup))
+        var loss = Axes(title: "Loss", xLabel: "epoch", yLabel: lossLabel(runs[0].setup))
         loss.xIntegerTicks = true
         var accuracy = Axes(title: "Accuracy", xLabel: "epoch", yLabel: "accuracy")
         accuracy.xIntegerTicks = true
@@ -38,15 +38,24 @@ enum HistoryFigure: ConfigurableFigure {
         // coloured by the swept value (on a log scale when it spans decades), anything else by run number.
         let manyRuns = runs.count > Color.tab10.count
         let sweepColors = manyRuns ? SweepColors(result) : nil
+        // The loss axis is fitted to the runs that stayed bounded, when some did not: one run that
+        // blew up to 1e33 would leave every other curve a flat line at the bottom.
+        let behaviours = runs.map { RunBehaviour($0.training.history, fullBatch: $0.setup.loop.batching == .full) }
+        let bounded = behaviours.contains(where: \.isBounded) && !behaviours.allSatisfy(\.isBounded)
+        var boundedLosses: [Double] = []
+        var clipped: [String] = []
         for (index, entry) in runs.enumerated() {
             let position = sweepColors?.position(of: entry.run) ?? Double(index) / Double(max(runs.count - 1, 1))
             let runColor = manyRuns ? Colormap.viridis.color(at: position) : Color.tab10[index % Color.tab10.count]
             let history = entry.training.history
+            let clips = bounded && !behaviours[index].isBounded
+            if clips { clipped.append(Self.clippedText(entry.run.name, behaviours[index], single: runs.count == 1)) }
             for split in history.splits where showSplits || split.name == .train {
                 let color = runs.count == 1 ? splitColors[split.name] ?? runColor : runColor
                 let label = runs.count == 1 ? split.name.rawValue : (showSplits ? "\(entry.run.name) · \(split.name.rawValue)" : entry.run.name)
                 let (x, y) = curve(split, history: history, setup: entry.setup)
-                loss.plot(x, y, color: color, width: 1.6, dash: dashes[split.name] ?? [], label: label)
+                if !clips { boundedLosses += y.filter(\.isFinite) }
+                loss.plot(x, y, color: color, width: 1.6, dash: dashes[split.name] ?? [], label: clips ? label + " (clipped)" : label)
                 if let values = split.accuracy {
                     accuracy.plot(history.epochs.prefix(values.count).map(Double.init), values, color: color, width: 1.6,
                                   dash: dashes[split.name] ?? [], label: label)
@@ -76,7 +85,13 @@ enum HistoryFigure: ConfigurableFigure {
             }
             if hasAccuracy { accuracy.colorbar = bar } else { loss.colorbar = bar }
         }
-        loss.chooseLogScale(requested: options.log)
+        if bounded, !boundedLosses.isEmpty {
+            loss.chooseLogScale(requested: options.log, values: boundedLosses)
+            loss.yLimits = Axes.limits(of: boundedLosses, logarithmic: loss.yScale == .log)
+            caption += "; the loss axis shows the runs that stayed bounded, and cuts off " + clipped.listed()
+        } else {
+            loss.chooseLogScale(requested: options.log)
+        }
         loss.grid = true
         accuracy.grid = true
         figure[0, 0] = loss
@@ -95,6 +110,15 @@ enum HistoryFigure: ConfigurableFigure {
     }
 
     static func lossLabel(_ setup: TrainingSetup) -> String { setup.loss.kind.axisLabel }
+
+    /// "lr=512, whose training loss reached 2310 at epoch 4", for a caption.
+    static func clippedText(_ name: String, _ behaviour: RunBehaviour, single: Bool) -> String {
+        let what = single ? "the run" : name
+        switch behaviour.kind {
+        case .diverged: return "\(what), which diverged at epoch \(behaviour.divergence!.epoch)"
+        default: return "\(what), whose training loss reached \(behaviour.peak.map { $0.loss.shortText } ?? "?") at epoch \(behaviour.peak?.epoch ?? 0)"
+        }
+    }
 }
 
 /// Colours of a sweep over one parameter without variants: each run's place on viridis by its

@@ -40,10 +40,10 @@ enum MistakesFigure: ConfigurableFigure {
             figure[0, 0].annotate("No mistakes on the \(where_).", x: 0.5, y: 0.5, size: 12, horizontal: 0.5)
             figure[0, 0].xLimits = 0...1
             figure[0, 0].yLimits = 0...1
-            return [ReportFigure(fileName: fileName, caption: options.title ?? "No mistakes on the \(where_)", figure: figure)]
+            return [ReportFigure(fileName: fileName, caption: "No mistakes on the \(where_)", figure: figure)]
         }
         let figure = ImageGrid.figure(cells, data: data, columns: options.columns, cellInches: 1.6)
-        let caption = options.title ?? "The \(cells.count) wrong predictions on the \(where_) the network was surest of: "
+        let caption = "The \(cells.count) wrong predictions on the \(where_) the network was surest of: "
             + "true → predicted class, with " + (probability ? "the softmax probability of the predicted class" : "the output's distance from the threshold")
         return [ReportFigure(fileName: fileName, caption: caption, figure: figure)]
     }

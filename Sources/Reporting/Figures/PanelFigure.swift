@@ -7,6 +7,9 @@ import Plotting
 enum PanelFigure: ConfigurableFigure {
     static let name = "panel"
     static let summary = "seed 003's 2 × 2 panel per run: loss, accuracy, weight norms ‖W₁‖, ‖W₂‖, decision surface"
+    struct Keys: FigureKeys {
+        let title = FigureOptions.title
+    }
     static let experimentKinds: [Experiment.Kind] = [.training]
 
     static func make(_ analyzed: AnalyzedResult, _ options: Settings<Keys>) -> [ReportFigure] {

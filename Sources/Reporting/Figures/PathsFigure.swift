@@ -10,8 +10,9 @@ import Wording
 enum PathsFigure: ConfigurableFigure {
     static let name = "paths"
     static let summary = "the descent paths on the function, a panel per learning rate"
-    struct Keys: SettingDeclarations {
+    struct Keys: FigureKeys {
         let x = FigureOptions.x
+        let title = FigureOptions.title
     }
     static let experimentKinds: [Experiment.Kind] = [.minimize]
 

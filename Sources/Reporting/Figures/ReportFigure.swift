@@ -11,6 +11,18 @@ public struct ReportFigure: Sendable {
     public var figure: Figure
 }
 
+extension ReportFigure {
+    /// The figure with `title`: the title of its one plot, or above its panels when it has
+    /// several, and the caption's first sentence.
+    func titled(_ title: String) -> ReportFigure {
+        var titled = self
+        let drawn = figure.axes.indices.filter { !figure.axes[$0].isBlank }
+        if drawn.count == 1 { titled.figure.axes[drawn[0]].title = title } else { titled.figure.title = title }
+        titled.caption = title.hasSuffix(".") ? "\(title) \(caption)" : "\(title). \(caption)"
+        return titled
+    }
+}
+
 /// Draws every figure an experiment asks for from its results.
 public enum FigureBuilder {
     /// The figures of `analyzed`, in the order the file lists them.

@@ -8,7 +8,7 @@ import Wording
 enum SamplesFigure: ConfigurableFigure {
     static let name = "samples"
     static let summary = "the first training images in a grid, each with its label"
-    struct Keys: SettingDeclarations {
+    struct Keys: FigureKeys {
         let count: SettingKey<Int> = .integer("count", minimum: 1, default: 24, "how many images (at most 100)")
         let columns = ImageGrid.columns
         let title = FigureOptions.title
@@ -24,7 +24,7 @@ enum SamplesFigure: ConfigurableFigure {
             ImageGrid.Cell(row: row, title: data.isClassification ? data.className(Int(data.targets[row, 0])) : data.targets[row, 0].shortText)
         }
         let figure = ImageGrid.figure(cells, data: data, columns: options.columns, cellInches: 1.1)
-        let caption = options.title ?? "The first \(cells.count) training images, each titled with its label"
+        let caption = "The first \(cells.count) training images, each titled with its label"
         return [ReportFigure(fileName: fileName, caption: caption, figure: figure)]
     }
 }

@@ -8,7 +8,7 @@ import Plotting
 enum SweepFigure: ConfigurableFigure {
     static let name = "sweep"
     static let summary = "the final training loss against the swept value, a line per variant, and for classifiers the held-out accuracy beside it (needs a sweep over one path)"
-    struct Keys: SettingDeclarations {
+    struct Keys: FigureKeys {
         let log = FigureOptions.log
         let title = FigureOptions.title
     }
@@ -24,7 +24,7 @@ enum SweepFigure: ConfigurableFigure {
         let result = analyzed.result
         guard let grid = SweepGrid(result) else { return [] }
         let parameter = grid.parameter
-        var axes = Axes(title: options.title ?? "Final training loss by \(parameter)", xLabel: parameter, yLabel: "final training loss")
+        var axes = Axes(title: "Final training loss by \(parameter)", xLabel: parameter, yLabel: "final training loss")
         axes.grid = true
         for (index, (variant, runs)) in zip(grid.variants, grid.runs).enumerated() {
             // A diverged run has no final loss: its point is left out, and the line breaks there.

@@ -49,33 +49,37 @@ extension ExperimentPage {
         }
         let metricCells = splits.count * (hasAccuracy ? 2 : 1)
         var table = MarkdownTable(header)
+        var legend = ResultsLegend()
+        legend.note(.convergedBy)
         for (row, value) in grid.values.enumerated() {
             var cells = [value.shortText]
             for column in grid.runs {
-                guard let history = column[row].training?.history else {
-                    cells += Array(repeating: "—", count: metricCells + 1)
+                let run = column[row]
+                guard let history = run.training?.history, let behaviour = run.behaviour else {
+                    cells += Array(repeating: legend.note(.noRun), count: metricCells + 1)
                     continue
                 }
-                if case .diverged(let epoch, _) = history.outcome {
-                    cells.append("**diverged** at epoch \(epoch)")
-                    cells += Array(repeating: "—", count: metricCells)
+                if let divergence = behaviour.divergence {
+                    cells += Array(repeating: legend.note(.noFinalValue), count: metricCells)
+                    cells.append("**diverged** at epoch \(divergence.epoch)")
                     continue
                 }
                 for split in history.splits {
                     cells.append((split.loss.last ?? .nan).shortText)
                     if hasAccuracy { cells.append((split.accuracy?.last ?? .nan).percentText) }
                 }
-                switch TrainingAnalysis.settling(history) {
-                case .settled(let epoch): cells.append("\(epoch)")
-                case .stillFalling: cells.append("still falling")
-                case nil: cells.append("—")
+                switch (behaviour.kind, TrainingAnalysis.settling(of: run)) {
+                case (.unstable, _):
+                    legend.note(.unstable)
+                    cells.append("**unstable** (\(behaviour.peak!.loss.shortText) at epoch \(behaviour.peak!.epoch))")
+                case (_, .settled(let epoch)?): cells.append("\(epoch)")
+                case (_, .stillFalling?): cells.append(legend.note(.stillFalling))
+                default: cells.append(legend.note(.didNotLearn))
                 }
             }
             table.add(cells)
         }
-        return ["## Results", "", "Final metrics (after the last epoch) for each \(grid.parameter):", "", table.text, "",
-                "*Converged by epoch*: the first evaluated epoch by which the training loss had made 99% of its decrease over the run; "
-                + "*still falling*: more than 1% of the decrease came after the last evaluation before the end.", ""]
+        return ["## Results", "", "Final metrics (after the last epoch) for each \(grid.parameter):", "", table.text, "", legend.text, ""]
     }
 
     /// A run's setup in words, one entry per `SetupDescription.aspects`.

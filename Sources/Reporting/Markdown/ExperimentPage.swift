@@ -42,7 +42,9 @@ struct ExperimentPage {
             }
         }
         if !experiment.notes.isEmpty {
-            lines += ["## Where this differs from the notebook", ""] + experiment.notes.map { "- \($0)" } + [""]
+            // Only an experiment from a notebook has one to differ from; the others' notes are notes.
+            let heading = experiment.notebook == nil ? "Notes" : "Where this differs from the notebook"
+            lines += ["## \(heading)", ""] + experiment.notes.map { "- \($0)" } + [""]
         }
         lines += ["---", "", "[All experiments](../README.md) · [results.json](results.json)", ""]
         lines += timingFooter()
@@ -58,12 +60,12 @@ struct ExperimentPage {
             guard case .minimize(let setup) = result.runs.first?.setup else { return [] }
             var table = MarkdownTable(["", ""])
             table.add(["Objective", "f(\(setup.variable)) = \(setup.objective)"])
-            if let residual = setup.residual { table.add(["Stopping rule", "\\|\(residual)\\| < \(setup.tolerance.shortText)"]) }
-            else { table.add(["Stopping rule", "\\|f\\| < \(setup.tolerance.shortText)"]) }
             table.add(["Update", "\(setup.variable) ← \(setup.variable) − lr · f′(\(setup.variable)), f′ exact (dual numbers)"])
+            // Every rule that can end a descent, in the order they are tested after each update.
+            table.add(["Stops when", "\(MinimizeAnalysis.stopRule(setup)) after an update (converged); x or f is not finite (diverged); "
+                       + "f′ = 0 exactly, so x cannot move; or after \(setup.maxIterations) updates (the iteration limit)"])
             table.add(["Starts", setup.starts.map(\.shortText).joined(separator: ", ")])
             table.add(["Learning rates", setup.learningRates.map(\.shortText).joined(separator: ", ")])
-            table.add(["Iteration limit", "\(setup.maxIterations)"])
             table.add(["Basin map", "\(setup.basinCount) starts from \(setup.basinRange.lowerBound.shortText) to \(setup.basinRange.upperBound.shortText)"])
             return ["## Setup", "", table.text, ""]
         case .gradientCheck:
@@ -111,20 +113,35 @@ struct ExperimentPage {
         for split in splits { header.append("\(split) loss"); if hasAccuracy { header.append("\(split) accuracy") } }
         header.append("Outcome")
         var table = MarkdownTable(header)
+        var legend = ResultsLegend()
         for entry in entries {
             let history = entry.training.history
-            var row = [entry.run.name, "\(history.epochs.last ?? 0)"]
+            let behaviour = RunBehaviour(history, fullBatch: entry.setup.loop.batching == .full)
+            // A diverged run completed the epochs before the one it diverged in, and has no final values.
+            var row = [entry.run.name, "\(behaviour.divergence.map { $0.epoch - 1 } ?? history.epochs.last ?? 0)"]
             for split in history.splits {
+                if behaviour.divergence != nil {
+                    row += Array(repeating: legend.note(.noFinalValue), count: hasAccuracy ? 2 : 1)
+                    continue
+                }
                 row.append((split.loss.last ?? .nan).shortText)
                 if hasAccuracy { row.append((split.accuracy?.last ?? .nan).percentText) }
             }
-            switch history.outcome {
-            case .completed: row.append("completed")
-            case .diverged(let epoch, let step): row.append("**diverged** at epoch \(epoch), step \(step)")
+            switch behaviour.kind {
+            case .learnt: row.append("completed")
+            case .didNotLearn: row.append("completed; \(legend.note(.didNotLearn))")
+            case .unstable:
+                legend.note(.unstable)
+                row.append("**unstable**: \(behaviour.peak!.loss.shortText) at epoch \(behaviour.peak!.epoch)")
+            case .diverged:
+                let (epoch, step) = behaviour.divergence!
+                row.append("**diverged** at epoch \(epoch), step \(step)"
+                           + (behaviour.final.map { "; last finite training loss \($0.shortText), at epoch \(behaviour.finalEpoch)" } ?? ""))
             }
             table.add(row)
         }
         var lines = ["## Results", "", "Final metrics (after the last epoch):", "", table.namingRuns(entries.count).text, ""]
+        if !legend.text.isEmpty { lines += [legend.text, ""] }
         lines += initialMetrics(entries)
         lines += parameterTable(entries)
         lines += probeTables(entries)
@@ -188,12 +205,39 @@ struct ExperimentPage {
 
     private func minimizeResults() -> [String] {
         guard case .minimize(let outcome) = result.runs.first?.outcome else { return [] }
-        var table = MarkdownTable(["Start", "lr", "End", "Iterations", "Outcome"])
+        guard case .minimize(let setup) = result.runs.first?.setup else { return [] }
+        var table = MarkdownTable(["Start", "lr", "End", "Iterations", "Stopped because", "Settled at"])
+        var diverged = false
         for path in outcome.paths {
+            diverged = diverged || path.outcome.kind == .diverged
             let end = path.outcome.kind == .diverged ? "—" : "\(path.end)"
-            table.add([path.start.shortText, path.learningRate.shortText, end, "\(path.points.count - 1)", path.outcome.kind.rawValue])
+            let settled = switch DescentEnd(path, setup: setup) {
+            case .reached(let point): point.shortText
+            case .stayed: "never moved"
+            case .unsettled: "not yet (still moving)"
+            case .diverged: "—"
+            }
+            table.add([path.start.shortText, path.learningRate.shortText, end, "\(path.points.count - 1)", Self.stopReason(path.outcome.kind), settled])
         }
-        return ["## Results", "", table.text, ""]
+        var lines = ["## Results", "", table.text, ""]
+        // Each word of the table explained once.
+        var legend = "*Stopped because*: converged (the stopping rule was met, or f′ became exactly 0 after the descent moved), "
+            + "iteration limit, diverged, or f′ = 0 (exactly 0 at the start, so x could not move); "
+            + "*settled at*: the point the descent ended at, to three decimals, when its next update would move it by less than "
+            + "a billionth, whatever rule stopped it"
+        if diverged { legend += "; *—*: none, the descent diverged" }
+        lines += [legend + ".", ""]
+        return lines
+    }
+
+    /// Why a descent stopped, in a table's words.
+    static func stopReason(_ kind: DescentOutcome.Kind) -> String {
+        switch kind {
+        case .converged: "converged"
+        case .maxIterations: "iteration limit"
+        case .diverged: "diverged"
+        case .stationary: "f′ = 0"
+        }
     }
 
     private func gradientResults() -> [String] {

@@ -68,16 +68,37 @@ struct IndexPage {
                     return (variant.map { "\($0): " } ?? "") + "best \(parameter) \(value)"
                 }.joined(separator: "; ")
             }
-            let runs = result.runs
-            return runs.compactMap { run -> String? in
-                guard let history = run.training?.history else { return nil }
-                let prefix = runs.count > 1 ? "\(run.name): " : ""
-                if case .diverged(let epoch, _) = history.outcome { return prefix + "diverged at epoch \(epoch)" }
-                if let accuracy = history.split(.test)?.accuracy?.last { return prefix + "test accuracy \(accuracy.percentText)" }
-                if let accuracy = history.splits.first?.accuracy?.last { return prefix + "accuracy \(accuracy.percentText)" }
-                if let loss = history.split(.test)?.loss.last { return prefix + "test loss \(loss.shortText)" }
-                return prefix + "final loss \((history.splits.first?.loss.last ?? .nan).shortText)"
-            }.joined(separator: "; ")
+            let runs = result.runs.filter { $0.training != nil }
+            // Each run's result, while that fits a table cell; more runs are summed up in one line.
+            let each = runs.map { runResult($0, named: runs.count > 1) }.joined(separator: "; ")
+            guard each.count > Self.longestCell else { return each }
+            let kinds = runs.compactMap(\.behaviour?.kind)
+            var parts: [String] = []
+            if let best = TrainingAnalysis.bestRun(runs) { parts.append("best \(best.name): \(runResult(best, named: false))") }
+            for (kind, word) in [(RunBehaviour.Kind.diverged, "diverged"), (.unstable, "unstable"), (.didNotLearn, "did not learn")] {
+                let count = kinds.filter { $0 == kind }.count
+                if count > 0 { parts.append("\(count) of \(runs.count) runs \(word)") }
+            }
+            return parts.isEmpty ? "\(runs.count) runs" : "\(runs.count) runs; " + parts.joined(separator: "; ")
         }
+    }
+
+    /// The longest index cell that lists each run's result; longer ones are summed up.
+    static let longestCell = 160
+
+    /// One training run's result in a few words: its held-out accuracy or loss, or what went wrong.
+    private static func runResult(_ run: RunResult, named: Bool) -> String {
+        guard let history = run.training?.history, let behaviour = run.behaviour else { return "" }
+        let prefix = named ? "\(run.name): " : ""
+        switch behaviour.kind {
+        case .diverged: return prefix + "diverged at epoch \(behaviour.divergence!.epoch)"
+        case .unstable: return prefix + "unstable (training loss \(behaviour.peak!.loss.shortText) at epoch \(behaviour.peak!.epoch))"
+        case .didNotLearn, .learnt: break
+        }
+        let idle = behaviour.kind == .didNotLearn ? " (did not learn)" : ""
+        if let accuracy = history.split(.test)?.accuracy?.last { return prefix + "test accuracy \(accuracy.percentText)" + idle }
+        if let accuracy = history.splits.first?.accuracy?.last { return prefix + "accuracy \(accuracy.percentText)" + idle }
+        if let loss = history.split(.test)?.loss.last { return prefix + "test loss \(loss.shortText)" + idle }
+        return prefix + "final loss \((history.splits.first?.loss.last ?? .nan).shortText)" + idle
     }
 }

@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 
 /// The file-system steps of writing a report, each failing with a `ReportError` in words
@@ -60,6 +61,13 @@ enum FileOperations {
         let top = root.standardizedFileURL.path
         while current.path.hasPrefix(top + "/"), rmdir(current.path) == 0 {
             current = current.deletingLastPathComponent()
+        }
+    }
+
+    /// The SHA-256 of the file at `url`, in hex.
+    static func digest(of url: URL) throws(ReportError) -> String {
+        do { return SHA256.hex(of: try Data(contentsOf: url)) } catch {
+            throw ReportError("cannot read \(url.path): \(error.localizedDescription)")
         }
     }
 

@@ -17,7 +17,10 @@ public enum ReportReuse {
             guard var entry = metadata.experiments.first(where: { $0.name == experiment.name }), let recorded = entry.renderKey,
                   manifest.sources[experiment.displayPath] == experiment.name else { continue }
             let files = manifest.files(of: experiment.name)
-            guard !files.isEmpty, files.allSatisfy({ FileOperations.exists(folder.url.appendingPathComponent($0)) }),
+            // Every file is there with the bytes the tool wrote: a page edited or a figure deleted by
+            // hand is drawn again (a file that cannot be read is not as written).
+            guard !files.isEmpty, let digests = entry.files, Set(digests.keys) == Set(files),
+                  files.allSatisfy({ (try? FileOperations.digest(of: folder.url.appendingPathComponent($0))) == digests[$0] }),
                   let keys = keys.keys(of: experiment), keys.allSatisfy(store.contains),
                   RenderKey.of(experiment, runKeys: keys, store: store, formats: formats) == recorded else { continue }
             entry.redrawn = false

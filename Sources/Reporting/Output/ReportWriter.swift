@@ -50,6 +50,7 @@ public struct ReportWriter: Sendable {
         }
 
         var failures = failures
+        var metadata = metadata
         var written: [(name: String, file: String, summary: ResultsDocument.Summary)] = []
         for (analyzed, outcome) in zip(results, writeExperiments(results, into: staging)) {
             let experiment = analyzed.result.experiment
@@ -59,6 +60,17 @@ public struct ReportWriter: Sendable {
                 try FileOperations.removeTree(staging.appendingPathComponent(experiment.name))
                 failures.append(ExperimentFailure(file: experiment.displayPath, experiment: experiment.name, message: error.description))
             }
+        }
+
+        // What each written folder holds, as written: the next run keeps a folder only if its
+        // files still have these bytes (`ReportReuse`), so an edited or deleted file is drawn again.
+        for (index, entry) in metadata.experiments.enumerated() where written.contains(where: { $0.name == entry.name }) {
+            var digests: [String: String] = [:]
+            for file in FileOperations.files(under: staging.appendingPathComponent(entry.name)) {
+                let path = "\(entry.name)/\(file)"
+                digests[path] = try FileOperations.digest(of: staging.appendingPathComponent(path))
+            }
+            metadata.experiments[index].files = digests
         }
 
         let previous = folder.previous ?? ReportManifest(files: [], sources: [:])
@@ -94,11 +106,41 @@ public struct ReportWriter: Sendable {
             throw ReportError("--out \(folder.path): \(inTheWay.joined(separator: ", ")) \(inTheWay.count == 1 ? "is" : "are") in the way of the report "
                 + "and not the tool's to replace; move \(inTheWay.count == 1 ? "it" : "them") elsewhere and run again")
         }
+        try Self.checkWritable(staged, in: folder)
         try Interruption.shared.protect { () throws(ReportError) in
-            try commit(staged, from: staging, to: folder, manifest: manifest, previous: previous)
+            do throws(ReportError) { try commit(staged, from: staging, to: folder, manifest: manifest, previous: previous) } catch {
+                // Something was already replaced: the manifest claims the old files and the new,
+                // so the next run can finish what this one began.
+                var partial = ReportError("\(error.description); \(folder.path)/ is partly written, its manifest listing the old report's files "
+                                          + "and the new one's: run again once the cause is fixed")
+                partial.leftFolderAsItWas = false
+                destination.reportWritten()
+                throw partial
+            }
             destination.reportWritten()
         }
         return failures
+    }
+
+    /// Refuses, before anything in the folder changes, a commit that could not be finished: a
+    /// folder the staged files go into (or the report folder itself) that this process may not
+    /// write, or a file where one of those folders must be.
+    static func checkWritable(_ staged: [String], in folder: OutputFolder) throws(ReportError) {
+        var folders: Set<String> = ["."]
+        for file in staged {
+            // The deepest part of the file's path that exists is the folder written into.
+            var parent = (file as NSString).deletingLastPathComponent
+            while !parent.isEmpty, !FileOperations.exists(folder.url.appendingPathComponent(parent)) { parent = (parent as NSString).deletingLastPathComponent }
+            folders.insert(parent.isEmpty ? "." : parent)
+        }
+        for relative in folders.sorted() {
+            let url = relative == "." ? folder.url : folder.url.appendingPathComponent(relative)
+            let shown = relative == "." ? "\(folder.path)/" : "\(folder.path)/\(relative)"
+            guard FileOperations.isFolder(url) else {
+                throw ReportError("\(shown) is a file where the report needs a folder; move it elsewhere and run again")
+            }
+            if access(url.path, W_OK) != 0 { throw ReportError("cannot write into \(shown): \(String(cString: strerror(errno)))") }
+        }
     }
 
     /// Moves the staged files into the report folder and deletes the old report's files that the

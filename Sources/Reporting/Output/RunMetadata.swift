@@ -18,6 +18,9 @@ public struct RunMetadata: Codable, Sendable {
         public var renderKey: String?
         /// False when its folder was left as an earlier run drew it (`ReportReuse`).
         public var redrawn = true
+        /// The SHA-256 of each file of its folder as the tool wrote it, by path in the report
+        /// folder: a later run keeps the folder only if every file still has these bytes.
+        public var files: [String: String]?
 
         /// Creates an entry.
         public init(name: String, seed: UInt32, runs: Int, seconds: Double, sharedRuns: Int = 0, storedRuns: Int = 0,
