@@ -113,9 +113,9 @@ struct LegendRenderer {
     }
 
     /// The legend's box for a placement; for `.best`, the candidate that covers the least data, as
-    /// matplotlib's `best` judges it: the markers and line vertices inside the box, and each line
-    /// segment that crosses it (so a long straight stretch with no vertex there still counts). The
-    /// first of matplotlib's order wins ties.
+    /// matplotlib's `best` judges it: the markers and line vertices inside the box, and one for each
+    /// line (or contour) that crosses it, so a long straight stretch with no vertex there still
+    /// counts. The first of matplotlib's order wins ties.
     func place(width: Double, height: Double, in layout: AxesRenderer.Layout, placement: LegendPlacement) -> Box {
         let plot = layout.box
         let inset = Style.legendAxesPad * points
@@ -153,24 +153,28 @@ struct LegendRenderer {
             switch series.style {
             case .line:
                 data.points += points
-                data.segments += zip(points, points.dropFirst()).map { ($0, $1) }
+                data.lines.append(zip(points, points.dropFirst()).map { ($0, $1) })
             case .scatter, .bar, .text:
                 data.points += points
-            case .field, .contour, .horizontalLine, .verticalLine, .image:
+            case .contour(let field, let level, _, _):
+                data.lines.append(Contour.segments(of: field, at: level).map { start, end in
+                    ((layout.x.pixel(start.0), layout.y.pixel(start.1)), (layout.x.pixel(end.0), layout.y.pixel(end.1)))
+                })
+            case .field, .horizontalLine, .verticalLine, .image:
                 break
             }
         }
         return data
     }
 
-    /// Points and segments, in pixels, and how much of them a box covers.
+    /// Points and lines (each its segments), in pixels, and how much of them a box covers.
     struct DrawnData {
         var points: [(Double, Double)] = []
-        var segments: [((Double, Double), (Double, Double))] = []
+        var lines: [[((Double, Double), (Double, Double))]] = []
 
-        /// The points inside `box` and the segments that cross it.
+        /// The points inside `box`, and one for each line that crosses it.
         func covered(by box: Box) -> Int {
-            points.count { box.contains($0.0, $0.1) } + segments.count { Self.crosses($0.0, $0.1, box) }
+            points.count { box.contains($0.0, $0.1) } + lines.count { line in line.contains { Self.crosses($0.0, $0.1, box) } }
         }
 
         /// Whether the segment from `a` to `b` has a point inside `box` (Liang–Barsky clipping).
