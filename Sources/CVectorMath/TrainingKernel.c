@@ -5,32 +5,18 @@
 // the step both ways.
 #include "CVectorMath.h"
 #include "KernelCopies.h"
+#include "TrainingParts.h"
 #include <math.h>
 
 // The forward pass of one layer for `rows` rows x, into y.
 static void forward(const vm_train_layer *layer, const double *x, double *y, long rows) {
-    long n = layer->outputs, count = rows * n;
-    switch (layer->kind) {
-    case VM_TRAIN_LINEAR:
+    long n = layer->outputs;
+    if (layer->kind == VM_TRAIN_LINEAR) {
         // Matrix.multiply(x, W, addingToEveryRow: b): rows x inputs times inputs x outputs.
         vm_small_product(rows, n, layer->inputs, 1, x, layer->inputs, 1, layer->weight, n, 1, 0, layer->bias, y, n);
-        break;
-    case VM_TRAIN_IDENTITY:
-        for (long i = 0; i < count; i++) y[i] = x[i];
-        break;
-    case VM_TRAIN_RELU:
-        for (long i = 0; i < count; i++) y[i] = vm_relu(x[i]);
-        break;
-    case VM_TRAIN_LEAKY_RELU:
-        for (long i = 0; i < count; i++) y[i] = vm_leaky_relu(x[i], layer->slope);
-        break;
-    case VM_TRAIN_SIGMOID:
-        vm_sigmoid_array(x, y, count);
-        break;
-    case VM_TRAIN_TANH:
-        for (long i = 0; i < count; i++) y[i] = tanh(x[i]);
-        break;
+        return;
     }
+    vm_activation_forward(layer->kind, layer->slope, x, y, rows * n);
 }
 
 // The backward pass of one layer, given its input x, output y and ∂L/∂y = g for `rows` rows:
@@ -58,26 +44,7 @@ static void backward(const vm_train_network *network, const vm_train_layer *laye
         return;
     }
     // An activation's only output is ∂L/∂x.
-    if (!wantsInputGradient) return;
-    switch (layer->kind) {
-    case VM_TRAIN_IDENTITY:
-        for (long i = 0; i < count; i++) dx[i] = g[i] * 1.0;
-        break;
-    case VM_TRAIN_RELU:
-        for (long i = 0; i < count; i++) dx[i] = g[i] * vm_relu_derivative(x[i]);
-        break;
-    case VM_TRAIN_LEAKY_RELU:
-        for (long i = 0; i < count; i++) dx[i] = g[i] * vm_leaky_relu_derivative(x[i], layer->slope);
-        break;
-    case VM_TRAIN_SIGMOID:
-        vm_sigmoid_backward_array(y, g, dx, count);
-        break;
-    case VM_TRAIN_TANH:
-        for (long i = 0; i < count; i++) dx[i] = g[i] * vm_tanh_derivative(y[i]);
-        break;
-    case VM_TRAIN_LINEAR:  // Above.
-        break;
-    }
+    if (wantsInputGradient) vm_activation_backward(layer->kind, layer->slope, x, y, g, dx, count);
 }
 
 // The doubles a tape slot of `length` takes: whole 64-byte cache lines, so that each slot starts on
@@ -108,25 +75,8 @@ static inline __attribute__((always_inline)) long forward_and_loss(const vm_trai
     long width = last > 0 ? layers[last - 1].outputs : 0;
     double *a = network->activations, *d = network->gradients;
     for (long i = 0; i < last; i++) forward(&layers[i], i == 0 ? x : a + offset[i], a + offset[i + 1], rows);
-    const double *prediction = a + offset[last];
-    double *gradient = d + offset[last];
-    double scale = network->lossScale;
-    *loss = 0;
-    switch (network->loss) {
-    case VM_TRAIN_SQUARED_ERROR:
-        return vm_squared_error(prediction, targets, rows, width, 0, scale, gradient, 1, loss);
-    case VM_TRAIN_SQUARED_ERROR_ONE_HOT:
-        return vm_squared_error(prediction, targets, rows, width, 1, scale, gradient, 1, loss);
-    case VM_TRAIN_BINARY_CROSS_ENTROPY:
-        *loss = vm_binary_cross_entropy(prediction, targets, rows * width, scale, gradient);
-        return -1;
-    case VM_TRAIN_BINARY_CROSS_ENTROPY_WITH_LOGITS:
-        *loss = vm_binary_cross_entropy_with_logits(prediction, targets, rows * width, scale, gradient);
-        return -1;
-    case VM_TRAIN_SOFTMAX_CROSS_ENTROPY:
-        return vm_softmax_cross_entropy(prediction, targets, rows, width, scale, gradient, network->lossScratch, 1, loss);
-    }
-    return -1;
+    return vm_training_loss(network->loss, a + offset[last], targets, rows, width, network->lossScale,
+                            d + offset[last], network->lossScratch, loss);
 }
 
 // The backward pass from the loss's gradient on the tape, each Linear layer stepping as soon as

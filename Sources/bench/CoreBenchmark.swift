@@ -32,6 +32,7 @@ struct CoreBenchmark: ParsableCommand {
         BLASThreads.set(1)
         let steps: [(String, (Int) -> Measurement)] = [
             (CoreWorkloads.threeClassStepName, CoreWorkloads.measureThreeClassStep),
+            (CoreWorkloads.threeClassLockstepStepName, CoreWorkloads.measureThreeClassLockstepStep),
             (CoreWorkloads.squareStepName, CoreWorkloads.measureSquareStep),
             (CoreWorkloads.squareGeneralLoopStepName, CoreWorkloads.measureSquareStepGeneralLoop),
         ]
@@ -41,6 +42,10 @@ struct CoreBenchmark: ParsableCommand {
         if let kernel = results.first(where: { $0.name == CoreWorkloads.squareStepName }),
            let general = results.firstIndex(where: { $0.name == CoreWorkloads.squareGeneralLoopStepName }) {
             results[general].note = String(format: "the per-sample kernel takes %.2fx this", kernel.median / results[general].median)
+        }
+        if let alone = results.first(where: { $0.name == CoreWorkloads.threeClassStepName }),
+           let lockstep = results.firstIndex(where: { $0.name == CoreWorkloads.threeClassLockstepStepName }) {
+            results[lockstep].note = String(format: "%.2fx a network's step alone", results[lockstep].median / alone.median)
         }
         if stepsOnly || only != nil {
             MeasurementPrinter(json: output.json).print(results)

@@ -5,7 +5,7 @@ import NeuralNet
 enum CoreWorkloads {
     /// A 2-10-10-3 sigmoid network with softmax cross-entropy, full batch on 300 rows (seed 004's
     /// architecture), set up to run `epochs` steps.
-    static func threeClassNetwork(epochs: Int) -> (Trainer, LabeledData) {
+    static func threeClassNetwork(epochs: Int, learningRate: Double = 0.05) -> (Trainer, LabeledData) {
         var random = RandomState(seed: 4)
         let rows = 300
         let labels = (0..<rows).map { Double($0 % 3) }
@@ -18,7 +18,7 @@ enum CoreWorkloads {
             Linear(10, 3, initializer: Normal(std: 0.1), random: &random),
         ])
         let trainer = Trainer(
-            network: network, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: 0.05),
+            network: network, loss: SoftmaxCrossEntropy(), optimizer: SGD(learningRate: learningRate),
             configuration: TrainingConfiguration(epochs: epochs, evaluateEvery: epochs, decision: .argmax))
         return (trainer, LabeledData(inputs: inputs, targets: .column(labels)))
     }
@@ -40,6 +40,7 @@ enum CoreWorkloads {
     }
 
     static let threeClassStepName = "step 2-10-10-3 sigmoid, softmax CE, 300 rows"
+    static let threeClassLockstepStepName = "step 2-10-10-3 as above, 4 rates in lockstep, per network"
     static let squareStepName = "step 1-100-1 ReLU, per-sample momentum"
     static let squareGeneralLoopStepName = "step 1-100-1 ReLU, per-sample momentum, general loop"
 
@@ -50,6 +51,17 @@ enum CoreWorkloads {
         var random = RandomState(seed: 0)
         return Measurement.microseconds(threeClassStepName, repetitions: repetitions, operations: epochs) {
             _ = trainer.train(on: data, random: &random)
+        }
+    }
+
+    /// Microseconds per network and full-batch step of four 2-10-10-3 networks with different
+    /// learning rates trained together (`Trainer.trainTogether`), as a sweep's networks are.
+    static func measureThreeClassLockstepStep(repetitions: Int) -> Measurement {
+        let epochs = 1000
+        let lanes = Trainer.lockstepLanes
+        return Measurement.microseconds(threeClassLockstepStepName, repetitions: repetitions, operations: epochs * lanes) {
+            let members = (0..<lanes).map { threeClassNetwork(epochs: epochs, learningRate: 0.01 * Double($0 + 1)) }
+            _ = Trainer.trainTogether(members.map(\.0), on: Examples(members[0].1))
         }
     }
 

@@ -24,7 +24,8 @@ struct Console: Sendable {
         guard !quiet, !results.isEmpty else { return }
         let rows = results.map { result -> [String] in
             let diverged = result.runs.filter { $0.training?.history.outcome.diverged == true }.count
-            let runs = "\(result.runs.count)" + (result.sharedRuns > 0 ? " (\(result.sharedRuns) shared)" : "")
+            let notes = [result.sharedRuns > 0 ? "\(result.sharedRuns) shared" : nil, result.lockstepRuns > 0 ? "\(result.lockstepRuns) in lockstep" : nil]
+            let runs = "\(result.runs.count)" + (notes.contains { $0 != nil } ? " (\(notes.compactMap { $0 }.joined(separator: ", ")))" : "")
             return [result.experiment.name, runs, keyMetric(result), String(format: "%.1f s", result.seconds),
                     diverged > 0 ? "ok (\(diverged) diverged)" : "ok"]
         }

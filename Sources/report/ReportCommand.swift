@@ -59,6 +59,10 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .long, help: "Train nothing: render from the run store alone, failing (and writing nothing) if a run is missing.")
     var noTrain = false
 
+    @Flag(name: .long, help: ArgumentHelp("Train every run alone, none side by side with others in lockstep: the reference path, "
+                                          + "for comparisons (the results are the same bits either way)."))
+    var noLockstep = false
+
     @Option(name: .long, help: ArgumentHelp("Train only shard I of N (I from 0) of the runs, into the store, and render nothing. "
                                             + "Without it, an array job's index and count are read from the environment.", valueName: "I/N"))
     var shard: String?
@@ -110,7 +114,7 @@ struct ReportCommand: ParsableCommand {
             return
         }
         let storage = ReportSession.Storage(paths: store.isEmpty ? [".report-store"] : store, readsRecords: !noCache,
-                                            trains: !noTrain, shardCount: shardCount)
+                                            trains: !noTrain, shardCount: shardCount, lockstep: !noLockstep)
         let session = ReportSession(paths: paths, out: out, only: only, formats: try formats(),
                                     jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                                     storage: storage, console: Console(quiet: quiet))

@@ -11,7 +11,8 @@ extension ReportSession {
         let board = ProgressBoard(runs: schedule.jobs.count, totalWork: schedule.totalWork)
         let display = ProgressDisplay(board: board, console: console)
         display.start()
-        let outcome = stored.run(prepared, plan: plan, lookup: lookup, schedule: schedule, jobs: jobs, board: board)
+        let outcome = stored.run(prepared, plan: plan, lookup: lookup, schedule: schedule, jobs: jobs,
+                                 lockstep: storage.lockstep, board: board)
         display.stop()
         if let first = outcome.storeErrors.first {
             let others = outcome.storeErrors.count - 1

@@ -25,6 +25,9 @@ struct ReportSession {
         var trains = true
         /// `--shard-count`: how many shards the missing runs are named by, when the store does not say.
         var shardCount: Int?
+        /// False with `--no-lockstep`: every run trains alone, none side by side in lockstep (the
+        /// reference path, for comparisons: the records are the same bytes either way).
+        var lockstep = true
     }
 
     /// The experiment files read, and the problems found so far.
@@ -341,7 +344,8 @@ struct ReportSession {
         let written = results.map(\.result).map { result in
             let renderKey = RenderKey.of(result.experiment, runKeys: plan.keys(of: result.experiment.name), store: store, formats: formats)
             return RunMetadata.Entry(name: result.experiment.name, seed: result.experiment.seed, runs: result.runs.count, seconds: result.seconds,
-                                     sharedRuns: result.sharedRuns, storedRuns: result.storedRuns, renderKey: renderKey)
+                                     sharedRuns: result.sharedRuns, storedRuns: result.storedRuns, lockstepRuns: result.lockstepRuns,
+                                     renderKey: renderKey)
         }
         return RunMetadata(jobs: jobs, seconds: seconds, experiments: (written + unchanged.values).sorted { $0.name < $1.name })
     }

@@ -1,4 +1,5 @@
 import Foundation
+import NeuralNet
 import Testing
 @testable import Experiments
 
@@ -29,6 +30,35 @@ struct RunStoreTests {
         return try [moons, roots, check].enumerated().map { index, json in
             try PreparedExperiment(try Experiment(json: Data(json.utf8), file: "file\(index).json"))
         }
+    }
+
+    @Test("Wall times travel beside the record: each epoch's for short runs, a summary for long ones, and the lockstep pack's size")
+    func timingBesideTheRecord() throws {
+        var history = TrainingHistory()
+        history.batchLoss = (0..<1500).map { 1 / Double($0 + 1) }
+        history.epochSeconds = (0..<1500).map { 1e-6 * Double($0 % 7 + 1) }
+        let long = TrainingResult(history: history, initialParameters: [], finalParameters: [], probes: [], dataIndex: 2, seconds: 0.25,
+                                  lockstepNetworks: 4)
+        let record = RunRecord(.training(long))
+        // The timing file is all that knows the times; the record's bytes are those of the same run timed otherwise.
+        var untimed = long
+        (untimed.seconds, untimed.history.epochSeconds, untimed.lockstepNetworks) = (9, [], 1)
+        #expect(try record.encoded() == (try RunRecord(.training(untimed)).encoded()))
+        let timing = try CanonicalJSON.decoder().decode(RunTiming.self, from: try CanonicalJSON.encoder().encode(record.timing))
+        guard case .training(let back) = try RunRecord(decoding: try record.encoded(), timing: timing).outcome(dataIndex: 2) else {
+            Issue.record("not a training")
+            return
+        }
+        #expect(back.history.batchLoss == history.batchLoss)
+        #expect(back.history.epochSeconds.isEmpty)
+        #expect(back.epochTimes == EpochTimes(history.epochSeconds))
+        #expect(back.epochTimes.count == 1500 && back.epochTimes.fastest == 1e-6 && back.epochTimes.slowest == 7e-6)
+        #expect(back.seconds == 0.25 && back.lockstepNetworks == 4 && back.dataIndex == 2)
+
+        history.batchLoss.removeLast(600)
+        history.epochSeconds.removeLast(600)
+        let short = TrainingResult(history: history, initialParameters: [], finalParameters: [], probes: [], dataIndex: 0, seconds: 0.1)
+        #expect(RunRecord(.training(short)).timing.epochSeconds == history.epochSeconds)
     }
 
     @Test("A record reads back to the same bits, NaN and -0 included, and encodes to the same bytes")

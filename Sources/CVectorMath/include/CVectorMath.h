@@ -364,4 +364,60 @@ long vm_train_tape_length(const vm_train_layer *layers, long layerCount, long ro
 long vm_train_samples(vm_train_network *network, const double *inputs, const double *targets, const long *order,
                       long count, double *lossSum);
 
+/// How many networks the lockstep kernel trains side by side: one per lane of a vector of doubles,
+/// as many as an AVX2 register holds.
+#define VM_LOCKSTEP_LANES 4
+
+/// One layer of networks trained in lockstep (`vm_lockstep_forward`), the same in every lane but
+/// for its parameters. A Linear layer's arrays are its weight (inputs x outputs, row-major) and
+/// bias, and their momentum buffers when the optimizer keeps one; every array holds each element's
+/// VM_LOCKSTEP_LANES values side by side (element e of lane l at e·VM_LOCKSTEP_LANES + l) and starts
+/// on a 64-byte boundary. Activations use only the kind, the width and the slope.
+typedef struct {
+    vm_train_layer_kind kind;
+    long inputs, outputs;
+    double slope;
+    double *weight, *bias, *weightMomentum, *biasMomentum;
+} vm_lockstep_layer;
+
+/// VM_LOCKSTEP_LANES networks of the same layers trained together on the same full batch of
+/// `rows` rows, each with its own loss (of the kinds `vm_train_samples` knows) and its own SGD
+/// settings. The lanes' settings share their rule: momentum zero or not, Nesterov or not, the
+/// velocity form or not, weight decay zero or not. `activations` and `gradients` each hold
+/// `vm_lockstep_tape_length` doubles, interleaved as the parameters are, and start on a 64-byte
+/// boundary; `laneScratch` holds (2·width + 3)·rows doubles for the output's width.
+typedef struct {
+    const vm_lockstep_layer *layers;
+    long layerCount;
+    long rows, targetWidth;
+    vm_train_loss loss[VM_LOCKSTEP_LANES];
+    double lossScale[VM_LOCKSTEP_LANES];
+    vm_sgd_settings optimizer[VM_LOCKSTEP_LANES];
+    /// The steps taken so far; advanced by one per `vm_lockstep_backward`.
+    long steps;
+    double *activations, *gradients, *laneScratch;
+} vm_lockstep_network;
+
+/// The doubles each of a lockstep network's `activations` and `gradients` must hold: every layer's
+/// output for all lanes (the input is not copied: every lane reads the same rows).
+long vm_lockstep_tape_length(const vm_lockstep_layer *layers, long layerCount, long rows);
+
+/// The forward pass of every lane on `inputs` (rows x the first layer's inputs, row-major, the same
+/// for every lane; the first layer must be Linear), each lane's loss against `targets` into
+/// losses[lane], and its gradient onto the tape. Returns −1, or the first row whose class is not a
+/// whole number in 0..<width for a lane's loss that takes classes.
+///
+/// Each lane computes what `Trainer`'s full-batch step computes for its network alone: the same
+/// operations in the same order (every product element summed in order of its inner index, as
+/// `vm_small_product` sums it at these shapes; `vm_column_sums`' partial sums; the losses through
+/// their own kernels), only across the lanes of a vector. So each network gets the bits it would
+/// get alone.
+long vm_lockstep_forward(const vm_lockstep_network *network, const double *inputs, const double *targets,
+                         double *losses);
+
+/// The backward pass of every lane from the gradient `vm_lockstep_forward` left on the tape, and
+/// its SGD step, each Linear layer stepping as soon as its gradients are known. Requires rows ≥ 4,
+/// and every layer's rows·inputs·outputs products small enough for `vm_small_product`.
+void vm_lockstep_backward(vm_lockstep_network *network, const double *inputs);
+
 #endif

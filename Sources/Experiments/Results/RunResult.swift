@@ -33,22 +33,6 @@ public struct RunResult: Sendable, Codable {
     }
 }
 
-/// A trained network's record: its history, its parameters before and after, and its probes.
-public struct TrainingResult: Sendable, Codable {
-    /// Metrics at every evaluated epoch.
-    public var history: TrainingHistory
-    /// Every parameter before training, in layer order.
-    public var initialParameters: [NamedMatrix]
-    /// Every parameter after training.
-    public var finalParameters: [NamedMatrix]
-    /// Predictions at the probe inputs, one row per evaluated epoch (epoch 0 first).
-    public var probes: [ProbeRecord]
-    /// Which prepared data set it used (an index into the experiment's data sets).
-    public var dataIndex: Int
-    /// Wall time of the run in seconds (metadata: never written where bytes must repeat).
-    public var seconds: Double
-}
-
 /// A parameter's value with the name the report uses ("layer 1 weight").
 public struct NamedMatrix: Sendable, Codable, Equatable {
     /// "layer 1 weight".

@@ -15,6 +15,9 @@ public struct ExperimentResult: Sendable {
     public var sharedRuns = 0
     /// How many of its runs were read from the run store rather than trained (metadata).
     public var storedRuns = 0
+    /// How many of its runs trained side by side with others in lockstep (`LockstepPacking`), each
+    /// taking an equal share of their wall time (metadata).
+    public var lockstepRuns = 0
 
     /// The experiment.
     public var experiment: Experiment { prepared.experiment }
@@ -32,11 +35,13 @@ public enum ExperimentRunner {
     }
 
     /// Runs `schedule`'s jobs for `experiments` with `jobs` workers; `board` hears each job's progress.
+    /// With `lockstep`, trainings that can train side by side do (`LockstepPacking`); without it,
+    /// each trains alone, the reference path: the results are the same bits either way.
     ///
     /// The runs the schedule leaves out take their outcome from `known` (from the run store); every
     /// run must be in one or the other. `finished` hears each run's result as its job ends, from the
     /// worker's thread, so that it can be stored before the next job starts.
-    public static func run(_ experiments: [PreparedExperiment], schedule: RunSchedule, jobs: Int,
+    public static func run(_ experiments: [PreparedExperiment], schedule: RunSchedule, jobs: Int, lockstep: Bool = true,
                            known: [RunSchedule.Position: RunResult.Outcome] = [:],
                            board: ProgressBoard? = nil,
                            finished: (@Sendable (RunSchedule.Position, RunResult) -> Void)? = nil) -> [ExperimentResult] {
@@ -49,53 +54,85 @@ public enum ExperimentRunner {
             store.put(RunResult(name: plan.name, variant: plan.variant, sweepValues: plan.sweepValues, setup: plan.setup, outcome: outcome),
                       experiment: position.experiment, run: position.run, span: nil)
         }
-        ParallelWork.forEach(work.count, workers: jobs) { position in
-            let job = work[position]
-            let prepared = experiments[job.lead.experiment]
-            var plan = prepared.experiment.runs[job.lead.run]
-            if case .training(var setup) = plan.setup, let cadence = job.evaluateEvery {
-                setup.loop.evaluateEvery = cadence
-                plan.setup = .training(setup)
-            }
-            let epochs = if case .training(let setup) = plan.setup { setup.loop.epochs } else { 1 }
-            let others = job.members.count - 1
-            let label = plan.name + (others > 0 ? " (and \(others) more run\(others == 1 ? "" : "s") with the same training)" : "")
-            board?.start(job: position, experiment: prepared.experiment.name, run: label, epochs: epochs, work: job.work)
+        let packing = LockstepPacking(schedule, experiments: experiments, workers: jobs, packs: lockstep)
+        board?.plan(totalWork: packing.work.reduce(0, +))
+        ParallelWork.forEach(packing.units.count, workers: jobs) { unitIndex in
+            let unit = packing.units[unitIndex].map { work[$0] }
+            let lead = unit[0].lead
+            let prepared = experiments[lead.experiment]
+            let plans = unit.map { job in Self.plan(of: job, in: experiments) }
+            let epochs = if case .training(let setup) = plans[0].setup { setup.loop.epochs } else { 1 }
+            board?.start(job: unitIndex, experiment: prepared.experiment.name, run: Self.label(of: unit, plans: plans), epochs: epochs,
+                         work: packing.work[unitIndex])
             let started = Date()
             let progress = TrainingRun.Progress(
-                epochDone: { board?.advance(job: position, epoch: $0) },
-                batchDone: board == nil ? nil : { board?.advance(job: position, batch: $0, of: $1) })
-            let outcome = runOne(plan.setup, prepared: prepared, runIndex: job.lead.run, progress: progress)
+                epochDone: { board?.advance(job: unitIndex, epoch: $0) },
+                batchDone: board == nil ? nil : { board?.advance(job: unitIndex, batch: $0, of: $1) })
+            let outcomes = runUnit(plans, leads: unit.map(\.lead), experiments: experiments, progress: progress)
             let finishedAt = Date()
-            for member in job.members {
-                let memberPlan = experiments[member.experiment].experiment.runs[member.run]
-                let result = RunResult(name: memberPlan.name, variant: memberPlan.variant, sweepValues: memberPlan.sweepValues,
-                                       setup: memberPlan.setup,
-                                       outcome: outcome.taken(by: memberPlan.setup, dataIndex: experiments[member.experiment].dataIndices[member.run]))
-                // Only the run executed took time; the others' experiments are charged nothing.
-                store.put(result, experiment: member.experiment, run: member.run,
-                          span: member == job.lead ? (started, finishedAt) : nil)
-                finished?(member, result)
+            for (job, outcome) in zip(unit, outcomes) {
+                for member in job.members {
+                    let memberPlan = experiments[member.experiment].experiment.runs[member.run]
+                    let result = RunResult(name: memberPlan.name, variant: memberPlan.variant, sweepValues: memberPlan.sweepValues,
+                                           setup: memberPlan.setup,
+                                           outcome: outcome.taken(by: memberPlan.setup, dataIndex: experiments[member.experiment].dataIndices[member.run]))
+                    // Only the runs executed took time; the others' experiments are charged nothing.
+                    store.put(result, experiment: member.experiment, run: member.run,
+                              span: member == job.lead ? (started, finishedAt) : nil)
+                    finished?(member, result)
+                }
             }
-            board?.finish(job: position, seconds: finishedAt.timeIntervalSince(started))
+            board?.finish(job: unitIndex, seconds: finishedAt.timeIntervalSince(started), runs: unit.count)
         }
         return experiments.enumerated().map { index, prepared in
             var result = ExperimentResult(prepared: prepared, runs: store.results(of: index), seconds: store.seconds(of: index))
             result.sharedRuns = work.reduce(0) { count, job in count + job.members.dropFirst().filter { $0.experiment == index }.count }
+            result.lockstepRuns = packing.units.filter { $0.count > 1 }.joined().filter { work[$0].lead.experiment == index }.count
             return result
         }
     }
 
-    private static func runOne(_ setup: RunSetup, prepared: PreparedExperiment, runIndex: Int, progress: TrainingRun.Progress) -> RunResult.Outcome {
-        switch setup {
+    /// The plan a job executes: its lead run's, recording at the cadence every member needs.
+    private static func plan(of job: RunSchedule.Job, in experiments: [PreparedExperiment]) -> RunPlan {
+        var plan = experiments[job.lead.experiment].experiment.runs[job.lead.run]
+        if case .training(var setup) = plan.setup, let cadence = job.evaluateEvery {
+            setup.loop.evaluateEvery = cadence
+            plan.setup = .training(setup)
+        }
+        return plan
+    }
+
+    /// How the progress display names a unit: its first run, and how many share or join its training.
+    private static func label(of unit: [RunSchedule.Job], plans: [RunPlan]) -> String {
+        let shared = unit[0].members.count - 1
+        var label = plans[0].name
+        if unit.count > 1 { label += " (and \(unit.count - 1) more trained with it in lockstep)" }
+        if shared > 0 { label += " (and \(shared) more run\(shared == 1 ? "" : "s") with the same training)" }
+        return label
+    }
+
+    /// The outcomes of a unit's plans, whose lead runs are `leads`: one run, or trainings that share
+    /// their data and train together.
+    private static func runUnit(_ plans: [RunPlan], leads: [RunSchedule.Position], experiments: [PreparedExperiment],
+                                progress: TrainingRun.Progress) -> [RunResult.Outcome] {
+        let prepared = experiments[leads[0].experiment]
+        let dataIndex = prepared.dataIndices[leads[0].run] ?? 0
+        if plans.count > 1 {
+            let setups = plans.map { plan -> TrainingSetup in
+                guard case .training(let setup) = plan.setup else { preconditionFailure("Only trainings train in lockstep") }
+                return setup
+            }
+            return TrainingRun.runTogether(setups, data: prepared.datasets[dataIndex], dataIndex: dataIndex, progress: progress)
+                .map { .training($0) }
+        }
+        switch plans[0].setup {
         case .training(let setup):
-            let dataIndex = prepared.dataIndices[runIndex] ?? 0
-            return .training(TrainingRun.run(setup, data: prepared.datasets[dataIndex], dataIndex: dataIndex, progress: progress))
+            return [.training(TrainingRun.run(setup, data: prepared.datasets[dataIndex], dataIndex: dataIndex, progress: progress))]
         case .minimize(let setup):
-            return .minimize(MinimizeRun.run(setup))
+            return [.minimize(MinimizeRun.run(setup))]
         case .gradientCheck(let setup):
             var random = RandomState(seed: setup.seed)
-            return .gradientCheck(GradientCheck.standardSuite(random: &random, epsilon: setup.epsilon, tolerance: setup.tolerance))
+            return [.gradientCheck(GradientCheck.standardSuite(random: &random, epsilon: setup.epsilon, tolerance: setup.tolerance))]
         }
     }
 }

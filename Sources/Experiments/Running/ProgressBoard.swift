@@ -60,7 +60,7 @@ public final class ProgressBoard: @unchecked Sendable {
     private var workPerEpoch: [Int: Double] = [:]
     private var finished = 0
     private var done = 0.0
-    private let total: Double
+    private var total: Double
     private let runs: Int
     private let started = Date()
     /// Called (on a worker thread) when a run finishes: experiment, run, seconds.
@@ -70,6 +70,11 @@ public final class ProgressBoard: @unchecked Sendable {
     public init(runs: Int, totalWork: Double) {
         self.runs = runs
         self.total = totalWork
+    }
+
+    /// Sets the estimated work in all, once the runner knows how its jobs are packed.
+    func plan(totalWork: Double) {
+        lock.withLock { total = totalWork }
     }
 
     func start(job: Int, experiment: String, run: String, epochs: Int, work: Double) {
@@ -98,11 +103,12 @@ public final class ProgressBoard: @unchecked Sendable {
         }
     }
 
-    func finish(job: Int, seconds: Double) {
+    /// Records job `job`, which trained `runs` runs, finished after `seconds`.
+    func finish(job: Int, seconds: Double, runs: Int = 1) {
         let run = lock.withLock { () -> ActiveRun? in
             let run = active.removeValue(forKey: job)
             if let run { done += (Double(run.epochs) - run.epochsDone) * (workPerEpoch[job] ?? 0) }
-            finished += 1
+            finished += runs
             return run
         }
         if let run { onRunFinished?(run.experiment, run.run, seconds) }

@@ -17,7 +17,7 @@ public struct RunKey: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let material: Data
 
     /// The version of the record format; records of another version are not read.
-    public static let recordFormat = 1
+    public static let recordFormat = 2
 
     /// What goes into a key, as it is written.
     struct Material: Encodable {

@@ -72,11 +72,12 @@ public struct StoredRuns: Sendable {
     /// Trains the runs `lookup` found missing (`schedule`'s jobs), with `jobs` workers, storing each;
     /// `board` hears the training. The results hold the runs `lookup` covers, read or trained.
     public func run(_ experiments: [PreparedExperiment], plan: SweepPlan, lookup: Lookup, schedule: RunSchedule,
-                    jobs: Int, board: ProgressBoard? = nil) -> Outcome {
+                    jobs: Int, lockstep: Bool = true, board: ProgressBoard? = nil) -> Outcome {
         let keys = Dictionary(plan.entries.map { ($0.position, $0.key) }, uniquingKeysWith: { first, _ in first })
         let errors = ErrorList()
         let store = store
-        var results = ExperimentRunner.run(experiments, schedule: schedule, jobs: jobs, known: lookup.known, board: board) { position, result in
+        var results = ExperimentRunner.run(experiments, schedule: schedule, jobs: jobs, lockstep: lockstep, known: lookup.known,
+                                           board: board) { position, result in
             guard let key = keys[position] else { return }
             do throws(StoreError) { try store.save(RunRecord(result.outcome), key: key) } catch { errors.append(error.description) }
         }

@@ -1,21 +1,26 @@
 /// How a network's steps are taken and its predictions made while it trains: through the
 /// network's layers, the loss and the optimizer (`GeneralSteps`), or for per-sample SGD through
 /// one C call an epoch (`SampleKernelSteps`). `Trainer` runs one loop over either.
-protocol StepEngine: AnyObject {
-    /// The network trained.
-    var network: Sequential { get }
+protocol StepEngine: NetworkPredictor {
     /// Takes one epoch's steps on the training rows in `order`. A step that sees every row in
     /// their order with the weights the epoch started from (a full batch) hands its output and
     /// loss to `wholeSet` before its update: they are the training metrics after the epoch before.
     /// `onBatch` hears the batches done and the batches in the epoch.
     func epoch(order: [Int], onBatch: ((Int, Int) -> Void)?, wholeSet: (_ output: Matrix, _ loss: Double) -> Void) -> EpochSteps
+}
+
+/// What a training's history is recorded from: the network, and its predictions with the weights
+/// it has now (in the precision it trains in).
+protocol NetworkPredictor: AnyObject {
+    /// The network trained.
+    var network: Sequential { get }
     /// The network's outputs for `inputs`, with the weights as they are now.
     func predict(_ inputs: Matrix) -> Matrix
     /// The network's outputs for the rows `rows` of `table`, scaled as the table scales them.
     func predict(_ table: InputTable, rows: ArraySlice<Int>) -> Matrix
 }
 
-extension StepEngine {
+extension NetworkPredictor {
     /// The Frobenius norm of each weight matrix now, first layer first.
     var weightNorms: [Double] { network.weights.map(\.value.frobeniusNorm) }
 

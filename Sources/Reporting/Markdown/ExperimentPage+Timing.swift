@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import NeuralNet
 
 extension ExperimentPage {
     /// The most runs whose epoch times the page lists one by one; more are summarised in a line.
@@ -8,10 +9,10 @@ extension ExperimentPage {
     /// The wall time of each run's epochs (training; evaluation aside), below the page's run-metadata
     /// marker: times change from run to run, so `report --check` compares the page above it only.
     func timingFooter() -> [String] {
-        let timed = result.trainingRuns.filter { !$0.training.history.epochSeconds.isEmpty }
+        let timed = result.trainingRuns.filter { $0.training.epochTimes.count > 0 }
         guard !timed.isEmpty else { return [] }
         var lines = [IndexPage.footerMarker, "", "### Time per epoch", ""]
-        let statistics = timed.map { entry in (entry.run.name, EpochTimes(entry.training.history.epochSeconds)) }
+        let statistics = timed.map { entry in (entry.run.name, entry.training.epochTimes) }
         if statistics.count == 1 || statistics.count > Self.timedRunLimit {
             let medians = statistics.map(\.1.median)
             let total = statistics.reduce(0) { $0 + $1.1.total }
@@ -29,28 +30,17 @@ extension ExperimentPage {
             }
             lines += ["Training only (evaluation aside), on this run's machine:", "", table.text]
         }
+        let packed = timed.filter { $0.training.lockstepNetworks > 1 }
+        if let pack = packed.map(\.training.lockstepNetworks).max() {
+            let runs = packed.count == timed.count ? (packed.count == 1 ? "The run" : "These runs") : "\(packed.count) of these \(timed.count) runs"
+            lines += ["", "\(runs) trained side by side with others, up to \(pack) at a time in lockstep: a run's times are its "
+                      + "equal share of the time its pack took."]
+        }
         return lines + [""]
     }
 
     /// Seconds with three significant digits, in milliseconds below a second.
     static func secondsText(_ seconds: Double) -> String {
         seconds < 1 ? String(format: "%.3g ms", seconds * 1000) : String(format: "%.3g s", seconds)
-    }
-}
-
-/// A run's epoch wall times, summarised.
-struct EpochTimes {
-    let count: Int
-    let median: Double
-    let fastest: Double
-    let slowest: Double
-    let total: Double
-
-    init(_ seconds: [Double]) {
-        let sorted = seconds.sorted()
-        count = sorted.count
-        median = sorted.isEmpty ? 0 : (sorted[(sorted.count - 1) / 2] + sorted[sorted.count / 2]) / 2
-        (fastest, slowest) = (sorted.first ?? 0, sorted.last ?? 0)
-        total = sorted.reduce(0, +)
     }
 }

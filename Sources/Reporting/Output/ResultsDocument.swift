@@ -93,8 +93,8 @@ struct ResultsDocument: Encodable {
         var bytes: Int
     }
 
-    /// The most epochs whose batch losses a run's history in the file keeps.
-    static let epochLossLimit = 1000
+    /// The most epochs whose batch losses and times a run's history in the file keeps.
+    static let epochLossLimit = TrainingResult.epochSeriesLimit
 
     var experiment: String
     var file: String

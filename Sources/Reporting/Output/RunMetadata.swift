@@ -14,6 +14,9 @@ public struct RunMetadata: Codable, Sendable {
         public var sharedRuns: Int
         /// Runs read from the run store: trained by an earlier invocation, or by another machine.
         public var storedRuns: Int
+        /// Runs trained side by side with others in lockstep, each taking an equal share of their
+        /// wall time (absent in a run.json of an earlier version).
+        public var lockstepRuns: Int?
         /// What its pages and figures were drawn from (`RenderKey`).
         public var renderKey: String?
         /// False when its folder was left as an earlier run drew it (`ReportReuse`).
@@ -24,13 +27,14 @@ public struct RunMetadata: Codable, Sendable {
 
         /// Creates an entry.
         public init(name: String, seed: UInt32, runs: Int, seconds: Double, sharedRuns: Int = 0, storedRuns: Int = 0,
-                    renderKey: String? = nil) {
+                    lockstepRuns: Int = 0, renderKey: String? = nil) {
             self.name = name
             self.seed = seed
             self.runs = runs
             self.seconds = seconds
             self.sharedRuns = sharedRuns
             self.storedRuns = storedRuns
+            self.lockstepRuns = lockstepRuns
             self.renderKey = renderKey
         }
     }
@@ -75,6 +79,7 @@ public struct RunMetadata: Codable, Sendable {
         let times = redrawn.map { entry in
             var notes: [String] = []
             if entry.sharedRuns > 0 { notes.append("\(entry.sharedRuns) run\(entry.sharedRuns == 1 ? "" : "s") shared") }
+            if let lockstep = entry.lockstepRuns, lockstep > 0 { notes.append("\(lockstep) in lockstep") }
             if entry.storedRuns > 0 {
                 notes.append(entry.storedRuns == entry.runs ? "all from the run store" : "\(entry.storedRuns) from the run store")
             }

@@ -38,12 +38,12 @@ final class SampleKernel {
     /// targets `targetWidth` wide, or returns nil when the kernel cannot run it exactly.
     init?(network: Sequential, loss: any Loss, optimizer: any Optimizer, inputWidth: Int, targetWidth: Int) {
         let rows = 1
-        guard let sgd = optimizer as? SGD, let lossKind = Self.kind(of: loss) else { return nil }
+        guard let sgd = optimizer as? SGD, let lossKind = KernelParts.kind(of: loss) else { return nil }
         var layers: [vm_train_layer] = []
         var width = inputWidth
         for (index, layer) in network.layers.enumerated() {
             guard width > 0, let next = layer.outputWidth(forInputWidth: width), next > 0,
-                  let kind = Self.kind(of: layer) else { return nil }
+                  let kind = KernelParts.kind(of: layer) else { return nil }
             if kind == VM_TRAIN_LINEAR {
                 // The general loop's products must all take the small kernel (OpenBLAS rounds
                 // differently): x·W, xᵀ·g and g·Wᵀ below the threshold, and g·Wᵀ, whose B is read
@@ -53,19 +53,17 @@ final class SampleKernel {
             }
             var description = vm_train_layer()
             (description.kind, description.inputs, description.outputs) = (kind, width, next)
-            description.slope = (layer as? LeakyReLU)?.slope ?? 0
+            description.slope = KernelParts.slope(of: layer)
             layers.append(description)
             width = next
         }
-        guard !layers.isEmpty, targetWidth == (Self.takesClasses(lossKind.kind) ? 1 : width) else { return nil }
+        guard !layers.isEmpty, targetWidth == KernelParts.targetWidth(of: lossKind.kind, outputWidth: width) else { return nil }
 
         self.parameters = network.parameters
         self.optimizer = sgd
         self.loss = lossKind.kind
         self.lossName = loss.name
-        // Each loss's own scale: softmax cross-entropy averages over rows, the others over elements.
-        let terms = lossKind.kind == VM_TRAIN_SOFTMAX_CROSS_ENTROPY ? rows : rows * width
-        self.lossScale = 1 / lossKind.reduction.divisor(rows: rows, terms: terms)
+        self.lossScale = KernelParts.scale(of: lossKind.kind, reduction: lossKind.reduction, rows: rows, width: width)
         self.rows = rows
         self.inputWidth = inputWidth
         self.outputWidth = width
@@ -109,7 +107,7 @@ final class SampleKernel {
     /// epoch (that sample made no step). Loads and stores the parameters itself.
     func trainEpoch(on data: LabeledData, order: [Int]) -> (lossSum: Double, steps: Int, diverged: Bool) {
         requireShapes(data.inputs, data.targets, rows: data.count)
-        if Self.takesClasses(loss) {
+        if KernelParts.takesClasses(loss) {
             // The general loop stops at the first sample with a bad class; this stops before the epoch.
             let invalidRow = data.targets.elements.firstIndex { vm_is_class_index($0, outputWidth) == 0 } ?? -1
             requireValidClasses(invalidRow: invalidRow, in: data.targets, classes: outputWidth, loss: lossName)
@@ -139,11 +137,6 @@ final class SampleKernel {
     /// Copies the flat buffer back into every parameter's value and gradient.
     private func storeParameters() {
         copyParameters { flat, matrix in _ = matrix.initialize(from: flat) }
-    }
-
-    /// Whether a loss's targets are class indices, one column of them.
-    private static func takesClasses(_ loss: vm_train_loss) -> Bool {
-        loss == VM_TRAIN_SQUARED_ERROR_ONE_HOT || loss == VM_TRAIN_SOFTMAX_CROSS_ENTROPY
     }
 
     private func requireShapes(_ inputs: Matrix, _ targets: Matrix, rows: Int) {
@@ -179,31 +172,6 @@ final class SampleKernel {
             parameter.gradient.withUnsafeMutableBufferPointer {
                 copy(UnsafeMutableBufferPointer(rebasing: storage[(gradients + start)..<(gradients + start + count)]), $0)
             }
-        }
-    }
-
-    /// The kernel's name for a layer, or nil when it has none.
-    private static func kind(of layer: any Layer) -> vm_train_layer_kind? {
-        switch layer {
-        case is Linear: VM_TRAIN_LINEAR
-        case is Identity: VM_TRAIN_IDENTITY
-        case is ReLU: VM_TRAIN_RELU
-        case is LeakyReLU: VM_TRAIN_LEAKY_RELU
-        case is Sigmoid: VM_TRAIN_SIGMOID
-        case is Tanh: VM_TRAIN_TANH
-        default: nil
-        }
-    }
-
-    /// The kernel's name for a loss and the loss's reduction, or nil when it has none.
-    private static func kind(of loss: any Loss) -> (kind: vm_train_loss, reduction: Reduction)? {
-        switch loss {
-        case let squared as MeanSquaredError:
-            (squared.oneHotTargets ? VM_TRAIN_SQUARED_ERROR_ONE_HOT : VM_TRAIN_SQUARED_ERROR, squared.reduction)
-        case let entropy as BinaryCrossEntropy: (VM_TRAIN_BINARY_CROSS_ENTROPY, entropy.reduction)
-        case let entropy as BinaryCrossEntropyWithLogits: (VM_TRAIN_BINARY_CROSS_ENTROPY_WITH_LOGITS, entropy.reduction)
-        case let entropy as SoftmaxCrossEntropy: (VM_TRAIN_SOFTMAX_CROSS_ENTROPY, entropy.reduction)
-        default: nil
         }
     }
 }
