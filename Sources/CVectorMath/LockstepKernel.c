@@ -17,6 +17,10 @@
 #define LANES VM_LOCKSTEP_LANES
 #define INLINE static inline __attribute__((always_inline))
 
+// The lane helpers below are always inlined into the AVX2 and the baseline copies of the entry
+// points, so no vector ever crosses a call whose ABI the two copies would see differently.
+#pragma clang diagnostic ignored "-Wpsabi"
+
 typedef double lanes __attribute__((vector_size(8 * LANES)));
 _Static_assert(LANES == 4, "splat writes four lanes");
 
@@ -32,10 +36,47 @@ INLINE lanes splat(double s) { return (lanes){s, s, s, s}; }
 // rows taken with it: narrower blocks take more rows, so that every tile has about as many
 // independent sums, each waiting on its own chain of additions.
 
-// Y[i..i+R][j0..j0+J] = X·W + b: each sum runs over the layer's inputs p.
+// An element-wise activation whose backward pass is taken in the same pass as the input gradient
+// of the Linear layer after it: its kind, its input x and its output y.
+typedef struct {
+    int present;
+    vm_train_layer_kind kind;
+    double slope;
+    const lanes *x, *y;
+} fused_activation;
+
+// The lanes of one element through a scalar formula of CVectorMath.h, lane by lane: the compiler
+// makes the four one vector operation, and the formula is the one every other kernel uses.
+#define EACH_LANE(result, ...)                                                                     \
+    do {                                                                                           \
+        double out_[LANES];                                                                        \
+        _Pragma("clang loop vectorize(enable) vectorize_width(4)")                                 \
+        for (int l = 0; l < LANES; l++) out_[l] = (__VA_ARGS__);                                   \
+        memcpy(&(result), out_, sizeof out_);                                                      \
+    } while (0)
+
+// ∂L/∂x of the activation for the lanes of element e, given ∂L/∂y = g: `vm_activation_backward`'s
+// formulas.
+INLINE lanes activation_backward(const fused_activation *activation, long e, lanes g) {
+    lanes dx = g, x = activation->x[e], y = activation->y[e];
+    switch (activation->kind) {
+    case VM_TRAIN_IDENTITY: dx = g * 1.0; break;
+    case VM_TRAIN_RELU: EACH_LANE(dx, g[l] * vm_relu_derivative(x[l])); break;
+    case VM_TRAIN_LEAKY_RELU: EACH_LANE(dx, g[l] * vm_leaky_relu_derivative(x[l], activation->slope)); break;
+    case VM_TRAIN_SIGMOID: EACH_LANE(dx, g[l] * vm_sigmoid_derivative(y[l])); break;
+    case VM_TRAIN_TANH: EACH_LANE(dx, g[l] * vm_tanh_derivative(y[l])); break;
+    case VM_TRAIN_LINEAR: break;
+    }
+    return dx;
+}
+
+typedef long lane_bits __attribute__((vector_size(8 * LANES)));
+
+// Y[i..i+R][j0..j0+J] = X·W + b: each sum runs over the layer's inputs p. `inRange` keeps, lane by
+// lane, whether every output so far lies within exp's in-range limit (for a sigmoid after the layer).
 #define FORWARD_TILE(NAME, R, J, LOAD)                                                             \
     INLINE void NAME(long i, long j0, long m, long n, const void *x, const lanes *w, const lanes *b, \
-                     lanes *y) {                                                                   \
+                     lanes *y, lane_bits *inRange) {                                               \
         lanes sum[R][J];                                                                           \
         for (int r = 0; r < R; r++)                                                                \
             for (int j = 0; j < J; j++) sum[r][j] = splat(0);                                      \
@@ -46,13 +87,22 @@ INLINE lanes splat(double s) { return (lanes){s, s, s, s}; }
                 for (int j = 0; j < J; j++) sum[r][j] = sum[r][j] + s * wRow[j];                   \
             }                                                                                      \
         }                                                                                          \
+        lane_bits within = *inRange;                                                               \
         for (int r = 0; r < R; r++)                                                                \
-            for (int j = 0; j < J; j++) y[(i + r) * n + j0 + j] = sum[r][j] + b[j0 + j];           \
+            for (int j = 0; j < J; j++) {                                                          \
+                lanes value = sum[r][j] + b[j0 + j];                                               \
+                y[(i + r) * n + j0 + j] = value;                                                   \
+                within &= (value >= -VM_EXP_IN_RANGE_LIMIT) & (value <= VM_EXP_IN_RANGE_LIMIT);    \
+            }                                                                                      \
+        *inRange = within;                                                                         \
     }
 
-// dX[i..i+R][p0..p0+J] = G·Wᵀ: each sum runs over the layer's outputs j.
-#define INPUT_GRADIENT_TILE(NAME, R, J)                                                            \
-    INLINE void NAME(long i, long p0, long m, long n, const lanes *g, const lanes *w, lanes *dx) {  \
+// dX[i..i+R][p0..p0+J] = G·Wᵀ: each sum runs over the layer's outputs j. With an activation before
+// the layer, what is stored is the activation's input gradient instead, dX ⊙ f′. (G and W are
+// always lanes: LOAD is not used.)
+#define INPUT_GRADIENT_TILE(NAME, R, J, LOAD)                                                      \
+    INLINE void NAME(long i, long p0, long m, long n, const lanes *g, const lanes *w, lanes *dx,    \
+                     const fused_activation *activation) {                                        \
         lanes sum[R][J];                                                                           \
         for (int r = 0; r < R; r++)                                                                \
             for (int q = 0; q < J; q++) sum[r][q] = splat(0);                                      \
@@ -65,7 +115,10 @@ INLINE lanes splat(double s) { return (lanes){s, s, s, s}; }
             }                                                                                      \
         }                                                                                          \
         for (int r = 0; r < R; r++)                                                                \
-            for (int q = 0; q < J; q++) dx[(i + r) * m + p0 + q] = sum[r][q];                      \
+            for (int q = 0; q < J; q++) {                                                          \
+                long e = (i + r) * m + p0 + q;                                                     \
+                dx[e] = activation->present ? activation_backward(activation, e, sum[r][q]) : sum[r][q]; \
+            }                                                                                      \
     }
 
 // The SGD settings of the lanes, as vectors, and the one rule they share.
@@ -108,14 +161,15 @@ INLINE void step(lanes *w, lanes *b, lanes g, const lane_settings *s) {
     }
 }
 
-// W[p0..p0+R][j0..j0+J] stepped with its gradient Xᵀ·G: each sum runs over the rows i.
-#define WEIGHT_STEP_TILE(NAME, R, J, LOAD)                                                         \
-    INLINE void NAME(long p0, long j0, long rows, long m, long n, const void *x, const lanes *g,     \
-                     lanes *w, lanes *momentum, const lane_settings *settings) {                   \
+// Xᵀ·G's sums for W[p0..p0+R][j0..j0+J] carried over rows i0..i1 (each sum runs over the rows in
+// order, from where the previous rows left it in `sums`).
+#define WEIGHT_SUMS_TILE(NAME, R, J, LOAD)                                                         \
+    INLINE void NAME(long p0, long j0, long i0, long i1, long m, long n, const void *x, const lanes *g, \
+                     lanes *sums) {                                                                \
         lanes sum[R][J];                                                                           \
         for (int q = 0; q < R; q++)                                                                \
-            for (int j = 0; j < J; j++) sum[q][j] = splat(0);                                      \
-        for (long i = 0; i < rows; i++) {                                                          \
+            for (int j = 0; j < J; j++) sum[q][j] = sums[(p0 + q) * n + j0 + j];                   \
+        for (long i = i0; i < i1; i++) {                                                           \
             const lanes *gRow = g + i * n + j0;                                                    \
             for (int q = 0; q < R; q++) {                                                          \
                 lanes s = LOAD(x, i * m + p0 + q);                                                 \
@@ -123,24 +177,22 @@ INLINE void step(lanes *w, lanes *b, lanes g, const lane_settings *s) {
             }                                                                                      \
         }                                                                                          \
         for (int q = 0; q < R; q++)                                                                \
-            for (int j = 0; j < J; j++) {                                                          \
-                long e = (p0 + q) * n + j0 + j;                                                    \
-                step(w + e, momentum + e, sum[q][j], settings);                                    \
-            }                                                                                      \
+            for (int j = 0; j < J; j++) sums[(p0 + q) * n + j0 + j] = sum[q][j];                   \
     }
 
-// The tiles of one block width J: R rows at a time, then single rows.
+// A tile in its three heights: R rows, half as many (NAME_half) and one (NAME_one).
+#define THREE_HEIGHTS(TILE, NAME, R, J, LOAD)                                                      \
+    TILE(NAME, R, J, LOAD)                                                                         \
+    TILE(NAME##_half, (R + 1) / 2, J, LOAD)                                                        \
+    TILE(NAME##_one, 1, J, LOAD)
+
+// The tiles of one block width J: R rows at a time, then half as many, then single rows.
 #define TILES(J, R)                                                                                \
-    FORWARD_TILE(forward_shared_##J, R, J, SHARED)                                                 \
-    FORWARD_TILE(forward_shared_one_##J, 1, J, SHARED)                                             \
-    FORWARD_TILE(forward_lanes_##J, R, J, LANEWISE)                                                \
-    FORWARD_TILE(forward_lanes_one_##J, 1, J, LANEWISE)                                            \
-    INPUT_GRADIENT_TILE(input_gradient_##J, R, J)                                                  \
-    INPUT_GRADIENT_TILE(input_gradient_one_##J, 1, J)                                              \
-    WEIGHT_STEP_TILE(weight_step_shared_##J, R, J, SHARED)                                         \
-    WEIGHT_STEP_TILE(weight_step_shared_one_##J, 1, J, SHARED)                                     \
-    WEIGHT_STEP_TILE(weight_step_lanes_##J, R, J, LANEWISE)                                        \
-    WEIGHT_STEP_TILE(weight_step_lanes_one_##J, 1, J, LANEWISE)                                    \
+    THREE_HEIGHTS(FORWARD_TILE, forward_shared_##J, R, J, SHARED)                                  \
+    THREE_HEIGHTS(FORWARD_TILE, forward_lanes_##J, R, J, LANEWISE)                                 \
+    THREE_HEIGHTS(INPUT_GRADIENT_TILE, input_gradient_##J, R, J, LANEWISE)                         \
+    THREE_HEIGHTS(WEIGHT_SUMS_TILE, weight_sums_shared_##J, R, J, SHARED)                          \
+    THREE_HEIGHTS(WEIGHT_SUMS_TILE, weight_sums_lanes_##J, R, J, LANEWISE)                         \
     enum { tile_rows_##J = R };
 
 TILES(1, 8)
@@ -162,41 +214,51 @@ INLINE long block_start(long n, long b) {
 }
 INLINE long block_width(long n, long b) { return block_start(n, b + 1) - block_start(n, b); }
 
-// Runs TILE_R (R at a time) then TILE_ONE over `count` positions, for a block of width J.
-#define OVER_POSITIONS(count, R, TILE_R, TILE_ONE, ...)                                            \
+// Runs TILE over positions from `start` to `end`, R at a time, then TILE_half once if half as many
+// are left, then TILE_one over the rest, for a block of width J.
+#define OVER_POSITIONS(start, end, R, TILE, ...)                                                   \
     do {                                                                                           \
-        long position_ = 0;                                                                        \
-        for (; position_ + (R) <= (count); position_ += (R)) TILE_R(position_, __VA_ARGS__);       \
-        for (; position_ < (count); position_++) TILE_ONE(position_, __VA_ARGS__);                 \
+        long position_ = (start);                                                                  \
+        for (; position_ + (R) <= (end); position_ += (R)) TILE(position_, __VA_ARGS__);           \
+        if ((R) > 1 && position_ + ((R) + 1) / 2 <= (end)) {                                       \
+            TILE##_half(position_, __VA_ARGS__);                                                   \
+            position_ += ((R) + 1) / 2;                                                            \
+        }                                                                                          \
+        for (; position_ < (end); position_++) TILE##_one(position_, __VA_ARGS__);                 \
     } while (0)
 
 #define WIDTH_CASES(MACRO) MACRO(1) MACRO(2) MACRO(3) MACRO(4) MACRO(5) MACRO(6)
 
-// A Linear layer's forward pass, Y = X·W + b.
-INLINE void linear_forward(long rows, long m, long n, const void *x, int shared, const lanes *w, const lanes *b,
-                           lanes *y) {
+// A Linear layer's forward pass, Y = X·W + b; returns whether every output lies within exp's
+// in-range limit.
+INLINE int linear_forward(long rows, long m, long n, const void *x, int shared, const lanes *w, const lanes *b,
+                          lanes *y) {
+    lane_bits inRange = {-1, -1, -1, -1};
     for (long block = 0; block < block_count(n); block++) {
         long j0 = block_start(n, block);
         switch (block_width(n, block)) {
 #define CASE(J)                                                                                    \
     case J:                                                                                        \
-        if (shared) OVER_POSITIONS(rows, tile_rows_##J, forward_shared_##J, forward_shared_one_##J, j0, m, n, x, w, b, y); \
-        else OVER_POSITIONS(rows, tile_rows_##J, forward_lanes_##J, forward_lanes_one_##J, j0, m, n, x, w, b, y); \
+        if (shared) OVER_POSITIONS(0, rows, tile_rows_##J, forward_shared_##J, j0, m, n, x, w, b, y, &inRange); \
+        else OVER_POSITIONS(0, rows, tile_rows_##J, forward_lanes_##J, j0, m, n, x, w, b, y, &inRange); \
         break;
             WIDTH_CASES(CASE)
 #undef CASE
         }
     }
+    return (inRange[0] & inRange[1] & inRange[2] & inRange[3]) != 0;
 }
 
-// A Linear layer's input gradient, dX = G·Wᵀ, before its weights step.
-INLINE void linear_input_gradient(long rows, long m, long n, const lanes *g, const lanes *w, lanes *dx) {
+// Rows i0..i1 of a Linear layer's input gradient, dX = G·Wᵀ (or, with an activation before it,
+// that activation's input gradient), from the weights before they step.
+INLINE void linear_input_gradient(long i0, long i1, long m, long n, const lanes *g, const lanes *w, lanes *dx,
+                                  const fused_activation *activation) {
     for (long block = 0; block < block_count(m); block++) {
         long p0 = block_start(m, block);
         switch (block_width(m, block)) {
 #define CASE(J)                                                                                    \
     case J:                                                                                        \
-        OVER_POSITIONS(rows, tile_rows_##J, input_gradient_##J, input_gradient_one_##J, p0, m, n, g, w, dx); \
+        OVER_POSITIONS(i0, i1, tile_rows_##J, input_gradient_##J, p0, m, n, g, w, dx, activation); \
         break;
             WIDTH_CASES(CASE)
 #undef CASE
@@ -204,35 +266,15 @@ INLINE void linear_input_gradient(long rows, long m, long n, const lanes *g, con
     }
 }
 
-// A Linear(1 → 1) layer's weight gradient: `vm_small_product` takes a single row times a single
-// column as a dot product in four interleaved partial sums, so this does too.
-INLINE lanes dot_weight_gradient(long rows, const void *x, int shared, const lanes *g) {
-    lanes s0 = splat(0), s1 = splat(0), s2 = splat(0), s3 = splat(0);
-    long i = 0;
-    for (; i + 4 <= rows; i += 4) {
-        s0 = s0 + (shared ? SHARED(x, i) : LANEWISE(x, i)) * g[i];
-        s1 = s1 + (shared ? SHARED(x, i + 1) : LANEWISE(x, i + 1)) * g[i + 1];
-        s2 = s2 + (shared ? SHARED(x, i + 2) : LANEWISE(x, i + 2)) * g[i + 2];
-        s3 = s3 + (shared ? SHARED(x, i + 3) : LANEWISE(x, i + 3)) * g[i + 3];
-    }
-    for (; i < rows; i++) s0 = s0 + (shared ? SHARED(x, i) : LANEWISE(x, i)) * g[i];
-    return (s0 + s1) + (s2 + s3);
-}
-
-// A Linear layer's weights stepped with their gradient Xᵀ·G.
-INLINE void linear_weight_step(long rows, long m, long n, const void *x, int shared, const lanes *g, lanes *w,
-                               lanes *momentum, const lane_settings *settings) {
-    if (m == 1 && n == 1) {
-        step(w, momentum, dot_weight_gradient(rows, x, shared, g), settings);
-        return;
-    }
+// Rows i0..i1 of Xᵀ·G's sums, carried in `sums` (m x n).
+INLINE void linear_weight_sums(long i0, long i1, long m, long n, const void *x, int shared, const lanes *g, lanes *sums) {
     for (long block = 0; block < block_count(n); block++) {
         long j0 = block_start(n, block);
         switch (block_width(n, block)) {
 #define CASE(J)                                                                                    \
     case J:                                                                                        \
-        if (shared) OVER_POSITIONS(m, tile_rows_##J, weight_step_shared_##J, weight_step_shared_one_##J, j0, rows, m, n, x, g, w, momentum, settings); \
-        else OVER_POSITIONS(m, tile_rows_##J, weight_step_lanes_##J, weight_step_lanes_one_##J, j0, rows, m, n, x, g, w, momentum, settings); \
+        if (shared) OVER_POSITIONS(0, m, tile_rows_##J, weight_sums_shared_##J, j0, i0, i1, m, n, x, g, sums); \
+        else OVER_POSITIONS(0, m, tile_rows_##J, weight_sums_lanes_##J, j0, i0, i1, m, n, x, g, sums); \
         break;
             WIDTH_CASES(CASE)
 #undef CASE
@@ -240,23 +282,75 @@ INLINE void linear_weight_step(long rows, long m, long n, const void *x, int sha
     }
 }
 
-// A Linear layer's bias stepped with its gradient, G's column sums in `vm_column_sums`' order: four
-// partial sums per column over the rows ≡ l (mod 4), the last rows mod 4 added to the first, then
-// (s0 + s1) + (s2 + s3). Requires at least four rows (`vm_column_sums` sums fewer in one chain).
-INLINE void linear_bias_step(long rows, long n, const lanes *g, lanes *bias, lanes *momentum,
-                             const lane_settings *settings) {
-    for (long j = 0; j < n; j++) {
-        lanes s0 = splat(0), s1 = splat(0), s2 = splat(0), s3 = splat(0);
-        long i = 0;
-        for (; i + 4 <= rows; i += 4) {
-            s0 = s0 + g[i * n + j];
-            s1 = s1 + g[(i + 1) * n + j];
-            s2 = s2 + g[(i + 2) * n + j];
-            s3 = s3 + g[(i + 3) * n + j];
-        }
-        for (; i < rows; i++) s0 = s0 + g[i * n + j];
-        step(bias + j, momentum + j, (s0 + s1) + (s2 + s3), settings);
+// Rows i0..i1 of column sums in `vm_column_sums`' order, carried in `sums` (4 x C for the columns
+// j0..j0+C): four partial sums per column over the rows ≡ l (mod 4), the last rows mod 4 added to
+// the first (the caller's blocks of rows start at multiples of 4), then (s0 + s1) + (s2 + s3).
+// The term of row i and column j is TERM(i, j): a bias's gradient G, or for a Linear(1 → 1)
+// layer's weight the dot product's x·g, which `vm_small_product` sums the same way.
+#define RESIDUE_SUMS(NAME, C, TERM)                                                                \
+    INLINE void NAME(long j0, long i0, long i1, long rows, long n, const void *x, int shared,       \
+                     const lanes *g, lanes *sums) {                                                \
+        lanes sum[4][C];                                                                           \
+        for (int l = 0; l < 4; l++)                                                                \
+            for (int c = 0; c < C; c++) sum[l][c] = sums[l * n + j0 + c];                          \
+        long i = i0;                                                                               \
+        for (; i + 4 <= i1; i += 4)                                                                \
+            for (int l = 0; l < 4; l++)                                                            \
+                for (int c = 0; c < C; c++) sum[l][c] = sum[l][c] + TERM(i + l, j0 + c);           \
+        for (; i < i1; i++)                                                                        \
+            for (int c = 0; c < C; c++) sum[0][c] = sum[0][c] + TERM(i, j0 + c);                   \
+        for (int l = 0; l < 4; l++)                                                                \
+            for (int c = 0; c < C; c++) sums[l * n + j0 + c] = sum[l][c];                          \
     }
+
+#define BIAS_TERM(i, j) g[(i) * n + (j)]
+#define DOT_TERM(i, j) ((shared ? SHARED(x, i) : LANEWISE(x, i)) * g[i])
+RESIDUE_SUMS(bias_sums_3, 3, BIAS_TERM)
+RESIDUE_SUMS(bias_sums_1, 1, BIAS_TERM)
+RESIDUE_SUMS(dot_sums, 1, DOT_TERM)
+#undef BIAS_TERM
+#undef DOT_TERM
+
+INLINE lanes residue_total(const lanes *sums, long n, long j) {
+    return (sums[j] + sums[n + j]) + (sums[2 * n + j] + sums[3 * n + j]);
+}
+
+// The sums a layer's weight gradient is carried in: one per weight, or for a Linear(1 → 1) layer the
+// dot product's four.
+INLINE long weight_sum_count(long m, long n) { return m == 1 && n == 1 ? 4 : m * n; }
+
+// Rows are taken this many at a time through a layer's backward pass, so that the rows of G and
+// X it reads stay in the L1 cache while every sum they feed advances; a multiple of 4, as the
+// column sums' partial sums need.
+#define ROW_BLOCK 32
+
+// A Linear layer's backward pass and step: its input gradient into `dx` (unless null; through the
+// activation before it when one is given), then its weights' and bias's gradients (Xᵀ·G, and G's
+// column sums; for a Linear(1 → 1) layer the weight's is a dot product in four interleaved partial
+// sums, as `vm_small_product` takes a single row times a single column), then their SGD steps.
+// `sums` holds `weight_sum_count` + 4·outputs lanes. Requires at least four rows (`vm_column_sums` sums fewer
+// in one chain).
+INLINE void linear_backward(long rows, const vm_lockstep_layer *layer, const void *x, int shared, const lanes *g,
+                            lanes *dx, const fused_activation *activation, lanes *sums, const lane_settings *settings) {
+    long m = layer->inputs, n = layer->outputs;
+    int dot = m == 1 && n == 1;
+    lanes *weightSums = sums, *biasSums = sums + weight_sum_count(m, n);
+    long sumCount = weight_sum_count(m, n) + 4 * n;
+    for (long e = 0; e < sumCount; e++) sums[e] = splat(0);
+    const lanes *w = (const lanes *)layer->weight;
+    for (long i0 = 0; i0 < rows; i0 += ROW_BLOCK) {
+        long i1 = i0 + ROW_BLOCK < rows ? i0 + ROW_BLOCK : rows;
+        if (dx) linear_input_gradient(i0, i1, m, n, g, w, dx, activation);
+        if (dot) dot_sums(0, i0, i1, rows, 1, x, shared, g, weightSums);
+        else linear_weight_sums(i0, i1, m, n, x, shared, g, weightSums);
+        long j = 0;
+        for (; j + 3 <= n; j += 3) bias_sums_3(j, i0, i1, rows, n, x, shared, g, biasSums);
+        for (; j < n; j++) bias_sums_1(j, i0, i1, rows, n, x, shared, g, biasSums);
+    }
+    lanes *weight = (lanes *)layer->weight, *weightMomentum = (lanes *)layer->weightMomentum;
+    if (dot) step(weight, weightMomentum, residue_total(weightSums, 1, 0), settings);
+    else for (long e = 0; e < m * n; e++) step(weight + e, weightMomentum + e, weightSums[e], settings);
+    for (long j = 0; j < n; j++) step((lanes *)layer->bias + j, (lanes *)layer->biasMomentum + j, residue_total(biasSums, n, j), settings);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -277,6 +371,38 @@ static void slot_offsets(const vm_lockstep_network *network, long *offset) {
         offset[i] = offset[i - 1] + slot_length(network->rows * network->layers[i - 1].outputs * LANES);
 }
 
+// Lanes to plain arrays and back: element e of lane l is lanes[e][l] one way, plain[l][e] the other.
+// Four elements at a time, as a 4 x 4 transpose of four vectors.
+INLINE void transpose_lanes(const lanes *in, double *const *plain, long elements) {
+    long e = 0;
+    for (; e + 4 <= elements; e += 4) {
+        lanes a = in[e], b = in[e + 1], c = in[e + 2], d = in[e + 3];
+        lanes ab0 = __builtin_shufflevector(a, b, 0, 4, 2, 6), ab1 = __builtin_shufflevector(a, b, 1, 5, 3, 7);
+        lanes cd0 = __builtin_shufflevector(c, d, 0, 4, 2, 6), cd1 = __builtin_shufflevector(c, d, 1, 5, 3, 7);
+        lanes rows[4] = {__builtin_shufflevector(ab0, cd0, 0, 1, 4, 5), __builtin_shufflevector(ab1, cd1, 0, 1, 4, 5),
+                         __builtin_shufflevector(ab0, cd0, 2, 3, 6, 7), __builtin_shufflevector(ab1, cd1, 2, 3, 6, 7)};
+        for (int l = 0; l < LANES; l++) memcpy(plain[l] + e, &rows[l], sizeof rows[l]);
+    }
+    for (; e < elements; e++)
+        for (int l = 0; l < LANES; l++) plain[l][e] = in[e][l];
+}
+
+INLINE void interleave_lanes(const double *const *plain, lanes *out, long elements) {
+    long e = 0;
+    for (; e + 4 <= elements; e += 4) {
+        lanes rows[4];
+        for (int l = 0; l < LANES; l++) memcpy(&rows[l], plain[l] + e, sizeof rows[l]);
+        lanes ab0 = __builtin_shufflevector(rows[0], rows[1], 0, 4, 2, 6), ab1 = __builtin_shufflevector(rows[0], rows[1], 1, 5, 3, 7);
+        lanes cd0 = __builtin_shufflevector(rows[2], rows[3], 0, 4, 2, 6), cd1 = __builtin_shufflevector(rows[2], rows[3], 1, 5, 3, 7);
+        out[e] = __builtin_shufflevector(ab0, cd0, 0, 1, 4, 5);
+        out[e + 1] = __builtin_shufflevector(ab1, cd1, 0, 1, 4, 5);
+        out[e + 2] = __builtin_shufflevector(ab0, cd0, 2, 3, 6, 7);
+        out[e + 3] = __builtin_shufflevector(ab1, cd1, 2, 3, 6, 7);
+    }
+    for (; e < elements; e++)
+        for (int l = 0; l < LANES; l++) out[e][l] = plain[l][e];
+}
+
 VM_AVX2_AND_BASELINE
 long vm_lockstep_forward(const vm_lockstep_network *network, const double *inputs, const double *targets,
                          double *losses) {
@@ -285,29 +411,38 @@ long vm_lockstep_forward(const vm_lockstep_network *network, const double *input
     long offset[count];
     slot_offsets(network, offset);
     double *a = network->activations, *d = network->gradients;
+    int inRange = 0;
     for (long i = 0; i < count; i++) {
         const vm_lockstep_layer *layer = &layers[i];
         double *y = a + offset[i];
+        long elements = rows * layer->outputs * LANES;
         if (layer->kind == VM_TRAIN_LINEAR) {
             const void *x = i == 0 ? (const void *)inputs : (const void *)(a + offset[i - 1]);
-            linear_forward(rows, layer->inputs, layer->outputs, x, i == 0, (const lanes *)layer->weight,
-                           (const lanes *)layer->bias, (lanes *)y);
+            inRange = linear_forward(rows, layer->inputs, layer->outputs, x, i == 0, (const lanes *)layer->weight,
+                                     (const lanes *)layer->bias, (lanes *)y);
+        } else if (layer->kind == VM_TRAIN_SIGMOID && i > 0 && layers[i - 1].kind == VM_TRAIN_LINEAR && inRange) {
+            // The Linear layer before found its outputs in range: the sigmoid need not look again.
+            vm_sigmoid_array_in_range(a + offset[i - 1], y, elements);
         } else {
-            vm_activation_forward(layer->kind, layer->slope, a + offset[i - 1], y, rows * layer->outputs * LANES);
+            vm_activation_forward(layer->kind, layer->slope, a + offset[i - 1], y, elements);
         }
     }
-    // Each lane's loss through its own kernel, on its outputs gathered into a plain matrix.
+    // Each lane's loss through its own kernel, on its outputs gathered into a plain matrix, four
+    // elements of the four lanes at a time.
     long width = layers[count - 1].outputs, elements = rows * width, invalidRow = -1;
-    const double *output = a + offset[count - 1];
-    double *gradientSlot = d + offset[count - 1];
-    double *prediction = network->laneScratch, *gradient = prediction + elements, *scratch = gradient + elements;
+    const lanes *output = (const lanes *)(a + offset[count - 1]);
+    lanes *gradientSlot = (lanes *)(d + offset[count - 1]);
+    double *plain[LANES], *scratch = network->laneScratch + 2 * LANES * elements;
+    for (int lane = 0; lane < LANES; lane++) plain[lane] = network->laneScratch + 2 * lane * elements;
+    transpose_lanes(output, plain, elements);
     for (int lane = 0; lane < LANES; lane++) {
-        for (long e = 0; e < elements; e++) prediction[e] = output[e * LANES + lane];
-        long invalid = vm_training_loss(network->loss[lane], prediction, targets, rows, width, network->lossScale[lane],
+        double *gradient = plain[lane] + elements;
+        long invalid = vm_training_loss(network->loss[lane], plain[lane], targets, rows, width, network->lossScale[lane],
                                         gradient, scratch, &losses[lane]);
         if (invalid >= 0 && invalidRow < 0) invalidRow = invalid;
-        for (long e = 0; e < elements; e++) gradientSlot[e * LANES + lane] = gradient[e];
+        plain[lane] = gradient;
     }
+    interleave_lanes((const double *const *)plain, gradientSlot, elements);
     return invalidRow;
 }
 
@@ -342,19 +477,36 @@ void vm_lockstep_backward(vm_lockstep_network *network, const double *inputs) {
     lane_settings settings = settings_of(network);
     for (long i = count - 1; i >= 0; i--) {
         const vm_lockstep_layer *layer = &layers[i];
-        long m = layer->inputs, n = layer->outputs;
-        const lanes *g = (const lanes *)(d + offset[i]);
-        if (layer->kind == VM_TRAIN_LINEAR) {
-            const lanes *w = (const lanes *)layer->weight;
-            // ∂L/∂x first: it reads the weights the step changes. The first layer needs none.
-            if (i > 0) linear_input_gradient(rows, m, n, g, w, (lanes *)(d + offset[i - 1]));
-            const void *x = i == 0 ? (const void *)inputs : (const void *)(a + offset[i - 1]);
-            linear_weight_step(rows, m, n, x, i == 0, g, (lanes *)layer->weight, (lanes *)layer->weightMomentum, &settings);
-            linear_bias_step(rows, n, g, (lanes *)layer->bias, (lanes *)layer->biasMomentum, &settings);
-        } else if (i > 0) {
-            vm_activation_backward(layer->kind, layer->slope, a + offset[i - 1], a + offset[i], d + offset[i],
-                                   d + offset[i - 1], rows * n * LANES);
+        long n = layer->outputs;
+        if (layer->kind != VM_TRAIN_LINEAR) {
+            // An activation after a Linear layer went through that layer's input gradient.
+            if (i > 0) vm_activation_backward(layer->kind, layer->slope, a + offset[i - 1], a + offset[i], d + offset[i],
+                                              d + offset[i - 1], rows * n * LANES);
+            continue;
         }
+        // The activation before this layer, if any, takes its input gradient in the same pass.
+        fused_activation activation = {0};
+        lanes *dx = 0;
+        if (i >= 2 && layers[i - 1].kind != VM_TRAIN_LINEAR) {
+            activation = (fused_activation){1, layers[i - 1].kind, layers[i - 1].slope,
+                                            (const lanes *)(a + offset[i - 2]), (const lanes *)(a + offset[i - 1])};
+            dx = (lanes *)(d + offset[i - 2]);
+        } else if (i > 0) {
+            dx = (lanes *)(d + offset[i - 1]);
+        }
+        const void *x = i == 0 ? (const void *)inputs : (const void *)(a + offset[i - 1]);
+        linear_backward(rows, layer, x, i == 0, (const lanes *)(d + offset[i]), dx, &activation,
+                        (lanes *)network->sumScratch, &settings);
+        if (activation.present) i -= 1;
     }
     network->steps += 1;
+}
+
+long vm_lockstep_sum_scratch_length(const vm_lockstep_layer *layers, long layerCount) {
+    long length = 0;
+    for (long i = 0; i < layerCount; i++) {
+        long sums = (weight_sum_count(layers[i].inputs, layers[i].outputs) + 4 * layers[i].outputs) * LANES;
+        if (layers[i].kind == VM_TRAIN_LINEAR && sums > length) length = sums;
+    }
+    return length;
 }

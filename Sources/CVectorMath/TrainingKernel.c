@@ -124,3 +124,18 @@ long vm_train_samples(vm_train_network *network, const double *inputs, const dou
     network->steps = steps;
     return stoppedAt;
 }
+
+VM_AVX2_AND_BASELINE
+long vm_train_batch_forward(const vm_train_network *network, const double *inputs, const double *targets, double *loss) {
+    long offset[network->layerCount + 1];
+    slot_offsets(network, offset);
+    return forward_and_loss(network, inputs, targets, offset, loss);
+}
+
+VM_AVX2_AND_BASELINE
+void vm_train_batch_backward(vm_train_network *network, const double *inputs) {
+    long offset[network->layerCount + 1];
+    slot_offsets(network, offset);
+    backward_and_step(network, inputs, offset, network->steps == 0);
+    network->steps += 1;
+}

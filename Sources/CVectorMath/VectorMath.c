@@ -27,14 +27,24 @@ void vm_exp_array(const double *x, double *y, long count) {
     }
 }
 
+// The in-range sigmoid loop, for both entry points.
+static inline __attribute__((always_inline)) void sigmoid_in_range(const double *x, double *y, long count) {
+    // Two vectors per iteration: each element is a long dependency chain ending in a division, and
+    // interleaving two chains in the code keeps more of them in flight (`bench core`'s "sigmoid,
+    // VectorMath" row times it).
+#pragma clang loop vectorize(assume_safety) interleave_count(2)
+    for (long i = 0; i < count; i++) y[i] = vm_sigmoid_in_range(x[i]);
+}
+
+VM_X86_64_V3_AND_BASELINE
+void vm_sigmoid_array_in_range(const double *x, double *y, long count) {
+    sigmoid_in_range(x, y, count);
+}
+
 VM_X86_64_V3_AND_BASELINE
 void vm_sigmoid_array(const double *x, double *y, long count) {
     if (all_in_range(x, count)) {
-        // Two vectors per iteration: each element is a long dependency chain ending in a
-        // division, and interleaving two chains in the code keeps more of them in flight
-        // (`bench core`'s "sigmoid, VectorMath" row times it).
-#pragma clang loop vectorize(assume_safety) interleave_count(2)
-        for (long i = 0; i < count; i++) y[i] = vm_sigmoid_in_range(x[i]);
+        sigmoid_in_range(x, y, count);
     } else {
 #pragma clang loop vectorize(assume_safety)
         for (long i = 0; i < count; i++) y[i] = vm_sigmoid(x[i]);

@@ -15,7 +15,10 @@ struct SuiteBenchmark: ParsableCommand {
             the report binary (build it with `swift build -c release --product report`) with a run \
             store: cold, warm, after a text edit and a numeric edit of one file, and into a new folder. The NumPy + \
             matplotlib notebooks take 171 s for the same work on the reference machine, 123 s of it in \
-            seed 004's learning-rate sweep.
+            seed 004's learning-rate sweep. Last, the cold seed suite (the Fashion-MNIST and digits \
+            experiments aside) and the learning-rate sweep alone, run by this build and by the commit \
+            Benchmarks/suite-baseline.json records (built once under .build/bench-baseline), \
+            alternately, with the ratio of their medians.
             """)
 
     @OptionGroup var output: OutputOptions
@@ -29,7 +32,23 @@ struct SuiteBenchmark: ParsableCommand {
     @Flag(help: "Measure only the report binary's reruns with a run store (cold, warm, after edits), not the in-process suite.")
     var rerunsOnly = false
 
+    @Flag(help: "Measure only the comparison with the recorded commit.")
+    var baselineOnly = false
+
+    @Flag(inversion: .prefixedNo, help: "Compare the cold seed suite and the learning-rate sweep with the recorded commit's.")
+    var baseline = true
+
+    @Option(help: "The commit to compare with, instead of the one Benchmarks/suite-baseline.json records.")
+    var baselineCommit: String?
+
+    @Option(help: "Rounds of the comparison with the recorded commit (each runs both builds on both workloads).")
+    var rounds = 3
+
     mutating func run() throws {
+        if baselineOnly {
+            MeasurementPrinter(json: output.json).print(try BaselineComparison.measure(commit: baselineCommit, jobs: jobs, rounds: rounds))
+            return
+        }
         if rerunsOnly {
             MeasurementPrinter(json: output.json).print(try SuiteReruns.measure(folder: folder, jobs: jobs, repetitions: output.repetitions))
             return
@@ -85,6 +104,7 @@ struct SuiteBenchmark: ParsableCommand {
         }
         measurements.append(Measurement(name: "peak resident memory, first run", unit: "MB", median: firstPeakMegabytes, min: firstPeakMegabytes))
         measurements += try SuiteReruns.measure(folder: folder, jobs: jobs, repetitions: output.repetitions)
+        if baseline { measurements += try BaselineComparison.measure(commit: baselineCommit, jobs: jobs, rounds: rounds) }
         MeasurementPrinter(json: output.json).print(measurements)
     }
 }

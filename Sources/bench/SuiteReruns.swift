@@ -5,17 +5,11 @@ import Foundation
 /// after a numeric edit of one (its seed), and from the store into a new report folder. Each is a
 /// separate process, timed from launch to exit, with its own peak resident memory.
 enum SuiteReruns {
-    /// What an invocation took: wall seconds and peak resident megabytes.
-    struct Cost {
-        var seconds: Double
-        var megabytes: Double
-    }
-
     /// The experiment edited between reruns, and how.
     static let edited = "moons-mlp"
 
     static func measure(folder: String, jobs: Int, repetitions: Int) throws -> [Measurement] {
-        let report = try binary()
+        let report = try Launch.reportBinary()
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("bench-reruns-\(getpid())")
         try? FileManager.default.removeItem(at: scratch)
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -23,11 +17,11 @@ enum SuiteReruns {
         let experiments = scratch.appendingPathComponent("experiments")
         try FileManager.default.copyItem(at: URL(fileURLWithPath: folder), to: experiments)
         let arguments = ["experiments", "--out", "reports", "--store", "store", "--jobs", "\(jobs)", "--quiet"]
-        func run(_ extra: [String] = []) throws -> Cost { try launch(report, arguments + extra, in: scratch) }
+        func run(_ extra: [String] = []) throws -> Launch.Cost { try Launch.run(report, arguments + extra, in: scratch) }
         let file = experiments.appendingPathComponent("\(edited).json")
         let original = try String(contentsOf: file, encoding: .utf8)
 
-        var cold: [Cost] = [], warm: [Cost] = [], text: [Cost] = [], numbers: [Cost] = [], fresh: [Cost] = []
+        var cold: [Launch.Cost] = [], warm: [Launch.Cost] = [], text: [Launch.Cost] = [], numbers: [Launch.Cost] = [], fresh: [Launch.Cost] = []
         // Each repetition trains the whole suite once: three are plenty for medians of these sizes.
         for repetition in 0..<min(max(repetitions, 1), 3) {
             for name in ["store", "reports", "elsewhere"] { try? FileManager.default.removeItem(at: scratch.appendingPathComponent(name)) }
@@ -41,7 +35,7 @@ enum SuiteReruns {
             fresh.append(try run(["--out", "elsewhere"]))
         }
         let coldMedian = Measurement(name: "", unit: "s", samples: cold.map(\.seconds)).median
-        func row(_ name: String, _ costs: [Cost]) -> [Measurement] {
+        func row(_ name: String, _ costs: [Launch.Cost]) -> [Measurement] {
             let time = Measurement(name: name, unit: "s", samples: costs.map(\.seconds))
             let share = String(format: "%.1f%% of the cold run", 100 * time.median / coldMedian)
             return [Measurement(name: name, unit: "s", median: time.median, min: time.min, note: name.contains("cold") ? nil : share),
@@ -52,32 +46,6 @@ enum SuiteReruns {
             + row("  rerun after \(edited)'s title changed (redrawn, nothing trained)", text)
             + row("  rerun after \(edited)'s seed changed (its runs trained, it alone redrawn)", numbers)
             + row("  into a new report folder from the store (everything drawn, nothing trained)", fresh)
-    }
-
-    /// The `report` binary beside this one.
-    private static func binary() throws -> String {
-        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        let path = directory.appendingPathComponent("report").path
-        guard FileManager.default.isExecutableFile(atPath: path) else {
-            throw BenchError("no report binary beside bench at \(path); build it first: swift build -c release --product report")
-        }
-        return path
-    }
-
-    /// Runs `arguments` in `folder`, waiting for its end; fails on a non-zero exit.
-    private static func launch(_ executable: String, _ arguments: [String], in folder: URL) throws -> Cost {
-        var pid: pid_t = 0
-        // env(1) changes folder and execs the binary in the same process, so wait4's usage is the binary's.
-        let argv = (["/usr/bin/env", "-C", folder.path, executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        let started = ContinuousClock.now
-        guard posix_spawn(&pid, "/usr/bin/env", nil, nil, argv, environ) == 0 else { throw BenchError("cannot start \(executable)") }
-        var status: Int32 = 0
-        var usage = rusage()
-        guard wait4(pid, &status, 0, &usage) == pid else { throw BenchError("lost \(executable)") }
-        let seconds = (ContinuousClock.now - started).seconds
-        guard status == 0 else { throw BenchError("report \(arguments.joined(separator: " ")) exited with status \(status)") }
-        return Cost(seconds: seconds, megabytes: Double(usage.ru_maxrss) / 1024)
     }
 }
 

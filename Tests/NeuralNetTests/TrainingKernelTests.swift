@@ -1,8 +1,8 @@
 import Testing
 @testable import NeuralNet
 
-/// Per-sample training through the C kernel (`SampleKernel`) against the general path: the same
-/// bits, or the general path when the kernel cannot run a network exactly.
+/// Per-sample and full-batch training through the C kernel (`TrainingKernel`) against the general
+/// path: the same bits, or the general path when the kernel cannot run a network exactly.
 @Suite("Training kernels")
 struct TrainingKernelTests {
     /// A network, loss and optimizer to train one sample at a time, built
@@ -47,6 +47,20 @@ struct TrainingKernelTests {
         Case(name: "a rate that diverges", widths: (1, 1), epochs: 50, shuffle: false,
              layers: { random in [Linear(1, 4, random: &random), ReLU(), Linear(4, 1, random: &random)] },
              loss: MeanSquaredError(), optimizer: { SGD(learningRate: 3) }),
+        Case(name: "full batch: 2-10-10-3 sigmoid, softmax cross-entropy (seed 004)", batching: .full, widths: (2, 3), epochs: 5,
+             shuffle: false, classes: true,
+             layers: { random in [Linear(2, 10, random: &random), Sigmoid(), Linear(10, 10, random: &random), Sigmoid(),
+                                  Linear(10, 3, random: &random)] },
+             loss: SoftmaxCrossEntropy(), optimizer: { SGD(learningRate: 0.5) }),
+        Case(name: "full batch: Linear(1 → 1), a dot product's weight gradient, with momentum", batching: .full, widths: (1, 1), epochs: 4,
+             shuffle: false, layers: { random in [Linear(1, 1, random: &random)] },
+             loss: MeanSquaredError(), optimizer: { SGD(learningRate: 0.1, momentum: 0.9, nesterov: true) }),
+        Case(name: "full batch: 3-7-2 tanh, logits BCE, weight decay", batching: .full, widths: (3, 2), epochs: 4, shuffle: false,
+             layers: { random in [Linear(3, 7, random: &random), Tanh(), Linear(7, 2, random: &random)] },
+             loss: BinaryCrossEntropyWithLogits(), optimizer: { SGD(learningRate: 0.2, weightDecay: 0.05) }),
+        Case(name: "full batch: a rate that diverges", batching: .full, widths: (1, 1), epochs: 60, shuffle: false,
+             layers: { random in [Linear(1, 4, random: &random), ReLU(), Linear(4, 1, random: &random)] },
+             loss: MeanSquaredError(), optimizer: { SGD(learningRate: 9) }),
     ]
 
     /// Trains a fresh copy of `testCase` twice in a row (the second call continues from the first's
@@ -77,9 +91,10 @@ struct TrainingKernelTests {
           arguments: cases)
     func sameBits(testCase: Case) throws {
         var random = TestRandom(seed: 0)
-        #expect(SampleKernel(network: Sequential(testCase.layers(&random)), loss: testCase.loss,
-                             optimizer: testCase.optimizer(), inputWidth: testCase.widths.inputs,
-                             targetWidth: testCase.classes ? 1 : testCase.widths.outputs) != nil)
+        let rows = if case .full = testCase.batching { 37 } else { 1 }
+        #expect(TrainingKernel(network: Sequential(testCase.layers(&random)), loss: testCase.loss,
+                               optimizer: testCase.optimizer(), inputWidth: testCase.widths.inputs,
+                               targetWidth: testCase.classes ? 1 : testCase.widths.outputs, rows: rows) != nil)
         let general = train(testCase, kernel: false)
         let kernel = train(testCase, kernel: true)
         for (generalHistory, kernelHistory) in zip(general.histories, kernel.histories) {
@@ -109,8 +124,8 @@ struct TrainingKernelTests {
         var random = TestRandom(seed: 1)
         let small = { (random: inout TestRandom) in Sequential([Linear(2, 3, random: &random), Sigmoid()]) }
         func steps(_ network: Sequential, _ loss: any Loss = MeanSquaredError(), _ optimizer: any Optimizer = SGD(learningRate: 0.1),
-                   inputs: Int = 2, targets: Int = 3) -> SampleKernel? {
-            SampleKernel(network: network, loss: loss, optimizer: optimizer, inputWidth: inputs, targetWidth: targets)
+                   inputs: Int = 2, targets: Int = 3) -> TrainingKernel? {
+            TrainingKernel(network: network, loss: loss, optimizer: optimizer, inputWidth: inputs, targetWidth: targets)
         }
         #expect(steps(small(&random)) != nil)
         #expect(steps(small(&random), MeanSquaredError(), Adam()) == nil)

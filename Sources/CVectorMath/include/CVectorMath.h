@@ -196,6 +196,10 @@ void vm_exp_array(const double *x, double *y, long count);
 /// y[i] = σ(x[i]) for i < count; y may be x.
 void vm_sigmoid_array(const double *x, double *y, long count);
 
+/// `vm_sigmoid_array` for x[i] that the caller knows to lie within ±VM_EXP_IN_RANGE_LIMIT, without
+/// looking: the same bits there (and meaningless ones outside).
+void vm_sigmoid_array_in_range(const double *x, double *y, long count);
+
 /// result[i] = g[i]·σ′ = g[i]·(y[i]·(1 − y[i])) for i < count, where y = σ(x) is the forward output
 /// and g = ∂L/∂y; result may be g.
 void vm_sigmoid_backward_array(const double *y, const double *g, double *result, long count);
@@ -364,6 +368,14 @@ long vm_train_tape_length(const vm_train_layer *layers, long layerCount, long ro
 long vm_train_samples(vm_train_network *network, const double *inputs, const double *targets, const long *order,
                       long count, double *lossSum);
 
+/// One full-batch step of `network`, whose `rows` are every row of `inputs` and `targets`, in two
+/// halves, so that the caller sees the loss before the step: the forward pass and the loss into
+/// *loss, its gradient left on the tape (returns −1, or the first row whose class is not a whole
+/// number in 0..<width), then the backward pass and SGD step. The same operations as `Trainer`'s
+/// full-batch step through the same kernels, as `vm_train_samples`'s are for one row.
+long vm_train_batch_forward(const vm_train_network *network, const double *inputs, const double *targets, double *loss);
+void vm_train_batch_backward(vm_train_network *network, const double *inputs);
+
 /// How many networks the lockstep kernel trains side by side: one per lane of a vector of doubles,
 /// as many as an AVX2 register holds.
 #define VM_LOCKSTEP_LANES 4
@@ -385,7 +397,8 @@ typedef struct {
 /// settings. The lanes' settings share their rule: momentum zero or not, Nesterov or not, the
 /// velocity form or not, weight decay zero or not. `activations` and `gradients` each hold
 /// `vm_lockstep_tape_length` doubles, interleaved as the parameters are, and start on a 64-byte
-/// boundary; `laneScratch` holds (2·width + 3)·rows doubles for the output's width.
+/// boundary; `laneScratch` holds (2·VM_LOCKSTEP_LANES·width + 3)·rows doubles for the output's width, and `sumScratch`
+/// `vm_lockstep_sum_scratch_length` doubles, on a 64-byte boundary.
 typedef struct {
     const vm_lockstep_layer *layers;
     long layerCount;
@@ -395,12 +408,16 @@ typedef struct {
     vm_sgd_settings optimizer[VM_LOCKSTEP_LANES];
     /// The steps taken so far; advanced by one per `vm_lockstep_backward`.
     long steps;
-    double *activations, *gradients, *laneScratch;
+    double *activations, *gradients, *laneScratch, *sumScratch;
 } vm_lockstep_network;
 
 /// The doubles each of a lockstep network's `activations` and `gradients` must hold: every layer's
 /// output for all lanes (the input is not copied: every lane reads the same rows).
 long vm_lockstep_tape_length(const vm_lockstep_layer *layers, long layerCount, long rows);
+
+/// The doubles a lockstep network's `sumScratch` must hold: the sums of its widest Linear layer's
+/// gradients while its backward pass runs.
+long vm_lockstep_sum_scratch_length(const vm_lockstep_layer *layers, long layerCount);
 
 /// The forward pass of every lane on `inputs` (rows x the first layer's inputs, row-major, the same
 /// for every lane; the first layer must be Linear), each lane's loss against `targets` into

@@ -52,9 +52,9 @@ public struct TrainingConfiguration: Sendable, Equatable {
     public var evaluateEvery: Int
     /// How outputs become classes for accuracy; nil for regression.
     public var decision: Decision?
-    /// Whether one-sample steps run through the C training kernel (`SampleKernel`)
-    /// when the network, loss and optimizer allow it. The results are the same bits either way;
-    /// turning it off is for comparing the two paths in tests and benchmarks.
+    /// Whether per-sample and full-batch steps run through the C training kernel
+    /// (`TrainingKernel`) when the network, loss and optimizer allow it. The results are the same
+    /// bits either way; turning it off is for comparing the two paths in tests and benchmarks.
     public var usesTrainingKernel: Bool
     /// The precision of the forward and backward passes.
     public var precision: Precision

@@ -89,14 +89,14 @@ final class SinglePrecisionSteps: StepEngine {
         pass = SinglePrecisionPass(network: network)
     }
 
-    func epoch(order: [Int], onBatch: ((Int, Int) -> Void)?, wholeSet report: (Matrix, Double) -> Void) -> EpochSteps {
+    func epoch(order: [Int], onBatch: ((Int, Int) -> Void)?, wholeSet report: (() -> Matrix, Double) -> Void) -> EpochSteps {
         let isFullBatch = batchSize >= training.count
         return miniBatchEpoch(order: order, batchSize: batchSize, onBatch: onBatch) { positions in
             let rows = positions.map { training.indices[$0] }[...]
             training.targets.copyRows(rows, into: &targets)
             let output = pass.forward { training.inputs.copyRows(rows, into: &$0) }.matrix
             let value = loss.evaluate(output, targets, gradient: &gradient, computeGradient: true)
-            if isFullBatch { report(output, value) }
+            if isFullBatch { report({ output }, value) }
             return value
         } update: {
             pass.backward(gradient)

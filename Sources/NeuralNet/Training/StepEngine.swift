@@ -1,12 +1,14 @@
 /// How a network's steps are taken and its predictions made while it trains: through the
-/// network's layers, the loss and the optimizer (`GeneralSteps`), or for per-sample SGD through
-/// one C call an epoch (`SampleKernelSteps`). `Trainer` runs one loop over either.
+/// network's layers, the loss and the optimizer (`GeneralSteps`), through the C training kernel for
+/// per-sample and full-batch SGD (`KernelSteps`), or in single precision (`SinglePrecisionSteps`).
+/// `Trainer` runs one loop over any of them.
 protocol StepEngine: NetworkPredictor {
     /// Takes one epoch's steps on the training rows in `order`. A step that sees every row in
     /// their order with the weights the epoch started from (a full batch) hands its output and
-    /// loss to `wholeSet` before its update: they are the training metrics after the epoch before.
+    /// loss to `wholeSet` before its update: they are the training metrics after the epoch before
+    /// (the output as a function, made only when it is read).
     /// `onBatch` hears the batches done and the batches in the epoch.
-    func epoch(order: [Int], onBatch: ((Int, Int) -> Void)?, wholeSet: (_ output: Matrix, _ loss: Double) -> Void) -> EpochSteps
+    func epoch(order: [Int], onBatch: ((Int, Int) -> Void)?, wholeSet: (_ output: () -> Matrix, _ loss: Double) -> Void) -> EpochSteps
 }
 
 /// What a training's history is recorded from: the network, and its predictions with the weights
@@ -84,11 +86,11 @@ final class GeneralSteps: StepEngine {
         wholeSet = batchSize >= training.count ? training.materialized : nil
     }
 
-    func epoch(order: [Int], onBatch: ((Int, Int) -> Void)?, wholeSet report: (Matrix, Double) -> Void) -> EpochSteps {
+    func epoch(order: [Int], onBatch: ((Int, Int) -> Void)?, wholeSet report: (() -> Matrix, Double) -> Void) -> EpochSteps {
         if let whole = wholeSet {
             let output = network.forward(whole.inputs)
             let value = loss.evaluate(output, whole.targets, gradient: &gradient, computeGradient: true)
-            report(output, value)
+            report({ output }, value)
             guard value.isFinite else { return EpochSteps(loss: value, steps: 0, diverged: true) }
             network.backward(gradient)
             optimizer.step(parameters)
@@ -107,22 +109,31 @@ final class GeneralSteps: StepEngine {
     func predict(_ inputs: Matrix) -> Matrix { network.predict(inputs) }
 }
 
-/// Per-sample SGD steps, an epoch per call of the C kernel (`SampleKernel`), on examples small
-/// enough to be gathered once.
-final class SampleKernelSteps: StepEngine {
-    let kernel: SampleKernel
+/// SGD steps through the C kernel (`TrainingKernel`), on examples small enough to be gathered
+/// once: a per-sample epoch a call when the kernel takes one row a step, else a full-batch step as
+/// a forward and a backward call.
+final class KernelSteps: StepEngine {
+    let kernel: TrainingKernel
     let network: Sequential
     let training: LabeledData
 
-    init(kernel: SampleKernel, network: Sequential, training: LabeledData) {
+    init(kernel: TrainingKernel, network: Sequential, training: LabeledData) {
         self.kernel = kernel
         self.network = network
         self.training = training
     }
 
-    func epoch(order: [Int], onBatch: ((Int, Int) -> Void)?, wholeSet: (Matrix, Double) -> Void) -> EpochSteps {
-        let result = kernel.trainEpoch(on: training, order: order)
-        return EpochSteps(loss: result.lossSum / Double(Swift.max(training.count, 1)), steps: result.steps, diverged: result.diverged)
+    func epoch(order: [Int], onBatch: ((Int, Int) -> Void)?, wholeSet report: (() -> Matrix, Double) -> Void) -> EpochSteps {
+        if kernel.rows == 1 {
+            let result = kernel.trainEpoch(on: training, order: order)
+            return EpochSteps(loss: result.lossSum / Double(Swift.max(training.count, 1)), steps: result.steps, diverged: result.diverged)
+        }
+        let value = kernel.forward(on: training)
+        report({ kernel.output }, value)
+        guard value.isFinite else { return EpochSteps(loss: value, steps: 0, diverged: true) }
+        kernel.backward(on: training)
+        onBatch?(1, 1)
+        return EpochSteps(loss: value, steps: 1, diverged: false)
     }
 
     func predict(_ inputs: Matrix) -> Matrix { network.predict(inputs) }

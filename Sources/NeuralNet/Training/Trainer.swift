@@ -62,7 +62,7 @@ public struct Trainer {
             let started = DispatchTime.now()
             let result = engine.epoch(order: order, onBatch: onBatch) { output, value in
                 if configuration.records(epoch: epoch - 1) {
-                    recorder.record(epoch: epoch - 1, engine: engine, trainingOutput: output, trainingLoss: value)
+                    recorder.record(epoch: epoch - 1, engine: engine, trainingOutput: output(), trainingLoss: value)
                 }
             }
             steps += result.steps
@@ -78,16 +78,21 @@ public struct Trainer {
         return recorder.finish(steps: steps, outcome: .completed)
     }
 
-    /// Single precision when asked for; else the per-sample C kernel when the network, loss and
-    /// optimizer allow it, else the general path.
+    /// Single precision when asked for; else the C training kernel, per sample or for full
+    /// batches, when the network, loss and optimizer allow it, else the general path.
     private func stepEngine(for training: Examples, batchSize: Int) -> any StepEngine {
         if configuration.precision == .float32 {
             return SinglePrecisionSteps(network: network, loss: loss, optimizer: optimizer, training: training, batchSize: batchSize)
         }
         if batchSize == 1, training.count > 1, configuration.usesTrainingKernel,
-           let kernel = SampleKernel(network: network, loss: loss, optimizer: optimizer, inputWidth: training.inputWidth,
-                                     targetWidth: training.targets.columns) {
-            return SampleKernelSteps(kernel: kernel, network: network, training: training.materialized)
+           let kernel = TrainingKernel(network: network, loss: loss, optimizer: optimizer, inputWidth: training.inputWidth,
+                                       targetWidth: training.targets.columns) {
+            return KernelSteps(kernel: kernel, network: network, training: training.materialized)
+        }
+        if batchSize >= training.count, training.count > 1, configuration.usesTrainingKernel,
+           let kernel = TrainingKernel(network: network, loss: loss, optimizer: optimizer, inputWidth: training.inputWidth,
+                                       targetWidth: training.targets.columns, rows: training.count) {
+            return KernelSteps(kernel: kernel, network: network, training: training.materialized)
         }
         return GeneralSteps(network: network, loss: loss, optimizer: optimizer, training: training, batchSize: batchSize)
     }

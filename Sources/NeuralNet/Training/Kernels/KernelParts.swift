@@ -1,6 +1,6 @@
 import CVectorMath
 
-/// What the C training kernels (`SampleKernel`, `LockstepKernel`) call the layers and losses they
+/// What the C training kernels (`TrainingKernel`, `LockstepKernel`) call the layers and losses they
 /// take, and how they scale a loss: one place, so that both kernels take the same parts and scale
 /// them as the Swift losses do.
 enum KernelParts {

@@ -28,7 +28,8 @@ final class LockstepKernel {
     /// Where each parameter of a network (in `Sequential.parameters` order) starts in `storage`,
     /// its element count, and where its momentum buffer starts.
     private let parameterSlots: [(start: Int, count: Int, momentum: Int)]
-    /// The tape (activations, then gradients), then the scratch of the lanes' losses.
+    /// The tape (activations, then gradients), then the scratch of the lanes' losses and of the
+    /// gradients' sums.
     private let tape: UnsafeMutableBufferPointer<Double>
     /// Where the last layer's output starts on the tape.
     private let outputStart: Int
@@ -124,14 +125,18 @@ final class LockstepKernel {
         }
         let tapeLength = vm_lockstep_tape_length(layers.baseAddress, layers.count, rows)
         outputStart = tapeLength - lined(rows * outputWidth)
-        tape = .allocateOnCacheLine(count: 2 * tapeLength + (2 * outputWidth + 3) * rows, repeating: 0)
+        // Then the lanes' loss scratch, and the sums of a layer's gradients, each on a cache line.
+        let lossScratch = ((2 * Self.lanes * outputWidth + 3) * rows + 7) / 8 * 8
+        let sumScratch = vm_lockstep_sum_scratch_length(layers.baseAddress, layers.count)
+        tape = .allocateOnCacheLine(count: 2 * tapeLength + lossScratch + sumScratch, repeating: 0)
         let base = tape.baseAddress!
         description = vm_lockstep_network()
         description.layers = UnsafePointer(layers.baseAddress)
         description.layerCount = layers.count
         description.rows = rows
         description.targetWidth = targetWidth
-        (description.activations, description.gradients, description.laneScratch) = (base, base + tapeLength, base + 2 * tapeLength)
+        (description.activations, description.gradients) = (base, base + tapeLength)
+        (description.laneScratch, description.sumScratch) = (base + 2 * tapeLength, base + 2 * tapeLength + lossScratch)
         for lane in 0..<Self.lanes {
             // A lane without a network of its own trains a copy of the first.
             let source = lane < networks.count ? lane : 0

@@ -1,7 +1,8 @@
 import CVectorMath
 
-/// Per-sample SGD (seeds 000 and 001) through the C kernel of `TrainingKernel.c`, an epoch per
-/// call (`vm_train_samples`), instead of one Swift call per layer, loss and optimizer step.
+/// SGD through the C kernel of `TrainingKernel.c`, `rows` rows a step: per-sample epochs (seeds
+/// 000 and 001) a call each (`trainEpoch`, through `vm_train_samples`), or full-batch steps
+/// (`forward` then `backward`), instead of one Swift call per layer, loss and optimizer step.
 ///
 /// The kernel runs the general path's operations in the same order, through the same C kernels
 /// with the same arguments (a one-row step computes each weight's gradient in its SGD pass), so a
@@ -11,17 +12,18 @@ import CVectorMath
 /// and softmax cross-entropy losses, and `SGD`; `init` returns nil for anything else, and
 /// `Trainer` takes the general path.
 ///
-/// Parameters (values and gradients) live in one flat buffer while the kernel trains an epoch,
-/// copied in before and back after, so that between epochs the network holds the state the
-/// general path would have left; the momentum buffers are the optimizer's own.
-final class SampleKernel {
+/// Parameters (values and gradients) live in one flat buffer while the kernel trains, copied back
+/// after each epoch or step, so that between them the network holds the state the general path
+/// would have left; the momentum buffers are the optimizer's own.
+final class TrainingKernel {
     private let parameters: [Parameter]
     private let optimizer: SGD
     private let layers: [vm_train_layer]
     private let loss: vm_train_loss
     private let lossName: String
     private let lossScale: Double
-    private let rows: Int
+    /// The rows a step takes: 1 for per-sample steps, else every training row.
+    let rows: Int
     private let inputWidth: Int
     private let outputWidth: Int
     private let targetWidth: Int
@@ -34,11 +36,11 @@ final class SampleKernel {
     private let tape: UnsafeMutableBufferPointer<Double>
     private let tapeLength: Int
 
-    /// Prepares `network` to be trained a sample a step on inputs `inputWidth` wide against
-    /// targets `targetWidth` wide, or returns nil when the kernel cannot run it exactly.
-    init?(network: Sequential, loss: any Loss, optimizer: any Optimizer, inputWidth: Int, targetWidth: Int) {
-        let rows = 1
-        guard let sgd = optimizer as? SGD, let lossKind = KernelParts.kind(of: loss) else { return nil }
+    /// Prepares `network` to be trained `rows` rows a step (1: a sample a step) on inputs
+    /// `inputWidth` wide against targets `targetWidth` wide, or returns nil when the kernel cannot
+    /// run it exactly.
+    init?(network: Sequential, loss: any Loss, optimizer: any Optimizer, inputWidth: Int, targetWidth: Int, rows: Int = 1) {
+        guard rows > 0, let sgd = optimizer as? SGD, let lossKind = KernelParts.kind(of: loss) else { return nil }
         var layers: [vm_train_layer] = []
         var width = inputWidth
         for (index, layer) in network.layers.enumerated() {
@@ -104,8 +106,10 @@ final class SampleKernel {
 
     /// Trains one epoch, a step per row, on the rows of `data` taken in `order`: the sum of the
     /// samples' losses, the steps taken, and whether a loss that was NaN or infinite stopped the
-    /// epoch (that sample made no step). Loads and stores the parameters itself.
+    /// epoch (that sample made no step). Loads and stores the parameters itself. Needs a kernel of
+    /// one row a step.
     func trainEpoch(on data: LabeledData, order: [Int]) -> (lossSum: Double, steps: Int, diverged: Bool) {
+        precondition(rows == 1, "A kernel of \(rows) rows a step trains full batches")
         requireShapes(data.inputs, data.targets, rows: data.count)
         if KernelParts.takesClasses(loss) {
             // The general loop stops at the first sample with a bad class; this stops before the epoch.
@@ -126,6 +130,37 @@ final class SampleKernel {
         }
         storeParameters()
         return (lossSum, optimizer.steps - stepsBefore, stoppedAt >= 0)
+    }
+
+    /// The forward pass of the full batch `data` (every one of the kernel's rows) and its loss,
+    /// leaving the gradient for `backward`: the first half of a full-batch step. The parameters are
+    /// the network's as they are now.
+    func forward(on data: LabeledData) -> Double {
+        requireShapes(data.inputs, data.targets, rows: rows)
+        loadParameters()
+        var loss = 0.0
+        let invalidRow = withNetwork { network in
+            data.inputs.withUnsafeBufferPointer { inputs in
+                data.targets.withUnsafeBufferPointer { vm_train_batch_forward(&network, inputs.baseAddress, $0.baseAddress, &loss) }
+            }
+        }
+        requireValidClasses(invalidRow: invalidRow, in: data.targets, classes: outputWidth, loss: lossName)
+        return loss
+    }
+
+    /// The output of the last `forward`, rows x the network's output width.
+    var output: Matrix {
+        let offset = tapeLength - (rows * outputWidth + 7) / 8 * 8
+        return Matrix(rows: rows, columns: outputWidth, elements: Array(UnsafeBufferPointer(rebasing: tape[offset..<(offset + rows * outputWidth)])))
+    }
+
+    /// The backward pass and SGD step from the last `forward`'s gradient, on the same `data`; the
+    /// network then holds the stepped parameters and their gradients.
+    func backward(on data: LabeledData) {
+        withNetwork { network in
+            data.inputs.withUnsafeBufferPointer { vm_train_batch_backward(&network, $0.baseAddress) }
+        }
+        storeParameters()
     }
 
     /// Copies every parameter's value and gradient into the flat buffer (the gradient too, so that
