@@ -17,8 +17,8 @@
 #define LANES VM_LOCKSTEP_LANES
 #define INLINE static inline __attribute__((always_inline))
 
-// The lane helpers below are always inlined into the AVX2 and the baseline copies of the entry
-// points, so no vector ever crosses a call whose ABI the two copies would see differently.
+// The lane helpers below are always inlined into every copy of the entry points, so no vector ever
+// crosses a call whose ABI the copies would see differently.
 #pragma clang diagnostic ignored "-Wpsabi"
 
 typedef double lanes __attribute__((vector_size(8 * LANES)));
@@ -31,7 +31,7 @@ INLINE lanes splat(double s) { return (lanes){s, s, s, s}; }
 #define LANEWISE(x, index) (((const lanes *)(x))[index])
 
 // ---------------------------------------------------------------------------------------------
-// Register tiles. Each tile keeps R x J sums in vector registers (at most 12 of AVX2's 16), so that
+// Register tiles. Each tile keeps R x J sums in vector registers (at most 12, of AVX2's 16), so that
 // each value loaded serves several multiply-adds. J is the width of a block of columns and R the
 // rows taken with it: narrower blocks take more rows, so that every tile has about as many
 // independent sums, each waiting on its own chain of additions.
@@ -403,7 +403,7 @@ INLINE void interleave_lanes(const double *const *plain, lanes *out, long elemen
         for (int l = 0; l < LANES; l++) out[e][l] = plain[l][e];
 }
 
-VM_AVX2_AND_BASELINE
+VM_KERNEL_COPIES
 long vm_lockstep_forward(const vm_lockstep_network *network, const double *inputs, const double *targets,
                          double *losses) {
     const vm_lockstep_layer *layers = network->layers;
@@ -467,7 +467,7 @@ static lane_settings settings_of(const vm_lockstep_network *network) {
     return s;
 }
 
-VM_AVX2_AND_BASELINE
+VM_KERNEL_COPIES
 void vm_lockstep_backward(vm_lockstep_network *network, const double *inputs) {
     const vm_lockstep_layer *layers = network->layers;
     long count = network->layerCount, rows = network->rows;

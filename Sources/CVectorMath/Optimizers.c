@@ -1,5 +1,5 @@
-// The element loops of the optimizers: four doubles per instruction on AVX2, where Swift's
-// baseline x86-64 code does two. Each loop performs the operations of `SGD.swift` in its order.
+// The element loops of the optimizers: four or eight doubles per instruction with AVX2 or AVX-512,
+// where Swift's baseline x86-64 code does two. Each loop performs the operations of `SGD.swift` in its order.
 #include "CVectorMath.h"
 #include "KernelCopies.h"
 
@@ -48,7 +48,7 @@
         }                                                                                         \
     } while (0)
 
-VM_AVX2_AND_BASELINE
+VM_KERNEL_COPIES
 void vm_sgd_update(double *restrict w, double *restrict b, const double *restrict g, long count,
                    double lr, double momentum, double dampening, int firstStep, int nesterov,
                    int velocityForm) {
@@ -58,7 +58,7 @@ void vm_sgd_update(double *restrict w, double *restrict b, const double *restric
 #undef GIVEN
 }
 
-VM_AVX2_AND_BASELINE
+VM_KERNEL_COPIES
 void vm_add_weight_decay(const double *g, const double *w, long count, double weightDecay, double *scratch) {
     for (long i = 0; i < count; i++) scratch[i] = g[i] + weightDecay * w[i];
 }
@@ -90,7 +90,7 @@ void vm_sgd_step(double *w, double *b, const double *g, double *scratch, long co
         else SGD_RULE_LOOPS(COUNT, weightRun, momentumRun, TERM, s, firstStep);                   \
     } while (0)
 
-VM_AVX2_AND_BASELINE
+VM_KERNEL_COPIES
 void vm_sgd_step_one_row(double *weight, double *weightMomentum, double *weightGradient, double *bias,
                          double *biasMomentum, double *biasGradient, const double *x, long inputs,
                          const double *g, long outputs, const vm_sgd_settings *settings, int firstStep) {

@@ -3,8 +3,8 @@
 //
 // Each element of C is accumulated in order of p, as ((0 + a0·b0) + a1·b1) + …, then combined once
 // with C's old value (a single row times a single column is the exception: a dot product in four
-// partial sums). The same operations run in the same order in every compiled copy, so AVX2 and
-// baseline builds agree to the bit, and which path runs depends only on shapes and strides.
+// partial sums). The same operations run in the same order in every compiled copy, so AVX-512,
+// AVX2 and baseline builds agree to the bit, and which path runs depends only on shapes and strides.
 #include "CVectorMath.h"
 #include "KernelCopies.h"
 
@@ -220,7 +220,7 @@ static void transposed_sums(long m, long n, long k, double alpha, const double *
                             const double *b, long brs, long bcs, double beta, const double *row,
                             double *c, long ldc);
 
-VM_AVX2_AND_BASELINE
+VM_KERNEL_COPIES
 void vm_small_product(long m, long n, long k, double alpha, const double *a, long ars, long ais,
                       const double *b, long brs, long bcs, double beta, const double *row,
                       double *c, long ldc) {
@@ -315,7 +315,7 @@ COLUMN_SUMS(6)
 COLUMN_SUMS(7)
 COLUMN_SUMS(8)
 
-VM_AVX2_AND_BASELINE
+VM_KERNEL_COPIES
 void vm_column_sums(long rows, long columns, const double *a, long lda, double *sums) {
     // Under four rows only the first partial sum is ever added to, and it cannot be −0 (it starts
     // at +0), so adding the three zero sums changes nothing: one plain pass gives the same bits.

@@ -69,7 +69,7 @@ static inline __attribute__((always_inline)) long softmax_cross_entropy(
     return -1;
 }
 
-VM_AVX2_AND_BASELINE
+VM_KERNEL_COPIES
 long vm_softmax_cross_entropy(const double *z, const double *classes, long rows, long width, double scale,
                               double *exponentials, double *scratch, int computeGradient, double *loss) {
     switch (width) {

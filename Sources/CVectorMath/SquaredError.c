@@ -3,7 +3,7 @@
 #include "CVectorMath.h"
 #include "KernelCopies.h"
 
-VM_AVX2_AND_BASELINE
+VM_KERNEL_COPIES
 long vm_squared_error(const double *prediction, const double *target, long rows, long width, int oneHot,
                       double scale, double *gradient, int computeGradient, double *loss) {
     long count = rows * width;

@@ -91,8 +91,8 @@ static inline __attribute__((always_inline)) void backward_and_step(const vm_tra
                  network->rows, i > 0, firstStep);
 }
 
-// Compiled for AVX2 too: the activations' loops are inlined into these.
-VM_AVX2_AND_BASELINE
+// Compiled in every copy: the activations' loops are inlined into these.
+VM_KERNEL_COPIES
 long vm_train_samples(vm_train_network *network, const double *inputs, const double *targets, const long *order,
                       long count, double *lossSum) {
     const vm_train_layer *layers = network->layers;
@@ -125,14 +125,14 @@ long vm_train_samples(vm_train_network *network, const double *inputs, const dou
     return stoppedAt;
 }
 
-VM_AVX2_AND_BASELINE
+VM_KERNEL_COPIES
 long vm_train_batch_forward(const vm_train_network *network, const double *inputs, const double *targets, double *loss) {
     long offset[network->layerCount + 1];
     slot_offsets(network, offset);
     return forward_and_loss(network, inputs, targets, offset, loss);
 }
 
-VM_AVX2_AND_BASELINE
+VM_KERNEL_COPIES
 void vm_train_batch_backward(vm_train_network *network, const double *inputs) {
     long offset[network->layerCount + 1];
     slot_offsets(network, offset);

@@ -16,7 +16,7 @@ static inline __attribute__((always_inline)) int all_in_range(const double *x, l
 // the compiler's overlap check sends the in-place calls to the scalar loop. The in-range loops
 // give the same bits as the general ones, so which runs never shows in a result.
 
-VM_X86_64_V3_AND_BASELINE
+VM_KERNEL_COPIES
 void vm_exp_array(const double *x, double *y, long count) {
     if (all_in_range(x, count)) {
 #pragma clang loop vectorize(assume_safety)
@@ -36,12 +36,12 @@ static inline __attribute__((always_inline)) void sigmoid_in_range(const double 
     for (long i = 0; i < count; i++) y[i] = vm_sigmoid_in_range(x[i]);
 }
 
-VM_X86_64_V3_AND_BASELINE
+VM_KERNEL_COPIES
 void vm_sigmoid_array_in_range(const double *x, double *y, long count) {
     sigmoid_in_range(x, y, count);
 }
 
-VM_X86_64_V3_AND_BASELINE
+VM_KERNEL_COPIES
 void vm_sigmoid_array(const double *x, double *y, long count) {
     if (all_in_range(x, count)) {
         sigmoid_in_range(x, y, count);
@@ -51,7 +51,7 @@ void vm_sigmoid_array(const double *x, double *y, long count) {
     }
 }
 
-VM_X86_64_V3_AND_BASELINE
+VM_KERNEL_COPIES
 void vm_sigmoid_backward_array(const double *y, const double *g, double *result, long count) {
 #pragma clang loop vectorize(assume_safety)
     for (long i = 0; i < count; i++) result[i] = g[i] * vm_sigmoid_derivative(y[i]);
@@ -74,7 +74,7 @@ static inline __attribute__((always_inline)) int all_positive_normal(const doubl
     return normal;
 }
 
-VM_X86_64_V3_AND_BASELINE
+VM_KERNEL_COPIES
 void vm_log_array(const double *x, double *y, long count) {
     if (all_positive_normal(x, count)) {
 #pragma clang loop vectorize(assume_safety) interleave_count(2)

@@ -1,13 +1,13 @@
 // Element-wise kernels over arrays of doubles, vectorised for the CPU they run on.
 //
-// Why C: Swift cannot compile a single function for AVX2, and compiling the whole package for it
-// would crash on CPUs without it. Here each array kernel is compiled twice (AVX2, or x86-64-v3
-// where it uses fused multiply-adds, and baseline x86-64) and the loader picks one at start-up
-// (`target_clones`). Both copies do the same IEEE operations in the same order, with
-// floating-point contraction off: additions, multiplications, divisions, and fused multiply-adds
-// written out as `__builtin_fma`, which x86-64-v3 runs as one instruction and the baseline copy as
-// libm's correctly rounded `fma`. So they return bit-identical results: the choice of copy never
-// changes a number.
+// Why C: Swift cannot compile a single function for AVX2 or AVX-512, and compiling the whole
+// package for one would crash on CPUs without it. Here each array kernel is compiled three times
+// (x86-64-v4 with AVX-512, x86-64-v3 with AVX2 and FMA, and baseline x86-64; `KernelCopies.h`)
+// and the loader picks one at start-up (`target_clones`). The copies do the same IEEE operations
+// in the same order, with floating-point contraction off: additions, multiplications, divisions,
+// and fused multiply-adds written out as `__builtin_fma`, which x86-64-v3 and v4 run as one
+// instruction and the baseline copy as libm's correctly rounded `fma`. So they return
+// bit-identical results: the choice of copy never changes a number.
 #ifndef CVECTORMATH_H
 #define CVECTORMATH_H
 
