@@ -82,8 +82,20 @@ public struct RandomState: RandomSource, Sendable {
         return low + Int(nextInteger(upTo: UInt64(high - low - 1)))
     }
 
+    /// Shuffles row indices in place as `shuffle(x)` does for a one-dimensional array (the
+    /// training loop's, each epoch; specialised for `Int` so that its swaps are plain moves).
+    public mutating func shuffle(_ indices: inout [Int]) {
+        shuffleElements(&indices)
+    }
+
     /// Shuffles in place as `shuffle(x)` does for a one-dimensional array.
+    @inlinable
     public mutating func shuffle<Element>(_ elements: inout [Element]) {
+        shuffleElements(&elements)
+    }
+
+    @inlinable
+    mutating func shuffleElements<Element>(_ elements: inout [Element]) {
         guard elements.count > 1 else { return }
         for index in stride(from: elements.count - 1, to: 0, by: -1) {
             let other = Int(nextInteger(upTo: UInt64(index)))

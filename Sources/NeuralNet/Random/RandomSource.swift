@@ -7,6 +7,7 @@ public protocol RandomSource {
     mutating func nextUniform() -> Double
     /// A sample from the standard normal distribution.
     mutating func nextStandardNormal() -> Double
-    /// Puts `elements` in a uniformly random order.
-    mutating func shuffle<Element>(_ elements: inout [Element])
+    /// Puts `indices` in a uniformly random order: what the training loop does to its rows' order
+    /// each epoch (a non-generic requirement, so that each epoch's swaps are plain integer moves).
+    mutating func shuffle(_ indices: inout [Int])
 }

@@ -29,7 +29,7 @@ struct TestRandom: RandomSource {
         return (-2 * Foundation.log(u1)).squareRoot() * Foundation.cos(2 * Double.pi * u2)
     }
 
-    mutating func shuffle<Element>(_ indices: inout [Element]) {
+    mutating func shuffle(_ indices: inout [Int]) {
         guard indices.count > 1 else { return }
         for i in stride(from: indices.count - 1, to: 0, by: -1) {
             indices.swapAt(i, Int(nextBits() % UInt64(i + 1)))
