@@ -81,9 +81,10 @@ private struct LockstepPack {
         var finished = [TrainingHistory?](repeating: nil, count: trainers.count)
         var active = Array(trainers.indices)
         var steps = 0
+        var losses = [Double](repeating: 0, count: LockstepKernel.lanes)
         for epoch in stride(from: 1, through: epochs, by: 1) {
             let started = DispatchTime.now()
-            let losses = kernel.forward(inputs: whole.inputs, targets: whole.targets)
+            kernel.forward(inputs: whole.inputs, targets: whole.targets, losses: &losses)
             for lane in active {
                 let diverged = !losses[lane].isFinite
                 if trainers[lane].configuration.records(epoch: epoch - 1) || diverged { kernel.storeParameters(lane: lane) }

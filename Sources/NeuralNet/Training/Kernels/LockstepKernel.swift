@@ -158,10 +158,11 @@ final class LockstepKernel {
     }
 
     /// The forward pass of every lane on `inputs` (the training rows) and each lane's loss against
-    /// `targets`, for the lanes with a network; leaves the loss gradients for `backward`.
-    func forward(inputs: Matrix, targets: Matrix) -> [Double] {
-        precondition(inputs.rows == rows && targets.rows == rows, "A lockstep kernel prepared for \(rows) rows got \(inputs.rows)")
-        var losses = [Double](repeating: 0, count: Self.lanes)
+    /// `targets` into `losses` (`lanes` of them; those of lanes without a network of their own are
+    /// not meaningful); leaves the loss gradients for `backward`.
+    func forward(inputs: Matrix, targets: Matrix, losses: inout [Double]) {
+        precondition(inputs.rows == rows && targets.rows == rows && losses.count == Self.lanes,
+                     "A lockstep kernel prepared for \(rows) rows got \(inputs.rows), and \(losses.count) lanes")
         let invalidRow = inputs.withUnsafeBufferPointer { inputs in
             targets.withUnsafeBufferPointer { targets in
                 losses.withUnsafeMutableBufferPointer { losses in
@@ -171,7 +172,6 @@ final class LockstepKernel {
         }
         // Data is checked against the model before training, so this is a programming error.
         precondition(invalidRow < 0, "A class target in row \(invalidRow) is not in 0..<\(outputWidth)")
-        return Array(losses.prefix(networks.count))
     }
 
     /// Every lane's backward pass and SGD step, from the gradients `forward` left.
